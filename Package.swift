@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+// meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
+// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all.
+import PackageDescription
+
+let package = Package(
+    name: "meetlat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "meetlat", targets: ["meetlat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
+    targets: [
+        // libcsv (Debian libcsv-dev) as a system library: every CSV byte is parsed by it.
+        .systemLibrary(
+            name: "CLibCSV",
+            pkgConfig: nil,
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        // Small shared pieces with no domain knowledge: atomic output, progress, text formatting.
+        .target(name: "Support"),
+        // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
+        .target(name: "PersonalData"),
+        // Stage 1: raw survey exports + mapping + reference → canonical responses.
+        .target(
+            name: "Ingest",
+            dependencies: ["CLibCSV", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+        ),
+        // Stage 2: scoring models from configuration → scores, ranks, explanations.
+        .target(
+            name: "Scoring",
+            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")]
+        ),
+        // Stage 3: survey tables, year-over-year comparison, weighted estimates.
+        .target(
+            name: "Stats",
+            dependencies: ["Scoring", "Ingest", "Support", .product(name: "Yams", package: "Yams")]
+        ),
+        // ROI and KPI what-ifs for consultants (independent of the survey data).
+        .target(
+            name: "ROI",
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")]
+        ),
+        // Stage 4: the static site.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+            ],
+            resources: []
+        ),
+        .executableTarget(
+            name: "meetlat",
+            dependencies: [
+                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),
+    ]
+)

@@ -1,0 +1,92 @@
+/// Everything ingest produced for one survey year.
+public struct SurveyYear: Sendable {
+    public var year: Int
+    /// Name of the scoring model the year's mapping names, e.g. `meetlat-2012`.
+    public var model: String
+    /// Accepted responses, one per gemeente, sorted by CBS code.
+    public var responses: [Response]
+    /// Every row that was not accepted, in input order, with its reason.
+    public var rejects: [Reject]
+    public var report: IngestReport
+
+    public init(year: Int, model: String, responses: [Response], rejects: [Reject], report: IngestReport) {
+        self.year = year
+        self.model = model
+        self.responses = responses
+        self.rejects = rejects
+        self.report = report
+    }
+}
+
+/// Why a row was not accepted.
+public enum RejectReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// No gemeente named: counted as anonymous (the 2012 survey had 155).
+    case anonymous
+    /// Same gemeente answered again; the latest by timestamp wins, this one lost.
+    case duplicate
+    /// The gemeente name did not resolve to a gemeente of that year.
+    case unknownGemeente = "unknown-gemeente"
+    /// An answer label that the mapping does not list.
+    case unknownLabel = "unknown-label"
+    /// A number that could not be read, even approximately.
+    case invalidNumber = "invalid-number"
+    /// A row with a different number of fields than the header.
+    case raggedRow = "ragged-row"
+    /// A timestamp that could not be read.
+    case invalidTimestamp = "invalid-timestamp"
+}
+
+/// A row that did not make it into the responses, with everything needed to find and fix it.
+/// Rejects keep the original content, so they are written only to the researcher's reports
+/// folder, never to Rankings/ or the site.
+public struct Reject: Sendable, Hashable, Codable {
+    public var row: Int
+    public var reason: RejectReason
+    /// One clear sentence: file, row, column, what was found and what was expected.
+    public var message: String
+    /// The row's fields exactly as read.
+    public var original: [String]
+
+    public init(row: Int, reason: RejectReason, message: String, original: [String]) {
+        self.row = row
+        self.reason = reason
+        self.message = message
+        self.original = original
+    }
+}
+
+/// The counts a researcher checks first. `rowsRead == accepted + Σ rejected`.
+public struct IngestReport: Sendable, Hashable, Codable {
+    public var file: String
+    public var encoding: String
+    public var delimiter: String
+    public var rowsRead: Int
+    public var accepted: Int
+    /// Rows per reject reason (anonymous and duplicate included).
+    public var rejected: [RejectReason: Int]
+    /// Answers kept but flagged as approximate (`ca. 300`).
+    public var approximateNumbers: Int
+    /// Free-text remarks in which the personal-data detector found something (never printed).
+    public var remarksWithPersonalData: Int
+    /// Remarks scanned.
+    public var remarksScanned: Int
+
+    public init(file: String, encoding: String, delimiter: String, rowsRead: Int, accepted: Int,
+                rejected: [RejectReason: Int], approximateNumbers: Int = 0,
+                remarksWithPersonalData: Int = 0, remarksScanned: Int = 0) {
+        self.file = file
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.rowsRead = rowsRead
+        self.accepted = accepted
+        self.rejected = rejected
+        self.approximateNumbers = approximateNumbers
+        self.remarksWithPersonalData = remarksWithPersonalData
+        self.remarksScanned = remarksScanned
+    }
+
+    public var anonymous: Int { rejected[.anonymous, default: 0] }
+    public var duplicates: Int { rejected[.duplicate, default: 0] }
+    /// Every row is accounted for.
+    public var isBalanced: Bool { rowsRead == accepted + rejected.values.reduce(0, +) }
+}

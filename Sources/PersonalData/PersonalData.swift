@@ -1,0 +1,1 @@
+// PersonalData stage; see docs/architecture.md.

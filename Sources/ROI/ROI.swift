@@ -1,0 +1,1 @@
+// ROI stage; see docs/architecture.md.

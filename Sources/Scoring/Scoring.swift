@@ -1,0 +1,1 @@
+// Scoring stage; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// Site stage; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// Stats stage; see docs/architecture.md.

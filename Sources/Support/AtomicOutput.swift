@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes output so that a reader never sees a half-written file: everything goes to a
+/// temporary sibling first and is renamed into place only when complete. `rename(2)` within
+/// one directory is atomic, so an interrupted run leaves the previous file intact.
+public enum AtomicOutput {
+    /// Writes `data` to `url` atomically, creating parent folders as needed.
+    public static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try data.write(to: temporary)
+            try replace(url, with: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError(path: url.path, reason: String(describing: error))
+        }
+    }
+
+    public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    /// Builds a whole folder atomically: `build` fills a fresh temporary sibling folder, which
+    /// then replaces `url`. If `build` throws (or the process dies), `url` keeps its old content.
+    public static func replaceFolder(_ url: URL, build: (URL) throws -> Void) throws {
+        let fileManager = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try build(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        let retired = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
+        try? fileManager.removeItem(at: retired)
+        if fileManager.fileExists(atPath: url.path) {
+            try fileManager.moveItem(at: url, to: retired)
+        }
+        do {
+            try fileManager.moveItem(at: staging, to: url)
+        } catch {
+            // Put the previous output back rather than leave nothing.
+            if fileManager.fileExists(atPath: retired.path) { try? fileManager.moveItem(at: retired, to: url) }
+            throw OutputError(path: url.path, reason: String(describing: error))
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+
+    private static func replace(_ destination: URL, with source: URL) throws {
+        if rename(source.path, destination.path) != 0 {
+            throw OutputError(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// An output file or folder that could not be written.
+public struct OutputError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "could not write \(path): \(reason)" }
+}

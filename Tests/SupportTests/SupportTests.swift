@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Support
+
+@Suite struct RoundingTests {
+    @Test func halfUpRoundsHalvesAwayFromZero() {
+        #expect(Rounding.halfUp(2.5) == 3)
+        #expect(Rounding.halfUp(3.5) == 4)  // banker's rounding would give 4 here and 2 above
+        #expect(Rounding.halfUp(8.55, decimals: 1) == 8.6)
+        #expect(Rounding.halfUp(-2.5) == -3)
+        #expect(Rounding.halfUp(2.4999) == 2)
+    }
+
+    @Test func integerPercentRoundsHalfUp() {
+        #expect(Rounding.percent(19, of: 221) == 9)   // 8.597 %
+        #expect(Rounding.percent(1, of: 8) == 13)     // 12.5 % → 13
+        #expect(Rounding.percent(1, of: 0) == nil)
+    }
+
+    @Test func fixedTextIsLocaleIndependent() {
+        #expect(Rounding.fixed(8.597, decimals: 1) == "8.6")
+        #expect(Rounding.fixed(4.19, decimals: 2) == "4.19")
+        #expect(Rounding.fixed(-0.04, decimals: 1) == "0.0")
+        #expect(Rounding.dutch(5.7, decimals: 2) == "5,70")
+        #expect(Rounding.fixed(3, decimals: 0) == "3")
+    }
+}
+
+@Suite struct CSVWriterTests {
+    @Test func quotesOnlyWhenNeeded() {
+        var writer = CSVWriter(header: ["code", "name"])
+        writer.append(["GM0796", "'s-Hertogenbosch"])
+        writer.append(["GM0001", "a,b \"c\"\nd"])
+        #expect(writer.text == "code,name\nGM0796,'s-Hertogenbosch\nGM0001,\"a,b \"\"c\"\"\nd\"\n")
+    }
+}
+
+@Suite struct TextTableTests {
+    @Test func alignsNumbersRight() {
+        var table = TextTable(header: ["gemeente", "score"], alignments: [.left, .right])
+        table.append(["Hoorn", "145"])
+        table.append(["Lopik", "99"])
+        #expect(table.render() == """
+            gemeente  score
+            --------  -----
+            Hoorn       145
+            Lopik        99
+
+            """)
+    }
+}
+
+@Suite struct AtomicOutputTests {
+    @Test func failedFolderBuildKeepsPreviousContent() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try AtomicOutput.replaceFolder(site) { staging in
+            try AtomicOutput.write("old", to: staging.appendingPathComponent("index.html"))
+        }
+        struct Interrupted: Error {}
+        #expect(throws: Interrupted.self) {
+            try AtomicOutput.replaceFolder(site) { staging in
+                try AtomicOutput.write("half", to: staging.appendingPathComponent("index.html"))
+                throw Interrupted()
+            }
+        }
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "site" }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func fileWriteReplacesWholeFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try AtomicOutput.write("first version, longer", to: file)
+        try AtomicOutput.write("second", to: file)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "second")
+    }
+}
