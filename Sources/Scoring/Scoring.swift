@@ -1,1 +1,0 @@
-// Scoring stage; see docs/architecture.md.
