@@ -13,7 +13,13 @@ public enum ScoringText {
 
     public static func describe(_ settings: SensitivitySettings) -> String {
         "\(DutchFormat.integer(settings.runs)) runs, weights \(settings.distribution.rawValue) "
-            + "±\(Rounding.fixed(settings.spread * 100, decimals: 1)) %, seed \(settings.seed)"
+            + "±\(percent(settings.spread)) %, seed \(settings.seed)"
+    }
+
+    /// 0.25 → `25`, 0.125 → `12.5`.
+    private static func percent(_ fraction: Double) -> String {
+        let text = Rounding.fixed(fraction * 100, decimals: 1)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// The entries ranked `limit` or better (so a tie at the edge is shown whole), as a table.

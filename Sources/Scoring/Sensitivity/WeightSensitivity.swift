@@ -67,18 +67,23 @@ public enum WeightSensitivity {
         progress?.finish()
 
         return (0..<count).map { gemeente in
-            let row = gemeente * (count + 1)
-            func percentile(_ percent: Int) -> Int {
-                // Nearest rank: the ⌈percent·N/100⌉-th smallest, at least the first.
-                let position = max(1, (percent * runs + 99) / 100)
-                var seen = 0
-                for rank in 1...count {
-                    seen += Int(histogram[row + rank])
-                    if seen >= position { return rank }
-                }
-                return count
-            }
-            return RankInterval(median: percentile(50), low: percentile(5), high: percentile(95))
+            let counts = histogram[(gemeente * (count + 1))..<((gemeente + 1) * (count + 1))]
+            return RankInterval(median: percentile(50, of: counts, runs: runs),
+                                low: percentile(5, of: counts, runs: runs),
+                                high: percentile(95, of: counts, runs: runs))
         }
+    }
+
+    /// The nearest-rank percentile of the ranks counted in `counts` (`counts[startIndex + r]` =
+    /// runs with rank r): the ⌈percent·runs/100⌉-th smallest rank, at least the first.
+    static func percentile<Counts: Collection>(_ percent: Int, of counts: Counts, runs: Int) -> Int
+    where Counts.Element: BinaryInteger, Counts.Index == Int {
+        let position = max(1, (percent * runs + 99) / 100)
+        var seen = 0
+        for rank in 1..<counts.count {
+            seen += Int(counts[counts.startIndex + rank])
+            if seen >= position { return rank }
+        }
+        return max(counts.count - 1, 1)
     }
 }
