@@ -40,8 +40,11 @@ public enum Ranker {
             guard let gemeente = reference.gemeente(code: response.gemeente) else {
                 throw ScoringError.unknownGemeente(code: response.gemeente, year: year, row: response.row)
             }
-            guard let inhabitants = reference.inhabitants(of: gemeente.code, in: year), inhabitants > 0 else {
+            guard let inhabitants = reference.inhabitants(of: gemeente.code, in: year) else {
                 throw ScoringError.missingInhabitants(code: gemeente.code, name: gemeente.name, year: year)
+            }
+            guard inhabitants > 0 else {
+                throw ScoringError.invalidInhabitants(code: gemeente.code, year: year, inhabitants: inhabitants)
             }
             guard let sizeClass = reference.sizeClass(forInhabitants: inhabitants) else {
                 throw ScoringError.noSizeClass(code: gemeente.code, name: gemeente.name, year: year, inhabitants: inhabitants)

@@ -43,16 +43,20 @@ public struct Score: Sendable, Hashable {
 public struct Scorer: Sendable {
     public let model: ScoringModel
 
-    /// Counts are clamped here before integer arithmetic; far above any gemeente, so still suspect.
-    static let largestCount = 1_000_000_000_000
+    /// Counts are clamped here before integer arithmetic (far above any gemeente, so still
+    /// suspect); with model numbers at most `ModelParser.largestNumber` nothing can overflow.
+    static let largestCount = 1_000_000_000
 
     public init(model: ScoringModel) {
         self.model = model
     }
 
-    /// Scores one response. `inhabitants` (on 1 January of the survey year, > 0) is what
-    /// per-inhabitant rules divide by.
+    /// Scores one response. `inhabitants` (on 1 January of the survey year) is what
+    /// per-inhabitant rules divide by; it must be positive.
     public func score(_ response: Response, inhabitants: Int) throws -> Score {
+        guard inhabitants > 0 else {
+            throw ScoringError.invalidInhabitants(code: response.gemeente, year: nil, inhabitants: inhabitants)
+        }
         var context = Context(model: model, response: response, inhabitants: inhabitants)
         var parts: [String: Int] = [:]
         var total = 0
@@ -137,13 +141,12 @@ private struct Context {
                 throw wrongType(dimension, field, expected: "a count", found: value)
             }
             var notes: [String] = []
-            var count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
-            if value.isApproximate || Double(count) != number {
+            let count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
+            if value.isApproximate || (number >= 0 && Double(count) != number) {
                 flags.insert("approximate:\(field)")
-                notes.append("approximate answer, used as given")
+                notes.append(Double(count) == number ? "approximate answer, used as given" : "used as \(DutchFormat.integer(count))")
             }
             if number < 0 {
-                count = 0
                 flags.insert("suspect:\(field)")
                 notes.append("a negative count is suspect and counts as 0")
             }

@@ -3,6 +3,8 @@
 public enum ScoringError: Error, CustomStringConvertible, Equatable {
     /// The reference has no inhabitants for a responding gemeente in the survey year.
     case missingInhabitants(code: String, name: String, year: Int)
+    /// The reference's figure cannot be divided by (0 or negative).
+    case invalidInhabitants(code: String, year: Int?, inhabitants: Int)
     /// A response names a CBS code the reference does not know.
     case unknownGemeente(code: String, year: Int, row: Int)
     /// No size class in the reference covers the gemeente's inhabitants.
@@ -21,6 +23,9 @@ public enum ScoringError: Error, CustomStringConvertible, Equatable {
         case .missingInhabitants(let code, let name, let year):
             return "no inhabitants for \(name) (\(code)) on 1 January \(year) in the reference "
                 + "(reference/inhabitants.csv): add that figure, with its source, to score the \(year) survey"
+        case .invalidInhabitants(let code, let year, let inhabitants):
+            return "the reference gives \(code) \(inhabitants) inhabitants"
+                + (year.map { " on 1 January \($0)" } ?? "") + " (reference/inhabitants.csv); expected a positive number"
         case .unknownGemeente(let code, let year, let row):
             return "the \(year) response in row \(row) names gemeente code \(code), which is not in the reference "
                 + "(reference/gemeenten.csv)"

@@ -111,7 +111,7 @@ import Testing
 
     /// Each broken variant of the 2030 model and the message it must give: key path, line, expectation.
     @Test(arguments: [
-        ("cap: 20", "cap: twintig", "line 21: dimensions[2].cap: expected a whole number of at least 0, found 'twintig'"),
+        ("cap: 20", "cap: twintig", "line 21: dimensions[2].cap: expected a whole number from 0 to 1000000, found 'twintig'"),
         ("cap: 20", "cpa: 20", "line 21: dimensions[2].cpa: unknown key; expected one of id, label, kind, weight, maximum, description, points_per_percent, cap, fields"),
         ("kind: choice_points", "kind: points", "line 27: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found 'points'"),
         ("maximum: 114", "maximum: 230", "line 4: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
@@ -120,7 +120,8 @@ import Testing
         ("spread: 0.1", "spread: 1.5", "sensitivity.spread: expected a fraction from 0 up to (not including) 1"),
         ("    label: Doelen\n", "", "dimensions[3]: missing key 'label'"),
         ("doel.werving: Werving van personeel", "followers.tiktok: Nog eens", "field 'followers.tiktok' is already scored by dimension 'bereik'"),
-        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number of at least 0, found '-1'"),
+        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found '-1'"),
+        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found '99999999999'"),
         ("dimensions:", "dimensions: []\nx:", "line 7: x: unknown key; expected one of name, label, description, maximum, sensitivity, dimensions"),
     ])
     func invalidModelsGiveClearMessages(original: String, replacement: String, message: String) throws {

@@ -78,6 +78,14 @@ import Testing
         #expect(message.contains("Hoorn (GM0405)") && message.contains("1 January 2011"))
     }
 
+    @Test func zeroInhabitantsIsAnErrorNotACrash() throws {
+        let reference = Fixtures.reference([("GM0001", "Zeewolde", "Flevoland", 0)], year: 2011)
+        #expect(throws: ScoringError.invalidInhabitants(code: "GM0001", year: 2011, inhabitants: 0)) {
+            try Ranker.rank(Fixtures.survey(2011, model: "meetlat-2011", [selfScores("GM0001", 1)]),
+                            model: try Fixtures.model("meetlat-2011"), reference: reference)
+        }
+    }
+
     @Test func unknownGemeenteAndDuplicatesAreErrors() throws {
         let reference = Fixtures.reference([("GM0001", "Zeewolde", "Flevoland", 20_000)], year: 2011)
         let model = try Fixtures.model("meetlat-2011")

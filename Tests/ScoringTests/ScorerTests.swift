@@ -35,6 +35,9 @@ import Testing
         #expect(model2012.parts.map(\.maximum) == [40, 120, 70])
         #expect(model2013.maximum == 230)
         #expect(model2013.parts.map(\.maximum) == [40, 120, 70])
+        for model in [model2011, model2012, model2013] {
+            #expect(model.description != nil && model.dimensions.allSatisfy { $0.description != nil })
+        }
     }
 
     @Test func scores2012ByPart() throws {
@@ -104,6 +107,17 @@ import Testing
         #expect(score.parts["followers"] == 18)
         #expect(score.flags == ["approximate:followers.twitter"])
         #expect(score.explanation.first { $0.field == "followers.twitter" }?.answer == "ca. 2.150")
+    }
+
+    @Test func fractionalCountIsRoundedAndFlaggedNegativeIsSuspect() throws {
+        let fractional = try Scorer(model: model2012).score(
+            response2012(["followers.twitter": Fixtures.count(2_149.5)]), inhabitants: 71_703)
+        #expect(fractional.flags == ["approximate:followers.twitter"])
+        #expect(fractional.explanation.first { $0.field == "followers.twitter" }?.reason.hasSuffix("used as 2.150") == true)
+        let negative = try Scorer(model: model2012).score(
+            response2012(["followers.twitter": Fixtures.count(-5)]), inhabitants: 71_703)
+        #expect(negative.flags == ["suspect:followers.twitter"])
+        #expect(negative.parts["followers"] == 6)
     }
 
     @Test func choiceOutsideThePointsTableIsAClearError() throws {

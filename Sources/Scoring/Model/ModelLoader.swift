@@ -81,6 +81,9 @@ public struct ModelError: Error, CustomStringConvertible, Equatable {
 /// Turns the text of a model file into a validated `ScoringModel`.
 public enum ModelParser {
     static let topKeys = ["name", "label", "description", "maximum", "sensitivity", "dimensions"]
+    /// Bound on every number of a rule (points, caps, weights, scales, ratings), so the integer
+    /// formulas cannot overflow; far above any sensible model.
+    static let largestNumber = 1_000_000
     static let dimensionKeys = ["id", "label", "kind", "weight", "maximum", "description"]
     static let kindKeys: [String: [String]] = [
         "presence": ["field", "points", "options"],
@@ -103,6 +106,7 @@ public enum ModelParser {
         _ = try root.entries(allowed: topKeys)
         let name = try root.required("name", expected: "the model's name, e.g. meetlat-2012").string()
         let label = try root.required("label", expected: "a title such as 'Socialmediameetlat 2012'").string()
+        let description = try root.optional("description")?.string()
         let sensitivity = try root.optional("sensitivity").map(parseSensitivity) ?? .default
 
         let dimensionsNode = try root.required("dimensions", expected: "a list of dimensions")
@@ -123,7 +127,7 @@ public enum ModelParser {
             }
             dimensions.append(dimension)
         }
-        let model = ScoringModel(name: name, label: label, dimensions: dimensions, sensitivity: sensitivity)
+        let model = ScoringModel(name: name, label: label, description: description, dimensions: dimensions, sensitivity: sensitivity)
         if let declared = try root.optional("maximum") {
             let value = try declared.int(atLeast: 0)
             guard value == model.maximum else {
@@ -137,7 +141,7 @@ public enum ModelParser {
     static func parseSensitivity(_ node: ModelNode) throws -> SensitivitySettings {
         _ = try node.entries(allowed: ["runs", "spread", "distribution", "seed"])
         var settings = SensitivitySettings.default
-        if let runs = try node.optional("runs") { settings.runs = try runs.int(atLeast: 1) }
+        if let runs = try node.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: 10_000_000) }
         if let spread = try node.optional("spread") {
             let value = try spread.double()
             guard value >= 0, value < 1 else { throw spread.error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for ±25 %") }
@@ -167,7 +171,8 @@ public enum ModelParser {
             throw idNode.error(expected: "lower-case letters, digits and _ (starting with a letter)")
         }
         let label = try node.required("label", expected: "a Dutch label such as Aanwezigheid").string()
-        let weight = try node.optional("weight")?.int(atLeast: 0) ?? 1
+        let description = try node.optional("description")?.string()
+        let weight = try node.optional("weight")?.int(atLeast: 0, atMost: largestNumber) ?? 1
 
         let rule: DimensionRule
         switch kind {
@@ -182,12 +187,12 @@ public enum ModelParser {
                 throw declared.error("declares \(value), but the rules of dimension '\(id)' give at most \(rule.maximum)")
             }
         }
-        return Dimension(id: id, label: label, weight: weight, rule: rule)
+        return Dimension(id: id, label: label, description: description, weight: weight, rule: rule)
     }
 
     static func parsePresence(_ node: ModelNode) throws -> PresenceRule {
         let field = try node.required("field", expected: "the multi-select field, e.g. channels").string()
-        let defaultPoints = try node.optional("points")?.int(atLeast: 0)
+        let defaultPoints = try node.optional("points")?.int(atLeast: 0, atMost: largestNumber)
         let optionsNode = try node.required("options", expected: "a mapping of option value to label")
         let entries = try optionsNode.entries()
         guard !entries.isEmpty else { throw optionsNode.error(expected: "at least one option") }
@@ -195,7 +200,7 @@ public enum ModelParser {
             if case .mapping = option.node {
                 _ = try option.entries(allowed: ["label", "points"])
                 let label = try option.required("label", expected: "the option's label").string()
-                guard let points = try option.optional("points")?.int(atLeast: 0) ?? defaultPoints else {
+                guard let points = try option.optional("points")?.int(atLeast: 0, atMost: largestNumber) ?? defaultPoints else {
                     throw option.error("missing key 'points' (and the dimension has no default 'points')")
                 }
                 return PresenceRule.Option(value: value, label: label, points: points)
@@ -210,8 +215,8 @@ public enum ModelParser {
 
     static func parsePerInhabitant(_ node: ModelNode) throws -> PerInhabitantRule {
         let pointsPerPercent = try node.required("points_per_percent", expected: "points per percentage point of inhabitants")
-            .int(atLeast: 0)
-        let cap = try node.required("cap", expected: "the most points one count can earn").int(atLeast: 0)
+            .int(atLeast: 0, atMost: largestNumber)
+        let cap = try node.required("cap", expected: "the most points one count can earn").int(atLeast: 0, atMost: largestNumber)
         return PerInhabitantRule(pointsPerPercent: pointsPerPercent, cap: cap, fields: try parseFields(node))
     }
 
@@ -219,18 +224,18 @@ public enum ModelParser {
         let valuesNode = try node.required("values", expected: "a mapping of canonical answer value to points")
         let entries = try valuesNode.entries()
         guard !entries.isEmpty else { throw valuesNode.error(expected: "at least one value") }
-        let values = try entries.map { ChoicePointsRule.Value(value: $0.key, points: try $0.value.int(atLeast: 0)) }
+        let values = try entries.map { ChoicePointsRule.Value(value: $0.key, points: try $0.value.int(atLeast: 0, atMost: largestNumber)) }
         return ChoicePointsRule(values: values, fields: try parseFields(node))
     }
 
     static func parseScaledRatings(_ node: ModelNode) throws -> ScaledRatingsRule {
-        let scale = try node.required("scale", expected: "the points for the highest possible sum").int(atLeast: 0)
+        let scale = try node.required("scale", expected: "the points for the highest possible sum").int(atLeast: 0, atMost: largestNumber)
         let ratings = try node.required("ratings", expected: "minimum and maximum of the rating scale")
         _ = try ratings.entries(allowed: ["minimum", "maximum", "unanswered"])
         let minimumNode = try ratings.required("minimum", expected: "the lowest rating")
-        let minimum = try minimumNode.int()
+        let minimum = try minimumNode.int(atLeast: -largestNumber, atMost: largestNumber)
         let maximumNode = try ratings.required("maximum", expected: "the highest rating")
-        let maximum = try maximumNode.int()
+        let maximum = try maximumNode.int(atLeast: -largestNumber, atMost: largestNumber)
         guard maximum > minimum else { throw maximumNode.error(expected: "a rating above the minimum \(minimum)") }
         var unanswered = minimum
         if let unansweredNode = try ratings.optional("unanswered") {

@@ -81,13 +81,19 @@ struct ModelNode {
         return scalar.string
     }
 
-    func int(atLeast minimum: Int? = nil) throws -> Int {
-        let expected = minimum.map { "a whole number of at least \($0)" } ?? "a whole number"
+    func int(atLeast minimum: Int? = nil, atMost maximum: Int? = nil) throws -> Int {
+        let expected: String
+        switch (minimum, maximum) {
+        case let (minimum?, maximum?): expected = "a whole number from \(minimum) to \(maximum)"
+        case let (minimum?, nil): expected = "a whole number of at least \(minimum)"
+        case let (nil, maximum?): expected = "a whole number of at most \(maximum)"
+        case (nil, nil): expected = "a whole number"
+        }
         guard case .scalar(let scalar) = node,
-              let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+              let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)),
+              value >= (minimum ?? .min), value <= (maximum ?? .max) else {
             throw error(expected: expected)
         }
-        if let minimum, value < minimum { throw error(expected: expected) }
         return value
     }
 

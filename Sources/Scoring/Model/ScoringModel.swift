@@ -7,14 +7,18 @@ public struct ScoringModel: Sendable, Hashable {
     public var name: String
     /// Human-readable title (Dutch), e.g. `Socialmediameetlat 2012`.
     public var label: String
+    /// What the model measures, in Dutch, for the methodology page (optional in the file).
+    public var description: String?
     /// The dimensions in the order the file lists them (and Rankings/ shows them).
     public var dimensions: [Dimension]
     /// Default settings of `meetlat sensitivity` and of the rank interval `meetlat score` writes.
     public var sensitivity: SensitivitySettings
 
-    public init(name: String, label: String, dimensions: [Dimension], sensitivity: SensitivitySettings) {
+    public init(name: String, label: String, description: String? = nil, dimensions: [Dimension],
+                sensitivity: SensitivitySettings) {
         self.name = name
         self.label = label
+        self.description = description
         self.dimensions = dimensions
         self.sensitivity = sensitivity
     }
@@ -34,15 +38,18 @@ public struct Dimension: Sendable, Hashable {
     public var id: String
     /// Dutch label as published, e.g. `Aanwezigheid`.
     public var label: String
+    /// What the dimension rewards, in Dutch (optional in the file).
+    public var description: String?
     /// Whole-number multiplier of the dimension's points in the total (default 1). The weight
     /// sensitivity analysis perturbs it.
     public var weight: Int
     /// How answers turn into points.
     public var rule: DimensionRule
 
-    public init(id: String, label: String, weight: Int = 1, rule: DimensionRule) {
+    public init(id: String, label: String, description: String? = nil, weight: Int = 1, rule: DimensionRule) {
         self.id = id
         self.label = label
+        self.description = description
         self.weight = weight
         self.rule = rule
     }
