@@ -23,6 +23,12 @@ public struct SensitivityOverrides: Sendable, Hashable {
         self.seed = seed
     }
 
+    /// Checks the overrides on their own, so a bad option fails before any input is read.
+    public func validate() throws {
+        try applied(to: .default)
+    }
+
+    @discardableResult
     public func applied(to settings: SensitivitySettings) throws -> SensitivitySettings {
         try settings.overridden(runs: runs, spread: spread, distribution: distribution, seed: seed)
     }
@@ -37,6 +43,7 @@ public enum ScoringRun {
     public static func score(year: Int, in folder: SurveyFolder, reference: Reference, strict: Bool = false,
                              sensitivity: SensitivityOverrides? = SensitivityOverrides(),
                              showProgress: Bool = true) throws -> ScoredYear {
+        try sensitivity?.validate()
         let survey = try folder.ingest(year: year, reference: reference, strict: strict)
         let model = try ModelLibrary(folder: folder.modelsURL).model(named: survey.model)
         let settings = try sensitivity.map { try $0.applied(to: model.sensitivity) }

@@ -34,6 +34,7 @@ struct SensitivityCommand: ParsableCommand {
         try reportingErrors {
             let overrides = SensitivityOverrides(runs: runs, spread: spread,
                                                  distribution: distribution, seed: seed)
+            try overrides.validate()
             let folder = SurveyFolder(location.surveysURL)
             _ = try ScoringRun.years(year, in: folder)
             let scored = try ScoringRun.score(year: year, in: folder, reference: try folder.reference(),
