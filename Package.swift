@@ -34,7 +34,8 @@ let package = Package(
         // Stage 2: scoring models from configuration → scores, ranks, explanations.
         .target(
             name: "Scoring",
-            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates.
         .target(

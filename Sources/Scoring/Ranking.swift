@@ -10,13 +10,17 @@ public struct Ranking: Sendable, Hashable, Codable {
     public var parts: [ScorePart]
     /// Ranked gemeenten: by rank, then by name.
     public var entries: [RankedGemeente]
+    /// Settings of the weight sensitivity analysis behind `RankedGemeente.rankInterval`, when run.
+    public var sensitivity: SensitivitySettings?
 
-    public init(year: Int, model: String, maximum: Int, parts: [ScorePart], entries: [RankedGemeente]) {
+    public init(year: Int, model: String, maximum: Int, parts: [ScorePart], entries: [RankedGemeente],
+                sensitivity: SensitivitySettings? = nil) {
         self.year = year
         self.model = model
         self.maximum = maximum
         self.parts = parts
         self.entries = entries
+        self.sensitivity = sensitivity
     }
 }
 
@@ -24,11 +28,14 @@ public struct ScorePart: Sendable, Hashable, Codable {
     public var id: String
     public var label: String
     public var maximum: Int
+    /// Multiplier of the part's points in the total (1 unless the model says otherwise).
+    public var weight: Int
 
-    public init(id: String, label: String, maximum: Int) {
+    public init(id: String, label: String, maximum: Int, weight: Int = 1) {
         self.id = id
         self.label = label
         self.maximum = maximum
+        self.weight = weight
     }
 }
 
@@ -50,10 +57,12 @@ public struct RankedGemeente: Sendable, Hashable, Codable {
     public var rankInterval: RankInterval?
     /// Notes on the score, e.g. `unknown:followers.facebook`, `suspect:followers.twitter`.
     public var flags: [String]
+    /// Which answer earned which points; the lines' points add up to `total`.
+    public var explanation: [ExplanationLine]?
 
     public init(code: String, name: String, province: String, sizeClass: String, inhabitants: Int,
                 parts: [String: Int], total: Int, rank: Int, rankInSizeClass: Int, rankInProvince: Int,
-                rankInterval: RankInterval? = nil, flags: [String] = []) {
+                rankInterval: RankInterval? = nil, flags: [String] = [], explanation: [ExplanationLine]? = nil) {
         self.code = code
         self.name = name
         self.province = province
@@ -66,10 +75,12 @@ public struct RankedGemeente: Sendable, Hashable, Codable {
         self.rankInProvince = rankInProvince
         self.rankInterval = rankInterval
         self.flags = flags
+        self.explanation = explanation
     }
 }
 
-/// Median rank and 90 % interval (5th–95th percentile) over weight perturbations.
+/// Median rank and 90 % interval (5th–95th percentile) over weight perturbations. Percentiles
+/// are nearest-rank: the q-th percentile of N run ranks is the ⌈q·N⌉-th smallest (at least the 1st).
 public struct RankInterval: Sendable, Hashable, Codable {
     public var median: Int
     public var low: Int

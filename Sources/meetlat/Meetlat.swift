@@ -12,6 +12,9 @@ struct Meetlat: ParsableCommand {
             """,
         subcommands: [
             VersionCommand.self,
+            ScoreCommand.self,
+            ExplainCommand.self,
+            SensitivityCommand.self,
         ]
     )
 }

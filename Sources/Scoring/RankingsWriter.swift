@@ -1,0 +1,74 @@
+import Foundation
+import Support
+
+/// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
+/// (fixed column order, sorted JSON keys, integers only, LF line ends), only publish-list fields,
+/// and each file replaced atomically.
+public enum RankingsWriter {
+    public static func csvURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).csv") }
+    public static func jsonURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).json") }
+
+    /// The CSV text: one row per entry in ranking order, exactly the publish-list columns.
+    public static func csv(_ ranking: Ranking) -> String {
+        let columns = PublishList.columns(for: ranking.parts)
+        var writer = CSVWriter(header: columns.map(\.name))
+        for entry in ranking.entries { writer.append(columns.map { $0.value(entry) }) }
+        return writer.text
+    }
+
+    /// The JSON bytes; throws when the ranking holds a key that is not on the publish list.
+    public static func json(_ ranking: Ranking) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(ranking)
+        try checkPublishList(data, year: ranking.year, parts: Set(ranking.parts.map(\.id)))
+        data.append(contentsOf: Array("\n".utf8))
+        return data
+    }
+
+    /// Encodes every ranking first, then writes the files; a failure while computing or encoding
+    /// leaves every previous file untouched. Returns the files written, in order.
+    @discardableResult
+    public static func write(_ rankings: [Ranking], to folder: URL) throws -> [URL] {
+        var outputs: [(URL, Data)] = []
+        for ranking in rankings.sorted(by: { $0.year < $1.year }) {
+            outputs.append((csvURL(year: ranking.year, in: folder), Data(csv(ranking).utf8)))
+            outputs.append((jsonURL(year: ranking.year, in: folder), try json(ranking)))
+        }
+        for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
+        return outputs.map(\.0)
+    }
+
+    /// Walks the encoded JSON and rejects any key the publish list does not name.
+    static func checkPublishList(_ data: Data, year: Int, parts: Set<String>) throws {
+        let root = try JSONSerialization.jsonObject(with: data)
+        func check(_ object: Any?, allowed: Set<String>, at path: String) throws -> [String: Any] {
+            guard let object = object as? [String: Any] else { return [:] }
+            if let key = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw PublishError(year: year, key: path.isEmpty ? key : "\(path).\(key)")
+            }
+            return object
+        }
+        let ranking = try check(root, allowed: PublishList.rankingKeys, at: "")
+        for part in ranking["parts"] as? [Any] ?? [] { _ = try check(part, allowed: PublishList.partKeys, at: "parts[]") }
+        _ = try check(ranking["sensitivity"], allowed: PublishList.sensitivityKeys, at: "sensitivity")
+        for entry in ranking["entries"] as? [Any] ?? [] {
+            let entry = try check(entry, allowed: PublishList.entryKeys, at: "entries[]")
+            _ = try check(entry["parts"], allowed: parts, at: "entries[].parts")
+            _ = try check(entry["rankInterval"], allowed: PublishList.rankIntervalKeys, at: "entries[].rankInterval")
+            for line in entry["explanation"] as? [Any] ?? [] {
+                _ = try check(line, allowed: PublishList.explanationKeys, at: "entries[].explanation[]")
+            }
+        }
+    }
+}
+
+/// A field that is not on the publish list was about to be written.
+public struct PublishError: Error, CustomStringConvertible, Equatable {
+    public var year: Int
+    public var key: String
+
+    public var description: String {
+        "refusing to write Rankings/\(year).json: '\(key)' is not on the publish list (Sources/Scoring/PublishList.swift)"
+    }
+}

@@ -1,0 +1,275 @@
+import Ingest
+import Support
+
+/// One answer used by the score, what it earned and why. A gemeente's lines add up to its total:
+/// lines with `points == nil` are inputs to a later line of the same dimension (the ratings of a
+/// scaled dimension, whose points exist only for their sum).
+public struct ExplanationLine: Sendable, Hashable, Codable {
+    /// Dimension id, e.g. `followers`.
+    public var dimension: String
+    /// Canonical field, e.g. `followers.twitter`; the dimension id for a dimension-wide line.
+    public var field: String
+    /// Dutch label of what was asked, from the model file, e.g. `Twitter (volgers)`.
+    public var label: String
+    /// The answer as given (canonical form): `2.150`, `ca. 300`, `vaak`, `chosen`, `unknown`, ...
+    public var answer: String
+    public var points: Int?
+    /// Why: `2.150 of 71.703 inhabitants = 2,998 % × 4 = 11,99 → 12 points (rounded half up)`.
+    public var reason: String
+
+    public init(dimension: String, field: String, label: String, answer: String, points: Int?, reason: String) {
+        self.dimension = dimension
+        self.field = field
+        self.label = label
+        self.answer = answer
+        self.points = points
+        self.reason = reason
+    }
+}
+
+/// A gemeente's score under a model.
+public struct Score: Sendable, Hashable {
+    public var gemeente: String
+    /// Points per dimension id (before the dimension's weight).
+    public var parts: [String: Int]
+    /// Σ weight × part.
+    public var total: Int
+    /// Sorted notes: `unknown:<field>`, `suspect:<field>`, `approximate:<field>`.
+    public var flags: [String]
+    public var explanation: [ExplanationLine]
+}
+
+/// Scores responses under one model. Pure: the same response and inhabitants give the same score.
+public struct Scorer: Sendable {
+    public let model: ScoringModel
+
+    /// Counts are clamped here before integer arithmetic (far above any gemeente, so still
+    /// suspect); with model numbers at most `ModelParser.largestNumber` nothing can overflow.
+    static let largestCount = 1_000_000_000
+
+    public init(model: ScoringModel) {
+        self.model = model
+    }
+
+    /// Scores one response. `inhabitants` (on 1 January of the survey year) is what
+    /// per-inhabitant rules divide by; it must be positive.
+    public func score(_ response: Response, inhabitants: Int) throws -> Score {
+        guard inhabitants > 0 else {
+            throw ScoringError.invalidInhabitants(code: response.gemeente, year: nil, inhabitants: inhabitants)
+        }
+        var context = Context(model: model, response: response, inhabitants: inhabitants)
+        var parts: [String: Int] = [:]
+        var total = 0
+        for dimension in model.dimensions {
+            let points = try context.score(dimension)
+            parts[dimension.id] = points
+            total += dimension.weight * points
+            if dimension.weight != 1 {
+                context.lines.append(ExplanationLine(
+                    dimension: dimension.id, field: dimension.id, label: dimension.label,
+                    answer: "weight \(dimension.weight)", points: (dimension.weight - 1) * points,
+                    reason: "\(points) points × weight \(dimension.weight) = \(dimension.weight * points)"))
+            }
+        }
+        return Score(gemeente: response.gemeente, parts: parts, total: total,
+                     flags: context.flags.sorted(), explanation: context.lines)
+    }
+}
+
+/// The state of scoring one response: the lines and flags collected so far.
+private struct Context {
+    let model: ScoringModel
+    let response: Response
+    let inhabitants: Int
+    var lines: [ExplanationLine] = []
+    var flags: Set<String> = []
+
+    init(model: ScoringModel, response: Response, inhabitants: Int) {
+        self.model = model
+        self.response = response
+        self.inhabitants = inhabitants
+    }
+
+    mutating func score(_ dimension: Dimension) throws -> Int {
+        switch dimension.rule {
+        case .presence(let rule): return try presence(rule, dimension)
+        case .perInhabitant(let rule): return try perInhabitant(rule, dimension)
+        case .choicePoints(let rule): return try choicePoints(rule, dimension)
+        case .scaledRatings(let rule): return try scaledRatings(rule, dimension)
+        }
+    }
+
+    // MARK: - Kinds
+
+    mutating func presence(_ rule: PresenceRule, _ dimension: Dimension) throws -> Int {
+        let value = response[rule.field]
+        guard let value, !value.isMissing else {
+            add(dimension, rule.field, dimension.label, unanswered(value), 0, "no answer: no channel counted")
+            flags.insert("unknown:\(rule.field)")
+            return 0
+        }
+        guard let chosen = value.selection else {
+            throw wrongType(dimension, rule.field, expected: "a multi-select answer", found: value)
+        }
+        var total = 0
+        for option in rule.options {
+            if chosen.contains(option.value) {
+                add(dimension, rule.field, option.label, "chosen", option.points, "active on \(option.label): \(option.points) points")
+                total += option.points
+            } else {
+                add(dimension, rule.field, option.label, "not chosen", 0, "not active on \(option.label)")
+            }
+        }
+        let scored = Set(rule.options.map(\.value))
+        for other in chosen.subtracting(scored).sorted() {
+            add(dimension, rule.field, other, "chosen", 0, "\(other) earns no points in model \(model.name)")
+        }
+        return total
+    }
+
+    mutating func perInhabitant(_ rule: PerInhabitantRule, _ dimension: Dimension) throws -> Int {
+        var total = 0
+        for labelled in rule.fields {
+            let field = labelled.field
+            let value = response[field]
+            guard let value, !value.isMissing else {
+                add(dimension, field, labelled.label, unanswered(value), 0, "unknown count: 0 points")
+                flags.insert("unknown:\(field)")
+                continue
+            }
+            guard let number = value.number, number.isFinite else {
+                throw wrongType(dimension, field, expected: "a count", found: value)
+            }
+            var notes: [String] = []
+            let count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
+            if value.isApproximate || (number >= 0 && Double(count) != number) {
+                flags.insert("approximate:\(field)")
+                notes.append(Double(count) == number ? "approximate answer, used as given" : "used as \(DutchFormat.integer(count))")
+            }
+            if number < 0 {
+                flags.insert("suspect:\(field)")
+                notes.append("a negative count is suspect and counts as 0")
+            }
+            if count > inhabitants {
+                flags.insert("suspect:\(field)")
+                notes.append("more than the number of inhabitants: suspect (holiday gemeente or bought followers?)")
+            }
+            let uncapped = rule.uncappedPoints(count: count, inhabitants: inhabitants)
+            let points = min(rule.cap, uncapped)
+            let percent = 100 * Double(count) / Double(inhabitants)
+            var reason = "\(DutchFormat.integer(count)) of \(DutchFormat.integer(inhabitants)) inhabitants = "
+                + "\(DutchFormat.decimal(percent, decimals: 3)) % × \(rule.pointsPerPercent) = "
+                + "\(DutchFormat.decimal(Double(rule.pointsPerPercent) * percent, decimals: 2)) → "
+                + (uncapped > rule.cap ? "capped at \(rule.cap) points" : "\(points) points (rounded half up)")
+            if !notes.isEmpty { reason += "; " + notes.joined(separator: "; ") }
+            add(dimension, field, labelled.label, answer(value), points, reason)
+            total += points
+        }
+        return total
+    }
+
+    mutating func choicePoints(_ rule: ChoicePointsRule, _ dimension: Dimension) throws -> Int {
+        let table = rule.values.map { "\($0.value) \($0.points)" }.joined(separator: ", ")
+        var total = 0
+        for labelled in rule.fields {
+            let field = labelled.field
+            let value = response[field]
+            guard let value, !value.isMissing else {
+                add(dimension, field, labelled.label, unanswered(value), 0, "not answered: 0 points")
+                flags.insert("unknown:\(field)")
+                continue
+            }
+            let choice: String
+            if let text = value.choice {
+                choice = text
+            } else if let number = value.number, number == number.rounded(), abs(number) < 1e15 {
+                choice = String(Int(number))
+            } else {
+                throw wrongType(dimension, field, expected: "a single choice", found: value)
+            }
+            guard let points = rule.points(for: choice) else {
+                throw ScoringError.unscoredValue(model: model.name, dimension: dimension.id, field: field, value: choice,
+                                                 allowed: rule.values.map(\.value), code: response.gemeente,
+                                                 row: response.row)
+            }
+            add(dimension, field, labelled.label, choice, points, "'\(choice)' earns \(points) points (\(table))")
+            total += points
+        }
+        return total
+    }
+
+    mutating func scaledRatings(_ rule: ScaledRatingsRule, _ dimension: Dimension) throws -> Int {
+        var sum = 0
+        for labelled in rule.fields {
+            let field = labelled.field
+            let value = response[field]
+            let rating: Int
+            var reason: String
+            if let value, !value.isMissing {
+                guard let number = value.number, number.isFinite else {
+                    throw wrongType(dimension, field, expected: "a rating from \(rule.minimum) to \(rule.maximum)", found: value)
+                }
+                let rounded = Rounding.halfUp(min(max(number, -1e9), 1e9))
+                rating = min(max(Int(rounded), rule.minimum), rule.maximum)
+                reason = "rating \(rating)"
+                if value.isApproximate || rounded != number {
+                    flags.insert("approximate:\(field)")
+                    reason = "approximate rating \(DutchFormat.number(number)), used as \(Int(rounded))"
+                }
+                if Double(rating) != rounded {
+                    flags.insert("suspect:\(field)")
+                    reason = "rating \(DutchFormat.number(number)) is outside \(rule.minimum)–\(rule.maximum), counted as \(rating)"
+                }
+            } else {
+                rating = rule.unanswered
+                flags.insert("unknown:\(field)")
+                reason = "not answered: counts as \(rule.unanswered)"
+            }
+            sum += rating - rule.minimum
+            add(dimension, field, labelled.label, value.map(answer) ?? "not asked", nil,
+                "\(reason), \(rating - rule.minimum) above the minimum \(rule.minimum) (added up below)")
+        }
+        let points = rule.points(forSum: sum)
+        let denominator = rule.denominator
+        let unrounded = denominator > 0 ? Double(rule.scale * sum) / Double(denominator) : 0
+        add(dimension, dimension.id, dimension.label, "Σ \(sum) of \(denominator)", points,
+            "\(rule.scale) × \(sum) / \(denominator) = \(DutchFormat.decimal(unrounded, decimals: 2)) → "
+                + "\(points) points (rounded half up)")
+        return points
+    }
+
+    // MARK: - Helpers
+
+    mutating func add(_ dimension: Dimension, _ field: String, _ label: String, _ answer: String, _ points: Int?,
+                      _ reason: String) {
+        lines.append(ExplanationLine(dimension: dimension.id, field: field, label: label, answer: answer,
+                                     points: points, reason: reason))
+    }
+
+    /// `not asked` when the year did not have the question, `unknown` when it was not answered.
+    func unanswered(_ value: FieldValue?) -> String {
+        value == nil ? "not asked" : "unknown"
+    }
+
+    func answer(_ value: FieldValue) -> String {
+        switch value {
+        case .number(let number, let approximate):
+            return (approximate ? "ca. " : "") + DutchFormat.number(number)
+        case .choice(let choice): return choice
+        case .selection(let values): return values.sorted().joined(separator: ", ")
+        case .missing: return "unknown"
+        }
+    }
+
+    func wrongType(_ dimension: Dimension, _ field: String, expected: String, found value: FieldValue) -> ScoringError {
+        let found: String
+        switch value {
+        case .number(let number, _): found = "the number \(DutchFormat.number(number))"
+        case .choice(let choice): found = "the choice '\(choice)'"
+        case .selection(let values): found = "the selection {\(values.sorted().joined(separator: ", "))}"
+        case .missing: found = "no answer"
+        }
+        return ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
+                                            found: found, code: response.gemeente, row: response.row)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Ingest
+import Scoring
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show which answer earned which points for one gemeente in one year."
+    )
+
+    @OptionGroup var location: LocationOptions
+
+    @Argument(help: "Gemeente name, alias or CBS code (e.g. Hoorn, \"Den Bosch\", GM0405).")
+    var gemeente: String
+
+    @Option(help: "Survey year.")
+    var year: Int
+
+    func run() throws {
+        try reportingErrors {
+            let folder = SurveyFolder(location.surveysURL)
+            _ = try ScoringRun.years(year, in: folder)
+            let reference = try folder.reference()
+            let gemeente = try GemeenteLookup.find(self.gemeente, in: reference, year: year)
+            let scored = try ScoringRun.score(year: year, in: folder, reference: reference, sensitivity: nil)
+            guard let entry = scored.ranking.entries.first(where: { $0.code == gemeente.code }) else {
+                throw LookupError.notScored(name: gemeente.name, code: gemeente.code, year: year)
+            }
+            let label = reference.sizeClasses.first { $0.id == entry.sizeClass }?.label
+            print(ScoringText.explanation(entry, in: scored.ranking, sizeClassLabel: label), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Scoring
+
+/// What the commands print and how they pick years.
+@Suite struct CommandSupportTests {
+    func entry(_ name: String, _ total: Int, rank: Int) -> RankedGemeente {
+        RankedGemeente(code: "GM\(name.count)", name: name, province: "Utrecht", sizeClass: "10k-50k", inhabitants: 20_000,
+                       parts: ["selfscore": total], total: total, rank: rank, rankInSizeClass: rank, rankInProvince: rank,
+                       rankInterval: RankInterval(median: rank, low: max(rank - 1, 1), high: rank + 2))
+    }
+
+    @Test func topIncludesATieAtTheEdgeWhole() {
+        let ranking = Ranking(year: 2011, model: "meetlat-2011", maximum: 30,
+                              parts: [ScorePart(id: "selfscore", label: "Zelfscore", maximum: 30)],
+                              entries: [entry("Aa", 20, rank: 1), entry("Bunnik", 18, rank: 2), entry("Culemborg", 18, rank: 2),
+                                        entry("De Bilt", 10, rank: 4)],
+                              sensitivity: SensitivitySettings(runs: 1_000, spread: 0.125, distribution: .uniform, seed: 3))
+        let table = ScoringText.top(ranking, limit: 2)
+        #expect(table == """
+            rank  gemeente   province  size class  selfscore  total  median  90 % interval
+            ----  ---------  --------  ----------  ---------  -----  ------  -------------
+               1  Aa         Utrecht   10k-50k            20     20       1            1–3
+               2  Bunnik     Utrecht   10k-50k            18     18       2            1–4
+               2  Culemborg  Utrecht   10k-50k            18     18       2            1–4
+
+            """)
+        #expect(ScoringText.summary(ranking)
+            == "2011: 4 gemeenten scored with meetlat-2011 (maximum 30); rank intervals: 1.000 runs, weights uniform ±12.5 %, seed 3")
+    }
+
+    @Test func yearsAreCheckedAgainstTheFolder() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let surveys = SurveyFolder(folder)
+        #expect(throws: ScoringRunError.noYears(folder: folder.path)) { try ScoringRun.years(nil, in: surveys) }
+        for year in [2012, 2011] {
+            try FileManager.default.createDirectory(at: surveys.yearURL(year), withIntermediateDirectories: true)
+            try "year: \(year)\n".write(to: surveys.yearURL(year).appendingPathComponent("mapping.yaml"), atomically: true, encoding: .utf8)
+        }
+        #expect(try ScoringRun.years(nil, in: surveys) == [2011, 2012])
+        #expect(try ScoringRun.years(2012, in: surveys) == [2012])
+        #expect(throws: ScoringRunError.unknownYear(year: 2013, folder: folder.path, available: [2011, 2012])) {
+            try ScoringRun.years(2013, in: surveys)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Ingest
+import Testing
+@testable import Scoring
+
+@Suite struct ModelFileTests {
+    /// A survey year with channels and purposes no Swift code knows, defined only in a file.
+    static let model2030 = """
+        # A future year: TikTok and Instagram, other purposes, per-channel presence points.
+        name: meetlat-2030
+        label: Socialmediameetlat 2030
+        maximum: 114
+        sensitivity: { runs: 500, spread: 0.1, distribution: triangular, seed: 7 }
+        dimensions:
+          - id: presence
+            label: Aanwezigheid
+            kind: presence
+            field: kanalen
+            points: 4
+            options:
+              tiktok: { label: TikTok, points: 6 }
+              instagram: Instagram
+              mastodon: Mastodon
+            maximum: 14
+          - id: bereik
+            label: Volgers per inwoner
+            kind: per_inhabitant
+            points_per_percent: 2
+            cap: 20
+            fields:
+              followers.tiktok: TikTok (volgers)
+              followers.instagram: Instagram (volgers)
+          - id: doelen
+            label: Doelen
+            kind: choice_points
+            values: { nooit: 0, maandelijks: 3, wekelijks: 6, dagelijks: 10 }
+            fields:
+              doel.video: Korte video's
+              doel.jongeren: Jongeren bereiken
+              doel.werving: Werving van personeel
+            weight: 2
+        """
+
+    func writeModel(_ text: String, named name: String, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func aNewYearNeedsOnlyAModelFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeModel(Self.model2030, named: "meetlat-2030", in: folder)
+        let model = try ModelLibrary(folder: folder).model(named: "meetlat-2030")
+        #expect(model.maximum == 14 + 40 + 2 * 30)
+        #expect(model.sensitivity == SensitivitySettings(runs: 500, spread: 0.1, distribution: .triangular, seed: 7))
+
+        let reference = Fixtures.reference([("GM0001", "Aa", "P", 50_000), ("GM0002", "Bb", "P", 20_000)], year: 2030)
+        let survey = Fixtures.survey(2030, model: "meetlat-2030", [
+            Response(gemeente: "GM0001", row: 2, values: [
+                "kanalen": .selection(["tiktok", "instagram"]),
+                "followers.tiktok": Fixtures.count(2_500),      // 5 % × 2 = 10
+                "followers.instagram": Fixtures.count(6_000),   // 12 % × 2 = 24 → capped 20
+                "doel.video": .choice("dagelijks"), "doel.jongeren": .choice("wekelijks"), "doel.werving": .choice("nooit"),
+            ]),
+            Response(gemeente: "GM0002", row: 3, values: [
+                "kanalen": .selection(["mastodon"]),
+                "followers.tiktok": .missing,
+                "followers.instagram": Fixtures.count(50),      // 0,25 % × 2 = 0,5 → 1
+                "doel.video": .choice("maandelijks"), "doel.jongeren": .missing, "doel.werving": .choice("dagelijks"),
+            ]),
+        ])
+        let ranking = try Ranker.rank(survey, model: model, reference: reference)
+        let first = try #require(ranking.entries.first)
+        #expect(first.code == "GM0001")
+        #expect(first.parts == ["presence": 10, "bereik": 30, "doelen": 16])
+        #expect(first.total == 10 + 30 + 2 * 16)
+        let second = ranking.entries[1]
+        #expect(second.parts == ["presence": 4, "bereik": 1, "doelen": 13])
+        #expect(second.total == 4 + 1 + 26)
+        #expect(second.flags == ["unknown:doel.jongeren", "unknown:followers.tiktok"])
+        #expect(ranking.parts.map(\.id) == ["presence", "bereik", "doelen"])
+        #expect(ranking.entries.allSatisfy { $0.explanation?.compactMap(\.points).reduce(0, +) == $0.total })
+    }
+
+    @Test func unknownModelNameListsTheModelsFound() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeModel(Self.model2030, named: "meetlat-2030", in: folder)
+        try writeModel(Self.model2030.replacingOccurrences(of: "name: meetlat-2030", with: "name: alpha"), named: "alpha", in: folder)
+        #expect(throws: ModelLibraryError.unknownModel(name: "meetlat-2031", folder: folder.path,
+                                                       available: ["alpha", "meetlat-2030"])) {
+            try ModelLibrary(folder: folder).model(named: "meetlat-2031")
+        }
+        let message = ModelLibraryError.unknownModel(name: "meetlat-2031", folder: folder.path,
+                                                     available: ["alpha", "meetlat-2030"]).description
+        #expect(message.contains("meetlat-2031") && message.contains("models found: alpha, meetlat-2030"))
+    }
+
+    @Test func repositoryModelsAreTheThreeDefaults() {
+        #expect(Fixtures.models.available() == ["meetlat-2011", "meetlat-2012", "meetlat-2013"])
+    }
+
+    @Test func fileNameAndModelNameMustAgree() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeModel(Self.model2030, named: "other", in: folder)
+        #expect { try ModelLibrary(folder: folder).model(named: "other") } throws: { error in
+            String(describing: error).hasSuffix("other.yaml: name: expected 'other' (the file's name), found 'meetlat-2030'")
+        }
+    }
+
+    /// Each broken variant of the 2030 model and the message it must give: key path, line, expectation.
+    @Test(arguments: [
+        ("cap: 20", "cap: twintig", "line 21: dimensions[2].cap: expected a whole number from 0 to 1000000, found 'twintig'"),
+        ("cap: 20", "cpa: 20", "line 21: dimensions[2].cpa: unknown key; expected one of id, label, kind, weight, maximum, description, points_per_percent, cap, fields"),
+        ("kind: choice_points", "kind: points", "line 27: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found 'points'"),
+        ("maximum: 114", "maximum: 230", "line 4: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
+        ("    maximum: 14", "    maximum: 15", "line 16: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
+        ("id: bereik", "id: presence", "dimension id 'presence' is used twice"),
+        ("spread: 0.1", "spread: 1.5", "sensitivity.spread: expected a fraction from 0 up to (not including) 1"),
+        ("    label: Doelen\n", "", "dimensions[3]: missing key 'label'"),
+        ("doel.werving: Werving van personeel", "followers.tiktok: Nog eens", "field 'followers.tiktok' is already scored by dimension 'bereik'"),
+        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found '-1'"),
+        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found '99999999999'"),
+        ("dimensions:", "dimensions: []\nx:", "line 7: x: unknown key; expected one of name, label, description, maximum, sensitivity, dimensions"),
+    ])
+    func invalidModelsGiveClearMessages(original: String, replacement: String, message: String) throws {
+        let text = Self.model2030.replacingOccurrences(of: original, with: replacement)
+        #expect(text != Self.model2030)
+        #expect { try ModelParser.parse(text, file: "models/meetlat-2030.yaml") } throws: { error in
+            let description = String(describing: error)
+            return description.hasPrefix("models/meetlat-2030.yaml") && description.contains(message)
+        }
+    }
+
+    @Test func scaledRatingsAreValidated() throws {
+        let text = """
+            name: x
+            label: X
+            dimensions:
+              - id: usage
+                label: Gebruik
+                kind: scaled_ratings
+                scale: 70
+                ratings: { minimum: 1, maximum: 10, unanswered: 0 }
+                fields: { application.a: A }
+            """
+        #expect { try ModelParser.parse(text, file: "x.yaml") } throws: { error in
+            String(describing: error) == "x.yaml, line 8: dimensions[1].ratings.unanswered: expected a rating from 1 to 10, found '0'"
+        }
+    }
+
+    @Test func brokenYamlNamesTheFile() {
+        #expect { try ModelParser.parse("name: [unclosed", file: "bad.yaml") } throws: { error in
+            String(describing: error).hasPrefix("bad.yaml: is not valid YAML")
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import Ingest
+import Testing
+@testable import Scoring
+
+@Suite struct ScorerTests {
+    let model2011: ScoringModel
+    let model2012: ScoringModel
+    let model2013: ScoringModel
+
+    init() throws {
+        model2011 = try Fixtures.model("meetlat-2011")
+        model2012 = try Fixtures.model("meetlat-2012")
+        model2013 = try Fixtures.model("meetlat-2013")
+    }
+
+    /// A complete 2012 answer: 6 channels, known counts, all seven purposes.
+    func response2012(_ values: [String: FieldValue] = [:]) -> Response {
+        var all: [String: FieldValue] = [
+            "channels": .selection(["twitter", "facebook", "linkedin", "youtube", "yammer", "hyves"]),
+            "followers.twitter": Fixtures.count(2_150),
+            "followers.facebook": Fixtures.count(800),
+            "followers.linkedin": Fixtures.count(300),
+            "usage.informeren": .choice("vaak"), "usage.reageren": .choice("vaak"),
+            "usage.interacteren": .choice("soms"), "usage.crisiscommunicatie": .choice("vaak"),
+            "usage.signaleren": .choice("vaak"), "usage.pers_volgen": .choice("soms"),
+            "usage.pers_reageren": .choice("niet"),
+        ]
+        for (key, value) in values { all[key] = value }
+        return Response(gemeente: "GM0405", row: 7, values: all)
+    }
+
+    @Test func modelsHaveTheSpecMaxima() {
+        #expect(model2011.maximum == 30)
+        #expect(model2012.maximum == 230)
+        #expect(model2012.parts.map(\.maximum) == [40, 120, 70])
+        #expect(model2013.maximum == 230)
+        #expect(model2013.parts.map(\.maximum) == [40, 120, 70])
+        for model in [model2011, model2012, model2013] {
+            #expect(model.description != nil && model.dimensions.allSatisfy { $0.description != nil })
+        }
+    }
+
+    @Test func scores2012ByPart() throws {
+        let score = try Scorer(model: model2012).score(response2012(), inhabitants: 71_703)
+        // presence 6 × 5; followers 12 + (3.200/71.703 → 4,46 → 4) + (1.200/71.703 → 1,67 → 2); usage 4×10 + 2×5.
+        #expect(score.parts == ["presence": 30, "followers": 18, "usage": 50])
+        #expect(score.total == 98)
+        #expect(score.flags.isEmpty)
+        #expect(score.explainedTotal == score.total)
+    }
+
+    @Test func explanationLineForAFollowerCount() throws {
+        let score = try Scorer(model: model2012).score(response2012(), inhabitants: 71_703)
+        let line = try #require(score.explanation.first { $0.field == "followers.twitter" })
+        #expect(line.answer == "2.150")
+        #expect(line.points == 12)
+        #expect(line.label == "Twitter (volgers)")
+        #expect(line.reason == "2.150 of 71.703 inhabitants = 2,998 % × 4 = 11,99 → 12 points (rounded half up)")
+    }
+
+    @Test func explanationCoversEveryAnswerUsed() throws {
+        let score = try Scorer(model: model2012).score(response2012(), inhabitants: 71_703)
+        #expect(score.explanation.filter { $0.dimension == "presence" }.count == 8)
+        #expect(score.explanation.filter { $0.dimension == "followers" }.map(\.field)
+            == ["followers.twitter", "followers.facebook", "followers.linkedin"])
+        #expect(score.explanation.filter { $0.dimension == "usage" }.count == 7)
+        let pinterest = try #require(score.explanation.first { $0.label == "Pinterest" })
+        #expect(pinterest.answer == "not chosen" && pinterest.points == 0)
+    }
+
+    @Test func unknownCountScoresZeroAndIsFlagged() throws {
+        let missing = try Scorer(model: model2012).score(response2012(["followers.facebook": .missing]), inhabitants: 71_703)
+        #expect(missing.parts["followers"] == 14)
+        #expect(missing.flags == ["unknown:followers.facebook"])
+        #expect(missing.explanation.first { $0.field == "followers.facebook" }?.answer == "unknown")
+
+        var values = response2012().values
+        values["followers.linkedin"] = nil
+        let absent = try Scorer(model: model2012).score(Response(gemeente: "GM0405", row: 7, values: values), inhabitants: 71_703)
+        #expect(absent.flags == ["unknown:followers.linkedin"])
+        #expect(absent.explanation.first { $0.field == "followers.linkedin" }?.answer == "not asked")
+        #expect(absent.explainedTotal == absent.total)
+    }
+
+    @Test func zeroCountScoresZeroWithoutFlag() throws {
+        let score = try Scorer(model: model2012).score(response2012(["followers.facebook": Fixtures.count(0)]), inhabitants: 71_703)
+        #expect(score.parts["followers"] == 14)
+        #expect(score.flags.isEmpty)
+        #expect(score.explanation.first { $0.field == "followers.facebook" }?.points == 0)
+    }
+
+    @Test func countAboveInhabitantsIsKeptCappedAndSuspect() throws {
+        let score = try Scorer(model: model2012).score(response2012(["followers.twitter": Fixtures.count(9_500)]), inhabitants: 9_000)
+        #expect(score.flags == ["suspect:followers.twitter"])
+        let line = try #require(score.explanation.first { $0.field == "followers.twitter" })
+        #expect(line.points == 40)
+        #expect(line.reason.contains("capped at 40 points"))
+        #expect(line.reason.contains("suspect"))
+        // Exactly as many followers as inhabitants is not suspect.
+        let equal = try Scorer(model: model2012).score(response2012(["followers.twitter": Fixtures.count(9_000)]), inhabitants: 9_000)
+        #expect(!equal.flags.contains("suspect:followers.twitter"))
+    }
+
+    @Test func approximateCountIsUsedAndFlagged() throws {
+        let score = try Scorer(model: model2012).score(
+            response2012(["followers.twitter": Fixtures.count(2_150, approximate: true)]), inhabitants: 71_703)
+        #expect(score.parts["followers"] == 18)
+        #expect(score.flags == ["approximate:followers.twitter"])
+        #expect(score.explanation.first { $0.field == "followers.twitter" }?.answer == "ca. 2.150")
+    }
+
+    @Test func fractionalCountIsRoundedAndFlaggedNegativeIsSuspect() throws {
+        let fractional = try Scorer(model: model2012).score(
+            response2012(["followers.twitter": Fixtures.count(2_149.5)]), inhabitants: 71_703)
+        #expect(fractional.flags == ["approximate:followers.twitter"])
+        #expect(fractional.explanation.first { $0.field == "followers.twitter" }?.reason.hasSuffix("used as 2.150") == true)
+        let negative = try Scorer(model: model2012).score(
+            response2012(["followers.twitter": Fixtures.count(-5)]), inhabitants: 71_703)
+        #expect(negative.flags == ["suspect:followers.twitter"])
+        #expect(negative.parts["followers"] == 6)
+    }
+
+    @Test func choiceOutsideThePointsTableIsAClearError() throws {
+        #expect {
+            try Scorer(model: model2012).score(response2012(["usage.reageren": .choice("altijd")]), inhabitants: 71_703)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("usage.reageren") && text.contains("'altijd'") && text.contains("niet, soms, vaak")
+                && text.contains("GM0405") && text.contains("row 7")
+        }
+    }
+
+    @Test func wrongAnswerTypeIsAClearError() throws {
+        #expect {
+            try Scorer(model: model2012).score(response2012(["followers.twitter": .choice("veel")]), inhabitants: 71_703)
+        } throws: { error in
+            String(describing: error).contains("followers.twitter") && String(describing: error).contains("expected a count")
+        }
+    }
+
+    @Test func unansweredPurposeScoresZeroAndIsFlagged() throws {
+        let score = try Scorer(model: model2012).score(response2012(["usage.reageren": .missing]), inhabitants: 71_703)
+        #expect(score.parts["usage"] == 40)
+        #expect(score.flags == ["unknown:usage.reageren"])
+    }
+
+    @Test func channelsOutsideTheModelEarnNothingButAreShown() throws {
+        let score = try Scorer(model: model2012).score(
+            response2012(["channels": .selection(["twitter", "instagram"])]), inhabitants: 71_703)
+        #expect(score.parts["presence"] == 5)
+        let instagram = try #require(score.explanation.first { $0.label == "instagram" })
+        #expect(instagram.points == 0 && instagram.answer == "chosen")
+    }
+
+    // MARK: - 2011
+
+    @Test func selfScoresAreSummed() throws {
+        let response = Response(gemeente: "GM0405", row: 2, values: [
+            "selfscore.twitter": .choice("5"), "selfscore.facebook": .choice("3"), "selfscore.linkedin": .choice("geen"),
+            "selfscore.hyves": .choice("1"), "selfscore.youtube": .choice("2"), "selfscore.yammer": .missing,
+        ])
+        let score = try Scorer(model: model2011).score(response, inhabitants: 71_703)
+        #expect(score.parts == ["selfscore": 11])
+        #expect(score.total == 11)
+        #expect(score.flags == ["unknown:selfscore.yammer"])
+        #expect(score.explanation.map(\.points) == [5, 3, 0, 1, 2, 0])
+    }
+
+    @Test func fullSelfScoreIsThirty() throws {
+        let values = Dictionary(uniqueKeysWithValues: ["twitter", "facebook", "linkedin", "hyves", "youtube", "yammer"]
+            .map { ("selfscore.\($0)", FieldValue.choice("5")) })
+        let score = try Scorer(model: model2011).score(Response(gemeente: "GM0405", row: 2, values: values), inhabitants: 100)
+        #expect(score.total == 30)
+    }
+
+    // MARK: - 2013
+
+    static let applications = ["zenden", "crisiscommunicatie", "omgevingsanalyse", "vragen_luisteren",
+                               "signalen_oppikken", "analyses", "beleidsinput", "discussies", "burgerparticipatie",
+                               "cocreatie", "bestuur_delen", "ambtenaren_delen"]
+
+    /// A 2013 response whose ratings give Σ(rating − 1) = `sum`, the rest unanswered.
+    func response2013(sum: Int) -> Response {
+        var values: [String: FieldValue] = ["channels": .selection([])]
+        var remaining = sum
+        for application in Self.applications {
+            let above = min(9, remaining)
+            remaining -= above
+            values["application.\(application)"] = above > 0 ? Fixtures.count(Double(above + 1)) : .missing
+        }
+        return Response(gemeente: "GM0405", row: 3, values: values)
+    }
+
+    /// usage = (140·Σ + 108) / 216: half up at Σ = 27 (17,5 → 18) and Σ = 81 (52,5 → 53, where
+    /// rounding to even would give 52).
+    @Test(arguments: [(0, 0), (1, 1), (26, 17), (27, 18), (80, 52), (81, 53), (82, 53), (107, 69), (108, 70)])
+    func usage2013RoundsHalfUp(sum: Int, points: Int) throws {
+        let score = try Scorer(model: model2013).score(response2013(sum: sum), inhabitants: 50_000)
+        #expect(score.parts["usage"] == points)
+        #expect(score.explainedTotal == score.total)
+    }
+
+    @Test func unansweredApplicationCountsAsOne() throws {
+        var values = response2013(sum: 0).values
+        values["application.zenden"] = Fixtures.count(10)
+        values["application.cocreatie"] = nil          // not asked: also the minimum
+        let score = try Scorer(model: model2013).score(Response(gemeente: "GM0405", row: 3, values: values), inhabitants: 50_000)
+        // Σ = 9 → 70 × 9 / 108 = 5,83 → 6.
+        #expect(score.parts["usage"] == 6)
+        #expect(score.flags.contains("unknown:application.analyses"))
+        #expect(score.flags.contains("unknown:application.cocreatie"))
+        let sumLine = try #require(score.explanation.last)
+        #expect(sumLine.answer == "Σ 9 of 108" && sumLine.points == 6)
+        #expect(score.explanation.filter { $0.dimension == "usage" }.dropLast().allSatisfy { $0.points == nil })
+    }
+
+    @Test func ratingOutsideTheScaleIsClampedAndSuspect() throws {
+        var values = response2013(sum: 0).values
+        values["application.zenden"] = Fixtures.count(12)
+        let score = try Scorer(model: model2013).score(Response(gemeente: "GM0405", row: 3, values: values), inhabitants: 50_000)
+        #expect(score.parts["usage"] == 6)   // counted as 10
+        #expect(score.flags.contains("suspect:application.zenden"))
+    }
+
+    @Test func presence2013CountsInstagramAndOtherButNotHyves() throws {
+        var values = response2013(sum: 0).values
+        values["channels"] = .selection(["instagram", "other", "hyves", "twitter"])
+        let score = try Scorer(model: model2013).score(Response(gemeente: "GM0405", row: 3, values: values), inhabitants: 50_000)
+        #expect(score.parts["presence"] == 15)
+    }
+
+    @Test func weightedDimensionExplainsItsWeight() throws {
+        var model = model2012
+        model.dimensions[2].weight = 2
+        let score = try Scorer(model: model).score(response2012(), inhabitants: 71_703)
+        #expect(score.parts["usage"] == 50)
+        #expect(score.total == 30 + 18 + 2 * 50)
+        #expect(score.explainedTotal == score.total)
+        #expect(model.maximum == 40 + 120 + 140)
+    }
+}
