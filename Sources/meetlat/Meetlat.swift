@@ -12,6 +12,8 @@ struct Meetlat: ParsableCommand {
             """,
         subcommands: [
             VersionCommand.self,
+            ROICommand.self,
+            KPICommand.self,
         ]
     )
 }
