@@ -45,7 +45,8 @@ let package = Package(
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
             name: "ROI",
-            dependencies: ["Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
         ),
         // Stage 4: the static site.
         .target(

@@ -102,7 +102,7 @@ public enum KPIReport {
                                      details: ["resolved": Double(resolved), "cases": Double(cases)]))
         }
         guard !results.isEmpty else {
-            throw ROIError(source: "meetlat kpi", message: "nothing to compute; give the inputs of at least one KPI (see --help)")
+            throw ROIError(source: "kpi", message: "nothing to compute; give the inputs of at least one KPI (see --help)")
         }
         return results
     }

@@ -81,9 +81,12 @@ public enum MonteCarlo {
         public var seed: UInt64
         public var varied: [String]
         public var roi: Summary?
-        /// Samples where ROI was undefined (the scenario invested no more than the baseline).
+        /// Samples where ROI was undefined (the scenario invested no more than the baseline, or
+        /// an expression divided by zero).
         public var roiUndefined: Int
         public var npv: Summary
+        /// Samples where NPV was not finite (an expression divided by zero).
+        public var npvUndefined: Int
         /// Share of samples paid back within the horizon.
         public var paidBackWithinHorizon: Double
         /// Percentiles of payback in years; nil where they fall beyond the horizon.
@@ -98,37 +101,45 @@ public enum MonteCarlo {
     }
 
     public static func summarize(_ samples: Samples, model: CompiledScenario, seed: UInt64) -> Result {
-        let definedROI = samples.roi.filter { !$0.isNaN }
-        let sortedPayback = samples.payback.sorted()
+        let roi = summary(samples.roi)
+        let npv = summary(samples.npv)
+        var payback = samples.payback.filter { !$0.isNaN }  // +∞ (not paid back) stays in
+        let paybackPercentiles = Percentile.select(&payback, [0.05, 0.50, 0.95])
         let finite = { (value: Double) -> Double? in value.isFinite ? value : nil }
         return Result(
             samples: samples.roi.count, seed: seed,
             varied: model.scenario.inputs.filter { $0.distribution != .fixed }.map(\.name),
-            roi: summary(definedROI),
-            roiUndefined: samples.roi.count - definedROI.count,
-            npv: summary(samples.npv) ?? Summary(count: 0, mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, probabilityPositive: .nan),
-            paidBackWithinHorizon: Double(sortedPayback.count { $0.isFinite }) / Double(max(sortedPayback.count, 1)),
-            paybackP5: finite(Percentile.of(sorted: sortedPayback, 0.05)),
-            paybackP50: finite(Percentile.of(sorted: sortedPayback, 0.50)),
-            paybackP95: finite(Percentile.of(sorted: sortedPayback, 0.95))
+            roi: roi,
+            roiUndefined: samples.roi.count - (roi?.count ?? 0),
+            npv: npv ?? Summary(count: 0, mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, probabilityPositive: .nan),
+            npvUndefined: samples.npv.count - (npv?.count ?? 0),
+            paidBackWithinHorizon: Double(samples.payback.count { $0.isFinite }) / Double(max(samples.payback.count, 1)),
+            paybackP5: finite(paybackPercentiles[0]),
+            paybackP50: finite(paybackPercentiles[1]),
+            paybackP95: finite(paybackPercentiles[2])
         )
     }
 
-    /// Summary of finite values; nil when there are none.
+    /// Summary of the finite values (ROI is NaN where undefined); nil when there are none.
     public static func summary(_ values: [Double]) -> Summary? {
-        guard !values.isEmpty else { return nil }
-        let n = Double(values.count)
+        var finite = values.filter { $0.isFinite }
+        guard !finite.isEmpty else { return nil }
+        let n = Double(finite.count)
         var sum = 0.0
-        for value in values { sum += value }
+        for value in finite { sum += value }
         let mean = sum / n
         var squares = 0.0
-        for value in values { squares += (value - mean) * (value - mean) }
-        let sorted = values.sorted()
+        var positive = 0
+        for value in finite {
+            squares += (value - mean) * (value - mean)
+            if value > 0 { positive += 1 }
+        }
+        let percentiles = Percentile.select(&finite, [0.05, 0.50, 0.95])
         return Summary(
-            count: values.count, mean: mean,
-            standardDeviation: values.count > 1 ? (squares / (n - 1)).squareRoot() : 0,
-            p5: Percentile.of(sorted: sorted, 0.05), p50: Percentile.of(sorted: sorted, 0.50), p95: Percentile.of(sorted: sorted, 0.95),
-            probabilityPositive: Double(values.count { $0 > 0 }) / n
+            count: finite.count, mean: mean,
+            standardDeviation: finite.count > 1 ? (squares / (n - 1)).squareRoot() : 0,
+            p5: percentiles[0], p50: percentiles[1], p95: percentiles[2],
+            probabilityPositive: Double(positive) / n
         )
     }
 }
@@ -143,9 +154,64 @@ public enum Percentile {
         let lower = Int(h.rounded(.down))
         let fraction = h - Double(lower)
         guard fraction > 0, lower + 1 < values.count else { return values[lower] }
-        let a = values[lower], b = values[lower + 1]
-        if a == b { return a }  // also keeps ∞ from becoming NaN
-        return a + fraction * (b - a)
+        return interpolate(values[lower], values[lower + 1], fraction)
+    }
+
+    /// The same percentiles without sorting: quickselect finds each order statistic in linear
+    /// time (the values are reordered). `ps` ascending; `values` must hold no NaN.
+    public static func select(_ values: inout [Double], _ ps: [Double]) -> [Double] {
+        guard !values.isEmpty else { return ps.map { _ in .nan } }
+        let n = values.count
+        return values.withUnsafeMutableBufferPointer { buffer in
+            var from = 0
+            return ps.map { p in
+                let h = Double(n - 1) * p
+                let lower = Int(h.rounded(.down))
+                let fraction = h - Double(lower)
+                // Everything before `from` is already ≤ what is left, so later selections can skip it.
+                selectOrderStatistic(buffer, lower, from: from)
+                from = lower
+                guard fraction > 0, lower + 1 < n else { return buffer[lower] }
+                var next = buffer[lower + 1]
+                for index in (lower + 2)..<n where buffer[index] < next { next = buffer[index] }
+                return interpolate(buffer[lower], next, fraction)
+            }
+        }
+    }
+
+    static func interpolate(_ a: Double, _ b: Double, _ fraction: Double) -> Double {
+        a == b ? a : a + fraction * (b - a)  // a == b also keeps ∞ from becoming NaN
+    }
+
+    /// Puts the k-th smallest value at index k, smaller ones before it and larger ones after
+    /// (three-way partitioning, so many equal values cost nothing extra).
+    static func selectOrderStatistic(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int) {
+        var low = from, high = values.count - 1
+        while low < high {
+            let a = values[low], b = values[low + (high - low) / 2], c = values[high]
+            let pivot = max(min(a, b), min(max(a, b), c))  // median of three
+            var lessEnd = low, index = low, greaterStart = high
+            while index <= greaterStart {
+                let value = values[index]
+                if value < pivot {
+                    values.swapAt(lessEnd, index)
+                    lessEnd += 1
+                    index += 1
+                } else if value > pivot {
+                    values.swapAt(index, greaterStart)
+                    greaterStart -= 1
+                } else {
+                    index += 1
+                }
+            }
+            if k < lessEnd {
+                high = lessEnd - 1
+            } else if k > greaterStart {
+                low = greaterStart + 1
+            } else {
+                return
+            }
+        }
     }
 }
 

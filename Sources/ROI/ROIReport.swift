@@ -181,6 +181,9 @@ public enum ROIReport {
         if result.roiUndefined > 0 {
             lines.append("ROI undefined in \(result.roiUndefined) samples (no incremental investment); ROI statistics leave them out.")
         }
+        if result.npvUndefined > 0 {
+            lines.append("NPV not finite in \(result.npvUndefined) samples (an expression divided by zero); NPV statistics leave them out.")
+        }
         lines.append("Paid back within the horizon in \(Format.percent(result.paidBackWithinHorizon)) of samples; terugverdientijd P5 \(Format.years(result.paybackP5)), P50 \(Format.years(result.paybackP50)), P95 \(Format.years(result.paybackP95)).")
         lines.append("Percentiles: linear interpolation between order statistics (type 7, as Excel PERCENTILE.INC).")
         return lines.joined(separator: "\n") + "\n"
@@ -246,6 +249,7 @@ public enum ROIReport {
                 "roi": result.roi.map(summaryJSON) ?? .null,
                 "roiUndefined": .number(Double(result.roiUndefined)),
                 "npv": summaryJSON(result.npv),
+                "npvUndefined": .number(Double(result.npvUndefined)),
                 "paidBackWithinHorizon": .number(result.paidBackWithinHorizon),
                 "paybackP5": .number(result.paybackP5), "paybackP50": .number(result.paybackP50), "paybackP95": .number(result.paybackP95),
             ])

@@ -102,6 +102,22 @@ import Testing
         #expect(Percentile.of(sorted: [1, .infinity, .infinity], 0.95) == .infinity)
     }
 
+    @Test func selectionGivesTheSamePercentilesAsSorting() {
+        var generator = Xoshiro256StarStar(seed: 3)
+        for size in [1, 2, 3, 20, 1001] {
+            // Many ties and some infinities (payback "not within the horizon").
+            let values = (0..<size).map { _ -> Double in
+                let u = generator.nextUnit()
+                return u > 0.9 ? .infinity : (u * 20).rounded(.down)
+            }
+            var copy = values
+            let selected = Percentile.select(&copy, [0.05, 0.5, 0.95])
+            let sorted = values.sorted()
+            #expect(selected == [0.05, 0.5, 0.95].map { Percentile.of(sorted: sorted, $0) }, "size \(size)")
+            #expect(copy.sorted() == sorted)  // reordered, nothing lost
+        }
+    }
+
     @Test func runsNeedSomethingToVary() throws {
         let error = roiError { _ = try MonteCarlo.run(try compiled(Self.linear("distribution: fixed")), samples: 10, seed: 1) }
         #expect(error?.message.contains("no input varies") == true)

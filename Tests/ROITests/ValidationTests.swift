@@ -98,14 +98,14 @@ import Testing
         #expect(within?.message.contains("reversed") == true)
     }
 
-    @Test func anUnknownInputIsRejectedWithSuggestions() {
+    @Test func anUnknownInputIsRejectedWithSuggestions() throws {
         let error = roiError { _ = try scenario(Self.replacing("hours: hours_per_week * 52", with: "hours: hours_per_wek * 52")) }
         #expect(error?.field == "investments[1] \"Uren\".hours")
         #expect(error?.line == 18)
         #expect(error?.column == 12)  // `hours_per_wek` starts right after `    hours: `
         #expect(error?.message == "unknown input `hours_per_wek`; did you mean `hours_per_week`?")
 
-        let model = CompiledScenario(try! scenario(Self.valid))
+        let model = CompiledScenario(try scenario(Self.valid))
         let seek = roiError { _ = try WhatIf.goalSeek(model, input: "realisation", target: 0) }
         #expect(seek?.message.contains("did you mean `realisation_factor`?") == true)
         let vary = roiError { _ = try WhatIf.vary(model, try VaryRange.parse("rates=40..60")) }
