@@ -42,9 +42,6 @@ public struct CompiledScenario: Sendable {
         self.stackDepth = depth
     }
 
-    /// Compiled again with another discount rate.
-    public func withDiscountRate(_ rate: Double) -> CompiledScenario { CompiledScenario(scenario, discountRate: rate) }
-
     public func inputIndex(_ name: String) -> Int? { inputNames.firstIndex(of: name) }
 
     public var items: [Item] { scenario.items }

@@ -18,8 +18,6 @@ public struct Scenario: Sendable {
     public var items: [Item]
     /// Things worth knowing that do not stop evaluation (e.g. an unused input).
     public var warnings: [String]
-
-    public func input(named name: String) -> Input? { inputs.first { $0.name == name } }
 }
 
 /// A named number the items refer to, with an optional range for what-ifs.
@@ -99,12 +97,6 @@ public struct Item: Sendable {
     /// The kind's fields in the kind's order.
     public var fields: [Field]
     public var line: Int
-
-    /// How the file names this item in messages: `baseline.investments[1] "Telefoon"`.
-    public var label: String {
-        let list = flow == .investment ? "investments" : "returns"
-        return (side == .baseline ? "baseline." : "") + list + " \"\(name)\""
-    }
 
     /// The amount per occurrence: the product of the fields.
     public var amount: Expression {

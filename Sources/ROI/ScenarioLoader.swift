@@ -17,8 +17,7 @@ public enum ScenarioLoader {
 
     /// Parses `yaml`; `source` names the file in messages.
     public static func parse(_ yaml: String, source: String) throws -> Scenario {
-        var reader = ScenarioReader(source: source, yaml: yaml)
-        return try reader.read()
+        try ScenarioReader(source: source, yaml: yaml).read()
     }
 
     /// The largest horizon accepted, in years.
@@ -42,7 +41,7 @@ private struct ScenarioReader {
     static let itemKeys = ["name", "kind", "timing", "year", "from", "to", "source"]
     static let baselineKeys = ["description", "investments", "returns"]
 
-    mutating func read() throws -> Scenario {
+    func read() throws -> Scenario {
         let root = try compose()
         let mapping = try self.mapping(root, field: "the file")
         try checkKeys(mapping, allowed: Self.rootKeys, field: nil)
@@ -53,12 +52,12 @@ private struct ScenarioReader {
         if let node = mapping["discount_rate"] {
             discountRate = try rate(node, field: "discount_rate")
         }
-        let inputs = try readInputs(mapping["inputs"])
+        let inputs = try readInputs(present(mapping["inputs"]))
         var items: [Item] = []
         items += try readItems(mapping["investments"], side: .scenario, flow: .investment, horizon: horizon, inputs: inputs)
         items += try readItems(mapping["returns"], side: .scenario, flow: .return, horizon: horizon, inputs: inputs)
         var baselineDescription: String?
-        if let baselineNode = mapping["baseline"] {
+        if let baselineNode = present(mapping["baseline"]) {
             let baseline = try self.mapping(baselineNode, field: "baseline")
             try checkKeys(baseline, allowed: Self.baselineKeys, field: "baseline")
             baselineDescription = try optionalString(baseline["description"], field: "baseline.description")
@@ -108,6 +107,12 @@ private struct ScenarioReader {
 
     func error(_ node: Node?, field: String?, _ message: String, column: Int? = nil) -> ROIError {
         ROIError(source: source, line: node?.mark?.line, column: column ?? node?.mark?.column, field: field, message: message)
+    }
+
+    /// nil for a missing key and for one left empty (`returns:` with nothing after it).
+    func present(_ node: Node?) -> Node? {
+        guard let node, node.null == nil else { return nil }
+        return node
     }
 
     func mapping(_ node: Node, field: String) throws -> Node.Mapping {
@@ -320,9 +325,8 @@ private struct ScenarioReader {
     // MARK: Items
 
     func readItems(_ node: Node?, side: Side, flow: Flow, horizon: Int, inputs: [Input]) throws -> [Item] {
-        guard let node else { return [] }
+        guard let node = present(node) else { return [] }
         let list = (side == .baseline ? "baseline." : "") + (flow == .investment ? "investments" : "returns")
-        if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "[]" { return [] }
         return try sequence(node, field: list).enumerated().map { index, itemNode in
             try readItem(itemNode, field: "\(list)[\(index + 1)]", side: side, flow: flow, horizon: horizon, inputs: inputs)
         }
@@ -416,7 +420,8 @@ private struct ScenarioReader {
 
 /// Checks a field's constraint at the inputs' values and at every corner of the ranges of the
 /// inputs it uses (all combinations of low and high, up to 12 inputs; beyond that each input's
-/// low and high alone). Sums and products of such inputs take their extremes at corners.
+/// low and high alone). Sums, differences and products using each input once take their
+/// extremes at corners, so for those the check covers every value in the ranges.
 enum ConstraintCheck {
     static func check(_ field: Field, inputs: [Input], field label: String, source: String) throws {
         let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })

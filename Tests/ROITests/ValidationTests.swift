@@ -162,6 +162,22 @@ import Testing
         #expect(error.description == "Scenarios/a.yaml, line 12, column 5, inputs.x: expected a number")
     }
 
+    @Test func emptyListsAndAnEmptyBaselineAreAllowed() throws {
+        let read = try scenario("""
+            scenario: Leeg
+            horizon: 1
+            inputs:
+            investments:
+              - { name: Tool, kind: licence, timing: once, amount: 10 }
+            returns:
+            baseline:
+            """)
+        #expect(read.inputs.isEmpty)
+        #expect(read.items.map(\.name) == ["Tool"])
+        // ROI = (0 − 10) / 10 = −1.
+        #expect(Evaluator(CompiledScenario(read)).evaluate([]).roi == -1)
+    }
+
     @Test func unusedInputsAreWarnedAbout() throws {
         let read = try scenario(Self.replacing("  rate: 50", with: "  rate: 50\n  spare: 1"))
         #expect(read.warnings == ["test.yaml, line 10: input `spare` is not used by any investment or return"])
