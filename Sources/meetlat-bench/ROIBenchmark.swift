@@ -33,7 +33,7 @@ enum ROIBenchmark {
             checksum += result?.npv.mean ?? 0
             simulateRates.append(Double(samples) / simulateSeconds)
             totalRates.append(Double(samples) / (simulateSeconds + summarizeSeconds))
-            print("run \(run): draw + evaluate \(Format.fixed(simulateSeconds, decimals: 3)) s, statistics (sorting) \(Format.fixed(summarizeSeconds, decimals: 3)) s")
+            print("run \(run): draw + evaluate \(Format.fixed(simulateSeconds, decimals: 3)) s, statistics \(Format.fixed(summarizeSeconds, decimals: 3)) s")
         }
 
         // Evaluation alone, on a fixed input vector.
