@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "meetlat", targets: ["meetlat"]),
+        .executable(name: "meetlat-bench", targets: ["meetlat-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,7 +46,8 @@ let package = Package(
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
             name: "ROI",
-            dependencies: ["Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
         ),
         // Stage 4: the static site.
         .target(
@@ -64,6 +66,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
+        .executableTarget(name: "meetlat-bench", dependencies: ["ROI", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),

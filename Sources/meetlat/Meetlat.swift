@@ -15,6 +15,8 @@ struct Meetlat: ParsableCommand {
             ScoreCommand.self,
             ExplainCommand.self,
             SensitivityCommand.self,
+            ROICommand.self,
+            KPICommand.self,
         ]
     )
 }

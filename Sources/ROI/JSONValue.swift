@@ -1,0 +1,79 @@
+/// A JSON document with deterministic text: keys sorted, two-space indentation, numbers as the
+/// shortest text that reads back to the same double, non-finite numbers as `null`.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// `.number` or `.null` for nil and non-finite values.
+    public static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
+    }
+
+    public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+    /// The document followed by a newline.
+    public var text: String {
+        var output = ""
+        write(into: &output, indent: "")
+        return output + "\n"
+    }
+
+    private func write(into output: inout String, indent: String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += value.isFinite ? NumberText.plain(value) : "null"
+        case .string(let value): Self.writeString(value, into: &output)
+        case .array(let values):
+            guard !values.isEmpty else { output += "[]"; return }
+            let inner = indent + "  "
+            output += "[\n"
+            for (index, value) in values.enumerated() {
+                output += inner
+                value.write(into: &output, indent: inner)
+                output += index + 1 < values.count ? ",\n" : "\n"
+            }
+            output += indent + "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            let inner = indent + "  "
+            output += "{\n"
+            // Sorted by Unicode scalar values, so the order never depends on locale.
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            for (index, key) in keys.enumerated() {
+                output += inner
+                Self.writeString(key, into: &output)
+                output += ": "
+                members[key]?.write(into: &output, indent: inner)
+                output += index + 1 < keys.count ? ",\n" : "\n"
+            }
+            output += indent + "}"
+        }
+    }
+
+    private static func writeString(_ value: String, into output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Key performance indicators to set beside ROI (which ignores duration, satisfaction and
+/// everything else that is not money). Each function checks its inputs and throws an `ROIError`
+/// naming the option at fault.
+public enum KPI {
+    /// Conversie ratio: converted / reached (e.g. people reached via social media who followed
+    /// the advice, downloaded the brochure or used the e-service).
+    public static func conversionRatio(converted: Int, reached: Int) throws -> Double {
+        try share(converted, of: reached, part: "--converted", whole: "--reached")
+    }
+
+    /// Activiteit per user: contributions (posts, replies, likes…) / active users.
+    public static func activityPerUser(actions: Int, users: Int) throws -> Double {
+        try nonNegative(actions, "--actions")
+        try positive(users, "--users")
+        return Double(actions) / Double(users)
+    }
+
+    /// Doorlooptijd before and after: the change (after − before, negative = faster) and the
+    /// relative change (after − before) / before.
+    public static func throughputChange(before: Double, after: Double) throws -> (change: Double, relative: Double) {
+        guard before.isFinite, before > 0 else { throw ROIError(source: "--time-before", message: "expected a doorlooptijd greater than 0, found \(NumberText.plain(before))") }
+        guard after.isFinite, after >= 0 else { throw ROIError(source: "--time-after", message: "expected a doorlooptijd of 0 or more, found \(NumberText.plain(after))") }
+        return (after - before, (after - before) / before)
+    }
+
+    /// First time resolution: cases resolved at the first contact / all cases.
+    public static func firstTimeResolution(resolved: Int, cases: Int) throws -> Double {
+        try share(resolved, of: cases, part: "--resolved-first-time", whole: "--cases")
+    }
+
+    /// Klanttevredenheid from counts: satisfied / respondents.
+    public static func satisfiedShare(satisfied: Int, respondents: Int) throws -> Double {
+        try share(satisfied, of: respondents, part: "--satisfied", whole: "--respondents")
+    }
+
+    public struct Satisfaction: Sendable, Equatable {
+        public var count: Int
+        public var mean: Double
+        /// Share of scores ≥ the threshold.
+        public var satisfiedShare: Double
+        public var scale: ClosedRange<Double>
+        public var satisfiedFrom: Double
+    }
+
+    /// Klanttevredenheid from scores on `scale`: the mean, and the share at or above `satisfiedFrom`.
+    public static func satisfaction(_ scores: ScoreList, scale: ClosedRange<Double>, satisfiedFrom: Double) throws -> Satisfaction {
+        guard scale.contains(satisfiedFrom) else {
+            throw ROIError(source: "--satisfied-from", message: "\(NumberText.plain(satisfiedFrom)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+        }
+        try scores.requireNonEmpty()
+        for (value, line) in zip(scores.values, scores.lines) where !scale.contains(value) {
+            throw ROIError(source: scores.source, line: line,
+                           message: "score \(NumberText.plain(value)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+        }
+        var sum = 0.0
+        for value in scores.values { sum += value }
+        let satisfied = scores.values.count { $0 >= satisfiedFrom }
+        return Satisfaction(count: scores.values.count, mean: sum / Double(scores.values.count),
+                            satisfiedShare: Double(satisfied) / Double(scores.values.count), scale: scale, satisfiedFrom: satisfiedFrom)
+    }
+
+    public struct NetPromoterScore: Sendable, Equatable {
+        /// Scores 9–10.
+        public var promoters: Int
+        /// Scores 7–8.
+        public var passives: Int
+        /// Scores 0–6.
+        public var detractors: Int
+        public var respondents: Int { promoters + passives + detractors }
+        /// % promoters − % detractors, from −100 to 100.
+        public var score: Double { 100 * Double(promoters - detractors) / Double(respondents) }
+    }
+
+    /// NPS from counts of promoters (9–10), passives (7–8) and detractors (0–6).
+    public static func netPromoterScore(promoters: Int, passives: Int, detractors: Int) throws -> NetPromoterScore {
+        try nonNegative(promoters, "--promoters")
+        try nonNegative(passives, "--passives")
+        try nonNegative(detractors, "--detractors")
+        guard promoters + passives + detractors > 0 else {
+            throw ROIError(source: "--promoters", message: "no respondents: promoters, passives and detractors are all 0")
+        }
+        return NetPromoterScore(promoters: promoters, passives: passives, detractors: detractors)
+    }
+
+    /// NPS from raw answers to "how likely are you to recommend…", whole numbers 0–10.
+    public static func netPromoterScore(_ scores: ScoreList) throws -> NetPromoterScore {
+        try scores.requireNonEmpty()
+        var result = NetPromoterScore(promoters: 0, passives: 0, detractors: 0)
+        for (value, line) in zip(scores.values, scores.lines) {
+            guard value == value.rounded(), (0...10).contains(value) else {
+                throw ROIError(source: scores.source, line: line, message: "expected a whole number from 0 to 10 (the NPS scale), found \(NumberText.plain(value))")
+            }
+            switch value {
+            case 9...: result.promoters += 1
+            case 7...: result.passives += 1
+            default: result.detractors += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: Checks
+
+    static func share(_ part: Int, of whole: Int, part partOption: String, whole wholeOption: String) throws -> Double {
+        try nonNegative(part, partOption)
+        try positive(whole, wholeOption)
+        guard part <= whole else {
+            throw ROIError(source: partOption, message: "\(part) is more than \(wholeOption) \(whole); a part cannot exceed its whole")
+        }
+        return Double(part) / Double(whole)
+    }
+
+    static func nonNegative(_ value: Int, _ option: String) throws {
+        guard value >= 0 else { throw ROIError(source: option, message: "expected a count of 0 or more, found \(value)") }
+    }
+
+    static func positive(_ value: Int, _ option: String) throws {
+        guard value > 0 else { throw ROIError(source: option, message: "expected a count greater than 0, found \(value)") }
+    }
+}
+
+/// Numbers with the line (or row) each came from, so problems can be pointed at.
+public struct ScoreList: Sendable, Equatable {
+    /// The file (or file and column) they were read from.
+    public var source: String
+    public var values: [Double]
+    /// The line or row number of each value.
+    public var lines: [Int]
+
+    public init(source: String, values: [Double], lines: [Int]) {
+        self.source = source
+        self.values = values
+        self.lines = lines
+    }
+
+    /// Reads a plain file with one number per line. Blank lines and lines starting with `#` are
+    /// skipped; `7,5` is read as 7.5 (a Dutch decimal comma), thousands separators are not allowed.
+    public static func read(path: String) throws -> ScoreList {
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        } catch {
+            throw ROIError(source: path, message: "cannot read the score file (\(error.localizedDescription)); expected a UTF-8 text file with one number per line")
+        }
+        return try parse(text, source: path)
+    }
+
+    public static func parse(_ text: String, source: String) throws -> ScoreList {
+        var values: [Double] = []
+        var lines: [Int] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let normalized = line.contains(".") ? line : line.replacingOccurrences(of: ",", with: ".")
+            guard !line.contains(",") || !line.contains("."), let value = StrictNumber.parse(normalized) else {
+                throw ROIError(source: source, line: index + 1, message: "expected one number per line (such as 8 or 7,5), found `\(line)`")
+            }
+            values.append(value)
+            lines.append(index + 1)
+        }
+        return ScoreList(source: source, values: values, lines: lines)
+    }
+
+    func requireNonEmpty() throws {
+        guard !values.isEmpty else { throw ROIError(source: source, message: "holds no scores; expected one number per line") }
+    }
+}

@@ -1,0 +1,63 @@
+/// The compiled scenario as JSON for other evaluators (the site's ROI calculator): inputs,
+/// items with their years and postfix programs, discount factors. Evaluating it as
+/// Sources/ROI/README.md describes gives exactly `meetlat roi`'s ROI, NPV and payback.
+public enum ModelExport {
+    public static let format = "meetlat-roi-model/1"
+
+    public static func json(_ model: CompiledScenario) -> JSONValue {
+        let scenario = model.scenario
+        let inputs: [JSONValue] = scenario.inputs.map { input in
+            var object: [String: JSONValue] = [
+                "name": .string(input.name),
+                "value": .number(input.value),
+                "low": .number(input.low),
+                "high": .number(input.high),
+                "distribution": .string(input.distribution.name),
+                "unit": .string(input.unit),
+                "source": .string(input.source),
+            ]
+            if case .normal(let sd) = input.distribution { object["sd"] = .number(sd) }
+            return .object(object)
+        }
+        let items: [JSONValue] = scenario.items.enumerated().map { k, item in
+            .object([
+                "name": .string(item.name),
+                "side": .string(item.side.rawValue),
+                "flow": .string(item.flow.rawValue),
+                "kind": .string(item.kind.rawValue),
+                "firstYear": .number(Double(item.timing.years.lowerBound)),
+                "lastYear": .number(Double(item.timing.years.upperBound)),
+                "fields": .array(item.fields.map { field in
+                    .object(["name": .string(field.name), "expression": .string(field.expression.text)])
+                }),
+                "program": .array(model.itemPrograms[k].map(instruction)),
+            ])
+        }
+        return .object([
+            "format": .string(format),
+            "scenario": .string(scenario.name),
+            "gemeente": .string(scenario.gemeente),
+            "note": .string(scenario.note),
+            "baselineDescription": .string(scenario.baselineDescription),
+            "horizon": .number(Double(model.horizon)),
+            "discountRate": .number(model.discountRate),
+            "discountFactors": .array(model.discountFactors.map { .number($0) }),
+            "inputs": .array(inputs),
+            "items": .array(items),
+        ])
+    }
+
+    /// `["push", 52]`, `["input", 3]`, `["add"]`, `["sub"]`, `["mul"]`, `["div"]`, `["neg"]`.
+    static func instruction(_ instruction: Instruction) -> JSONValue {
+        switch instruction.operation {
+        case .push: return .array([.string("push"), .number(instruction.value)])
+        case .input: return .array([.string("input"), .number(Double(instruction.index))])
+        case .add: return .array([.string("add")])
+        case .subtract: return .array([.string("sub")])
+        case .multiply: return .array([.string("mul")])
+        case .divide: return .array([.string("div")])
+        case .negate: return .array([.string("neg")])
+        case .store: return .array([.string("store"), .number(Double(instruction.index))])
+        }
+    }
+}

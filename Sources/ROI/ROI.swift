@@ -1,1 +1,0 @@
-// ROI stage; see docs/architecture.md.
