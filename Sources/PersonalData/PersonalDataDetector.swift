@@ -35,8 +35,23 @@ public struct PersonalDataDetector: Sendable {
     /// for free text from people, where such a number is far more likely a BSN than a count.
     public var bareNineDigitNumbersAreBSN: Bool
 
-    public init(bareNineDigitNumbersAreBSN: Bool = false) {
+    /// Matches that are meant to be published, such as the project's own contact address.
+    /// Compared after `allowKey(_:)`: ignoring case, spaces and the separators . - / ( ).
+    public var allowed: Set<String> {
+        didSet { allowedKeys = Set(allowed.map(Self.allowKey)) }
+    }
+    private var allowedKeys: Set<String>
+
+    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = []) {
         self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
+        self.allowed = allowed
+        self.allowedKeys = Set(allowed.map(Self.allowKey))
+    }
+
+    /// The form in which matches are compared with `allowed`: "0229 252 200" and "0229-252200"
+    /// are the same number, "Info@Meetlat.nl" and "info@meetlat.nl" the same address.
+    public static func allowKey(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && !"-./()".unicodeScalars.contains($0) })
     }
 
     /// For generated output (the site build): BSNs need a keyword or the "1234.56.789" notation.
@@ -73,11 +88,14 @@ public struct PersonalDataDetector: Sendable {
         return counts
     }
 
-    /// The resolved candidates in raw UTF-8.
+    /// The resolved candidates in raw UTF-8, without allowed ones.
     func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
         var scan = Scan(bytes, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
         scan.run()
-        return scan.resolved()
+        let candidates = scan.resolved()
+        guard !allowedKeys.isEmpty else { return candidates }
+        let text = ByteText(bytes: bytes)
+        return candidates.filter { !allowedKeys.contains(Self.allowKey(text.string($0.start..<$0.end))) }
     }
 }
 

@@ -58,8 +58,8 @@ struct Scan {
                 ignored.append(index..<shape.end)
             }
         }
-        if let anchor = keyword(at: index) {
-            add(anchoredValue(anchor))
+        if let keyword = keyword(at: index) {
+            add(anchoredValue(keyword.anchor, after: keyword.end))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PersonalData
 
@@ -283,5 +284,63 @@ func found(_ text: String, _ detector: PersonalDataDetector = .publishedOutput) 
     @Test func emptyCounts() {
         let counts = PersonalDataDetector().counts(in: ["geen", "niets"])
         #expect(counts.description == "0 of 2 with personal data")
+    }
+}
+
+/// Hostile and random input: the scanner never traps and its matches are always consistent.
+@Suite struct RobustnessTests {
+    /// A fixed-seed generator, so a failure reproduces.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func matchesAreOrderedDisjointAndQuoteTheText() {
+        // Fragments that start matches, cut at random places and glued together.
+        let pieces = [
+            "0", "06", "+31", "0031", "(0)", "(", ")", "-", ".", " ", "\u{A0}", "/", ":", ",", "@", "x@y.nl",
+            "NL91", "ABNA", "0417", "1643", "00", "1234", "AB", "12", "bsn ", "klantnummer ", "mijn inkomen ",
+            "€", "é", "😀", "\n", "123456782", "1234.56.782", "a", "Z", "9",
+        ]
+        var generator = SplitMix(state: 2012)
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            for detector in [PersonalDataDetector.publishedOutput, .freeText] {
+                let matches = detector.matches(in: text)
+                let utf8 = Array(text.utf8)
+                var previousEnd = 0
+                for match in matches {
+                    #expect(match.utf8Offsets.lowerBound >= previousEnd, "overlap in \(text.debugDescription)")
+                    #expect(match.utf8Offsets.upperBound <= utf8.count)
+                    #expect(!match.text.isEmpty)
+                    #expect(Array(match.text.utf8) == Array(utf8[match.utf8Offsets]))
+                    previousEnd = match.utf8Offsets.upperBound
+                }
+            }
+        }
+    }
+
+    @Test func invalidUTF8AndBinaryBytesAreScannedWithoutTrapping() {
+        var generator = SplitMix(state: 13616)
+        var bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes += Array(" x@y.nl ".utf8) + [0xFF, 0xC2] + Array("06-12345678".utf8)
+        let findings = PersonalDataDetector().findings(in: Data(bytes), path: "random.bin")
+        #expect(findings.suffix(2).map(\.kind) == [.email, .phone])
+    }
+}
+
+@Suite struct AllowListTests {
+    @Test func allowedMatchesAreNotReportedInAnyNotation() {
+        let footer = "Contact: Info@Meetlat.nl, 0229 252 200. Of mail jan@hoorn.nl, 0229-252201."
+        let detector = PersonalDataDetector(allowed: ["info@meetlat.nl", "0229-252200"])
+        #expect(detector.matches(in: footer).map(\.text) == ["jan@hoorn.nl", "0229-252201"])
+        #expect(found(footer).count == 4)
     }
 }

@@ -11,7 +11,6 @@ enum Anchor: Hashable {
 struct Keyword {
     let word: [UInt8]
     let anchor: Anchor
-    var end: Int = 0
 }
 
 extension Scan {
@@ -19,26 +18,24 @@ extension Scan {
     static let keywordWindow = 40
 
     /// The keyword that starts at `start`, if any, ending at a non-letter. Matching ignores case.
-    func keyword(at start: Int) -> Keyword? {
+    func keyword(at start: Int) -> (anchor: Anchor, end: Int)? {
         for keyword in Self.keywordsByFirstByte[Int(ByteText.lower(text[start]))]
         where text.hasWord(keyword.word, at: start) && !text.isLetter(start + keyword.word.count) {
-            var found = keyword
-            found.end = start + keyword.word.count
-            return found
+            return (keyword.anchor, start + keyword.word.count)
         }
         return nil
     }
 
-    /// The value a keyword points at: the first number after it within the window.
-    func anchoredValue(_ keyword: Keyword) -> Candidate? {
-        guard let digit = firstDigit(after: keyword.end) else { return nil }
-        switch keyword.anchor {
+    /// The value an anchor points at: the first number after the keyword within the window.
+    func anchoredValue(_ anchor: Anchor, after keywordEnd: Int) -> Candidate? {
+        guard let digit = firstDigit(after: keywordEnd) else { return nil }
+        switch anchor {
         case .bsn:
             return labelledBSN(at: digit)
         case .reference(let kind):
-            return reference(kind, around: digit, after: keyword.end)
+            return reference(kind, around: digit, after: keywordEnd)
         case .amount(let kind):
-            return amount(kind, at: digit, after: keyword.end)
+            return amount(kind, at: digit, after: keywordEnd)
         }
     }
 
