@@ -76,6 +76,7 @@ func found(_ text: String, _ detector: PersonalDataDetector = .publishedOutput) 
         let tweet = "@belastingdienst 111222333 waar blijft mijn toeslag?"
         #expect(found(tweet, .publishedOutput).isEmpty)
         #expect(found(tweet, .freeText) == ["bsn:111222333"])
+        #expect(found("Mijn nummer is 111222333.", .freeText) == ["bsn:111222333"])
     }
 
     @Test func freeTextStillSkipsNumbersThatAreNoBSN() {
@@ -84,6 +85,7 @@ func found(_ text: String, _ detector: PersonalDataDetector = .publishedOutput) 
         #expect(found("https://example.org/item/123456782", .freeText).isEmpty)      // URL path
         #expect(found("?id=123456782&x=1", .freeText).isEmpty)                       // query string
         #expect(found("0.123456782", .freeText).isEmpty)                             // decimal fraction
+        #expect(found("scan-123456782.pdf", .freeText).isEmpty)                      // file name
         #expect(found("1234567820 en 12345678", .freeText).isEmpty)                  // 10 and 8 digits
     }
 

@@ -39,7 +39,7 @@ extension Scan {
         return NineDigits(end: index, value: value, groupLengths: lengths, marks: marks)
     }
 
-    /// The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11 (and not 0).
+    /// The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11; 000000000 is no BSN.
     static func passesElevenTest(_ number: UInt64) -> Bool {
         var rest = number
         var sum = -Int(rest % 10)
@@ -65,6 +65,8 @@ extension Scan {
         }
         guard bareNineDigitNumbersAreBSN, let number = nineDigits(at: start, grouped: false),
               !Self.identifierBytes.contains(text[start - 1]), !Self.identifierBytes.contains(text[number.end]),
+              !(text[start - 1] == .dot || text[start - 1] == .colon),
+              !(text[number.end] == .dot && text.isAlnum(number.end + 1)),  // "123456782.html"; a full stop is fine
               Self.passesElevenTest(number.value)
         else { return nil }
         return Candidate(kind: .bsn, start: start, end: number.end)
@@ -79,5 +81,5 @@ extension Scan {
     }
 
     /// Bytes that put a number inside a URL, identifier or file name rather than in prose.
-    private static let identifierBytes: Set<UInt8> = Set("/=#?&_-:.@".utf8)
+    private static let identifierBytes: Set<UInt8> = Set("/=#?&_-@".utf8)
 }

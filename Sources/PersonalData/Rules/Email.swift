@@ -36,7 +36,7 @@ extension Scan {
     }
 
     private static func isLocalPartByte(_ byte: UInt8) -> Bool {
-        ByteText.isAlnum(byte) || byte == .dot || byte == 0x5F || byte == 0x25 || byte == .plus || byte == .hyphen
+        ByteText.isAlnum(byte) || localPartPunctuation.contains(byte)
     }
 
     /// "2x" style names: `icon@2x.png`.
@@ -48,6 +48,8 @@ extension Scan {
     private func lowercased(_ range: Range<Int>) -> String {
         String(decoding: range.map { ByteText.lower(text[$0]) }, as: UTF8.self)
     }
+
+    private static let localPartPunctuation: Set<UInt8> = Set("._%+-".utf8)
 
     /// Domain endings that are file names in web assets rather than mail domains.
     private static let fileExtensions: Set<String> = [

@@ -50,12 +50,16 @@ extension Scan {
         return nil
     }
 
-    /// The token holding the digit at `digit`, after the keyword ("TM-12345678", "1234.56.789.H.01"): letters and
-    /// digits joined by single ".", "-", "/" or by a space before another group of at least three
-    /// digits ("1234 5678 9012 3456"). It counts when it holds at least five digits.
+    /// The token after the keyword that holds the digit at `digit` ("TM-12345678",
+    /// "1234.56.789.H.01"): letters and digits joined by single ".", "-", "/", or by a space
+    /// before another group of at least three digits ("1234 5678 9012 3456"). It counts when it
+    /// holds at least five digits.
     private func reference(_ kind: PersonalDataKind, around digit: Int, after keywordEnd: Int) -> Candidate? {
         var start = digit
-        while start > keywordEnd, text.isAlnum(start - 1) || (Self.isJoiner(text[start - 1]) && text.isAlnum(start - 2)) { start -= 1 }
+        while start > keywordEnd,
+              text.isAlnum(start - 1) || (Self.isJoiner(text[start - 1]) && text.isAlnum(start - 2)) {
+            start -= 1
+        }
         while Self.isJoiner(text[start]) { start += 1 }
         if start > keywordEnd && text.isWordCharacter(endingAt: start) { return nil }
         var index = start
@@ -98,8 +102,7 @@ extension Scan {
         }
         let end = index
         if text.isWordCharacter(startingAt: end) { return nil }
-        var currency = (keywordEnd..<digit).contains { text[$0] == 0xE2 && text[$0 + 1] == 0x82 && text[$0 + 2] == 0xAC }
-            || (keywordEnd..<digit).contains { text.hasWord(Self.eur, at: $0) }
+        var currency = (keywordEnd..<digit).contains { text.hasWord(Self.euroSign, at: $0) || text.hasWord(Self.eur, at: $0) }
         if text[end] == .comma && text[end + 1] == .hyphen { currency = true }
         var after = end
         while text.spaceLength(at: after) > 0 { after += text.spaceLength(at: after) }
@@ -113,6 +116,7 @@ extension Scan {
     }
 
     private static let eur: [UInt8] = Array("eur".utf8)
+    private static let euroSign: [UInt8] = Array("€".utf8)
 
     static let keywords: [Keyword] = {
         func words(_ list: [String], _ anchor: Anchor) -> [Keyword] {

@@ -19,9 +19,8 @@ extension Scan {
         var openParen = false
         var separated = false
 
-        if text[index] == .plus || (text[index] == .openParen) {
-            guard !text.isWordCharacter(endingAt: start) else { return nil }
-        }
+        // A "0" start is a word start already; "+" and "(" are not, so check here.
+        if text[index] != .zero && text.isWordCharacter(endingAt: start) { return nil }
         if text[index] == .plus || text.hasWord(Self.zeroZeroThreeOne, at: index) {
             if text[index] == .plus {
                 guard text[index + 1] == 0x33, text[index + 2] == 0x31 else { return nil }

@@ -17,8 +17,8 @@ extension Scan {
         let bothUpper = ByteText.isUpper(first) && ByteText.isUpper(second)
         let bothLower = ByteText.isLower(first) && ByteText.isLower(second)
         guard bothUpper || (bothLower && space == 0) else { return nil }
-        let pair = (ByteText.lower(first), ByteText.lower(second))
-        guard pair.0 != 0x73 || (pair.1 != 0x61 && pair.1 != 0x64 && pair.1 != 0x73) else { return nil }  // SA SD SS
+        let pair = [ByteText.lower(first), ByteText.lower(second)]
+        guard !Self.unusedLetterPairs.contains(pair) else { return nil }
         let postcodeEnd = start + 6 + space
         guard text.isDigit(postcodeEnd) || !text.isWordCharacter(startingAt: postcodeEnd) else { return nil }
         guard !numberContinues(before: start, strict: false) else { return nil }
@@ -98,6 +98,8 @@ extension Scan {
             && !text.hasWord(Self.postcodeLabel, at: index) && !text.hasWord(Self.postcodeAbbreviation, at: index)
     }
 
+    /// Letter pairs PostNL does not use.
+    private static let unusedLetterPairs = Set(["sa", "sd", "ss"].map { Array($0.utf8) })
     private static let huisnummerLabels: [[UInt8]] = ["huisnummer", "huisnr", "nr", "no"].map { Array($0.utf8) }
     private static let postcodeLabel: [UInt8] = Array("postcode".utf8)
     private static let postcodeAbbreviation: [UInt8] = Array("pc ".utf8)
