@@ -26,7 +26,7 @@ let package = Package(
         // Small shared pieces with no domain knowledge: atomic output, progress, text formatting.
         .target(name: "Support"),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
-        .target(name: "PersonalData"),
+        .target(name: "PersonalData", exclude: ["README.md"]),
         // Stage 1: raw survey exports + mapping + reference → canonical responses.
         .target(
             name: "Ingest",

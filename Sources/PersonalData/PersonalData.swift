@@ -1,1 +1,0 @@
-// PersonalData stage; see docs/architecture.md.

@@ -1,0 +1,133 @@
+/// One piece of personal data found in a text.
+public struct PersonalDataMatch: Sendable, Hashable {
+    public let kind: PersonalDataKind
+    /// Byte offsets of the match in the text's UTF-8.
+    public let utf8Offsets: Range<Int>
+    /// The matched text, exactly as written.
+    public let text: String
+
+    public init(kind: PersonalDataKind, utf8Offsets: Range<Int>, text: String) {
+        self.kind = kind
+        self.utf8Offsets = utf8Offsets
+        self.text = text
+    }
+
+    /// The match as a range of `string`, which must be the text it was found in.
+    public func range(in string: String) -> Range<String.Index> {
+        let utf8 = string.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: utf8Offsets.lowerBound)
+        let upper = utf8.index(lower, offsetBy: utf8Offsets.count)
+        return lower..<upper
+    }
+}
+
+/// Finds personal data in text: e-mail addresses, Dutch phone numbers, IBANs (mod-97), BSNs
+/// (11-proef), postcode + huisnummer, and numbers and amounts named by a keyword (klantnummer,
+/// aanslagnummer, "mijn inkomen", ...). See Sources/PersonalData/README.md for what is and is not
+/// detected, and why.
+///
+/// The scanner is a single pass over UTF-8 bytes; it is a value type with no state between calls,
+/// safe to share between threads.
+public struct PersonalDataDetector: Sendable {
+    /// Whether a bare, unformatted nine-digit number that passes the 11-proef counts as a BSN even
+    /// without "BSN" or "burgerservicenummer" nearby. About 1 in 11 nine-digit numbers pass by
+    /// chance, so this is off for published output (a count or id would stop the build) and on
+    /// for free text from people, where such a number is far more likely a BSN than a count.
+    public var bareNineDigitNumbersAreBSN: Bool
+
+    /// Matches that are meant to be published, such as the project's own contact address.
+    /// Compared after `allowKey(_:)`: ignoring case, spaces and the separators . - / ( ).
+    public var allowed: Set<String> {
+        didSet { allowedKeys = Set(allowed.map(Self.allowKey)) }
+    }
+    private var allowedKeys: Set<String>
+
+    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = []) {
+        self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
+        self.allowed = allowed
+        self.allowedKeys = Set(allowed.map(Self.allowKey))
+    }
+
+    /// The form in which matches are compared with `allowed`: "0229 252 200" and "0229-252200"
+    /// are the same number, "Info@Meetlat.nl" and "info@meetlat.nl" the same address.
+    public static func allowKey(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && !"-./()".unicodeScalars.contains($0) })
+    }
+
+    /// For generated output (the site build): BSNs need a keyword or the "1234.56.789" notation.
+    public static let publishedOutput = PersonalDataDetector(bareNineDigitNumbersAreBSN: false)
+    /// For free text written by people (survey remarks): a bare nine-digit 11-proef number is a BSN too.
+    public static let freeText = PersonalDataDetector(bareNineDigitNumbersAreBSN: true)
+
+    /// Every match in `text`, in text order, without overlaps.
+    public func matches(in text: String) -> [PersonalDataMatch] {
+        var text = text
+        return text.withUTF8 { bytes in
+            candidates(in: bytes).map { candidate in
+                PersonalDataMatch(
+                    kind: candidate.kind,
+                    utf8Offsets: candidate.start..<candidate.end,
+                    text: ByteText(bytes: bytes).string(candidate.start..<candidate.end)
+                )
+            }
+        }
+    }
+
+    /// Whether `text` holds any personal data.
+    public func containsPersonalData(_ text: String) -> Bool {
+        !matches(in: text).isEmpty
+    }
+
+    /// How many of `texts` hold personal data, and how many matches of each kind — without the
+    /// matched text, for reports that must not repeat it.
+    public func counts<Texts: Sequence>(in texts: Texts) -> PersonalDataCounts where Texts.Element: StringProtocol {
+        var counts = PersonalDataCounts()
+        for text in texts {
+            counts.record(matches(in: String(text)).map(\.kind))
+        }
+        return counts
+    }
+
+    /// The resolved candidates in raw UTF-8, without allowed ones.
+    func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+        var scan = Scan(bytes, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
+        scan.run()
+        let candidates = scan.resolved()
+        guard !allowedKeys.isEmpty else { return candidates }
+        let text = ByteText(bytes: bytes)
+        return candidates.filter { !allowedKeys.contains(Self.allowKey(text.string($0.start..<$0.end))) }
+    }
+}
+
+/// Counts of personal data per kind, without the data itself.
+public struct PersonalDataCounts: Sendable, Hashable, CustomStringConvertible {
+    /// Texts (or files) looked at.
+    public private(set) var scanned = 0
+    /// Of those, how many held at least one match.
+    public private(set) var withPersonalData = 0
+    /// Matches per kind.
+    public private(set) var byKind: [PersonalDataKind: Int] = [:]
+
+    public init() {}
+
+    /// Records one scanned text (or file) with the kinds of the matches found in it.
+    public mutating func record<Kinds: Sequence>(_ kinds: Kinds) where Kinds.Element == PersonalDataKind {
+        scanned += 1
+        var found = false
+        for kind in kinds {
+            byKind[kind, default: 0] += 1
+            found = true
+        }
+        if found { withPersonalData += 1 }
+    }
+
+    /// All matches, of every kind.
+    public var total: Int { byKind.values.reduce(0, +) }
+
+    /// "2 of 40 with personal data: e-mail address 1, phone number 2", kinds in a fixed order.
+    public var description: String {
+        guard withPersonalData > 0 else { return "0 of \(scanned) with personal data" }
+        let kinds = byKind.keys.sorted().map { "\($0.label) \(byKind[$0] ?? 0)" }
+        return "\(withPersonalData) of \(scanned) with personal data: " + kinds.joined(separator: ", ")
+    }
+}

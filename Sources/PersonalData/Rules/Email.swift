@@ -1,0 +1,58 @@
+extension Scan {
+    /// An e-mail address around the "@" at `atSign`: a local part of letters, digits and `._%+-`
+    /// (so plus-addressing works, quotes and markup stay outside), then a domain of at least two
+    /// labels whose last label is alphabetic. "@handle" has no local part and is not an address;
+    /// "logo@2x.png" (image density names) is not one either.
+    func email(at atSign: Int) -> Candidate? {
+        var start = atSign
+        while start > 0 && atSign - start < 64 && Self.isLocalPartByte(text[start - 1]) { start -= 1 }
+        if Self.isLocalPartByte(text[start - 1]) { return nil }  // longer than any real local part
+        while start < atSign && text[start] == .dot { start += 1 }
+        guard start < atSign, text[atSign - 1] != .dot else { return nil }
+
+        var index = atSign + 1
+        var labels = 0
+        var firstLabel = index..<index
+        var lastLabel = index..<index
+        while true {
+            let labelStart = index
+            while ByteText.isAlnum(text[index]) || text[index] == .hyphen { index += 1 }
+            let length = index - labelStart
+            guard (1...63).contains(length), text[labelStart] != .hyphen, text[index - 1] != .hyphen else {
+                return nil
+            }
+            labels += 1
+            if labels == 1 { firstLabel = labelStart..<index }
+            lastLabel = labelStart..<index
+            guard text[index] == .dot, text.isAlnum(index + 1) else { break }
+            index += 1
+        }
+        guard labels >= 2, lastLabel.count >= 2,
+              lastLabel.allSatisfy({ text.isLetter($0) }),
+              !text.isWordCharacter(startingAt: index), text[index] != .at
+        else { return nil }
+        if isDensitySuffix(firstLabel) || Self.fileExtensions.contains(lowercased(lastLabel)) { return nil }
+        return Candidate(kind: .email, start: start, end: index)
+    }
+
+    private static func isLocalPartByte(_ byte: UInt8) -> Bool {
+        ByteText.isAlnum(byte) || localPartPunctuation.contains(byte)
+    }
+
+    /// "2x" style names: `icon@2x.png`.
+    private func isDensitySuffix(_ label: Range<Int>) -> Bool {
+        label.count >= 2 && ByteText.lower(text[label.upperBound - 1]) == 0x78
+            && label.dropLast().allSatisfy { text.isDigit($0) }
+    }
+
+    private func lowercased(_ range: Range<Int>) -> String {
+        String(decoding: range.map { ByteText.lower(text[$0]) }, as: UTF8.self)
+    }
+
+    private static let localPartPunctuation: Set<UInt8> = Set("._%+-".utf8)
+
+    /// Domain endings that are file names in web assets rather than mail domains.
+    private static let fileExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "css", "js", "json", "html", "htm",
+    ]
+}
