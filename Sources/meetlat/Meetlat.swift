@@ -12,6 +12,8 @@ struct Meetlat: ParsableCommand {
             """,
         subcommands: [
             VersionCommand.self,
+            StatsCommand.self,
+            CompareCommand.self,
         ]
     )
 }
