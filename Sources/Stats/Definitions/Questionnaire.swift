@@ -20,7 +20,8 @@ public struct Questionnaire: Sendable, Hashable {
 
     /// Reads the `fields` section of a mapping file (format: docs/architecture.md): a choice
     /// field offers the values of its `labels`; a multi-select field the keys of its `columns`
-    /// (one column per option) or the values of its `labels` (one column of joined labels).
+    /// (one column per option) or the values of its `labels` plus its `other` value (one column
+    /// of joined labels, where unlisted parts count as `other`).
     public static func load(mapping url: URL) throws -> Questionnaire {
         let text = try YAMLFile.read(url, hint: "expected the year's questionnaire mapping")
         let root: Node?
@@ -41,6 +42,7 @@ public struct Questionnaire: Sendable, Hashable {
                 values = Set(columns.keys.compactMap { $0.scalar?.string })
             } else if type == "multi" || type == "choice", let labels = field["labels"]?.mapping {
                 values = Set(labels.values.compactMap { $0.scalar?.string })
+                if type == "multi", let other = field["other"]?.scalar?.string { values?.insert(other) }
             }
             if let values { offered[name] = values }
         }

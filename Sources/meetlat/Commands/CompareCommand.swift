@@ -8,9 +8,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two ranked years: rank and score changes, risers, new entrants, channel adoption.",
         discussion: """
-            Reads Rankings/<year-a>.json and Rankings/<year-b>.json (written by `meetlat score`).
-            A gemeente that merged between the years is compared with the largest of its
-            predecessors that answered. When the years use different scoring models, every table
+            Reads Rankings/<year-a>.json and Rankings/<year-b>.json (written by `meetlat score`). \
+            A gemeente that merged between the years is compared with the largest of its \
+            predecessors that answered. When the years use different scoring models, every table \
             says so. Channel adoption is computed from the surveys unless --no-channels is given.
             """
     )
@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The later year.")
     var yearB: Int
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     @Option(help: "Size of the top table (ranks up to and including this one).")

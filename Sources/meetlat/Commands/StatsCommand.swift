@@ -11,9 +11,9 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Print the survey tables of one year (Surveys/statistics.yaml).",
         discussion: """
-            Percentages are of the respondents who answered the question and are printed with their
-            denominator. Shares come with a 95 % Wilson interval and a national estimate
-            post-stratified by size class. With --check-published, the year's published figures
+            Percentages are of the respondents who answered the question and are printed with their \
+            denominator. Shares come with a 95 % Wilson interval and a national estimate \
+            post-stratified by size class. With --check-published, the year's published figures \
             (Surveys/published/<year>.yaml) are compared with the computed ones.
             """
     )
@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Only this table (an id from statistics.yaml, e.g. usage).")
     var table: String?
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     @Flag(help: "Also list the published figures the computed tables do not reproduce.")
