@@ -110,6 +110,19 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
         #expect(close(estimate.variance, 0.25 * 0.9 * 0.25))
     }
 
+    @Test func nobodyAnywhereStillGivesAnInterval() throws {
+        // p_ps = 0, but the single respondent of class a makes Var = 0.25·(1 − 1/10)·0.25 > 0:
+        // p(1−p)/Var would be 0; n_eff = n = 11 instead, so the interval is 0 … z²/(11 + z²).
+        let estimate = try #require(PostStratifiedEstimate.estimate(strata: [
+            Stratum(id: "a", population: 10, answered: 1, successes: 0),
+            Stratum(id: "b", population: 10, answered: 10, successes: 0),
+        ]))
+        #expect(estimate.estimate == 0 && estimate.variance > 0)
+        #expect(estimate.effectiveSampleSize == 11)
+        #expect(estimate.interval.low == 0)
+        #expect(close(estimate.interval.high, 3.8414588206941254 / (11 + 3.8414588206941254)))
+    }
+
     @Test func unanimousClassesGiveTheRespondentsAsEffectiveSize() throws {
         let estimate = try #require(PostStratifiedEstimate.estimate(strata: [
             Stratum(id: "a", population: 40, answered: 10, successes: 10),

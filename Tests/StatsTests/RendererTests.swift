@@ -113,6 +113,17 @@ import Testing
             """)
     }
 
+    @Test func aTableTheYearDidNotAskIsOneLine() {
+        let unasked = StatTable(id: "webcare", definition: "webcare", caption: "Tabel 10 — Webcare", period: "2011",
+                                columns: [StatColumn("label", "answer", .left), StatColumn("share", "% (x/n)")],
+                                rows: [StatRow(id: "ja", cells: [.text("Ja"), .notAsked])], notes: ["not asked in 2011: webcare"])
+        #expect(unasked.isNotAsked && !table.isNotAsked)
+        #expect(TableRenderer.render([unasked], as: .text) == "Tabel 10 — Webcare (2011)\n\n  niet gevraagd\n\n  note: not asked in 2011: webcare\n")
+        #expect(TableRenderer.render([unasked], as: .markdown) == "### Tabel 10 — Webcare (2011)\n\nniet gevraagd\n\n- not asked in 2011: webcare\n")
+        // CSV and JSON keep every cell, so readers see which rows were not asked.
+        #expect(TableRenderer.render([unasked], as: .csv).contains("webcare,2011,ja,Ja,share,niet gevraagd,,,,,"))
+    }
+
     @Test func cellsPrintWithoutLocale() {
         #expect(StatCell.number(5.7, decimals: 2).text == "5.70")
         #expect(StatCell.percent(84.15, decimals: 1).text == "84.2 %")

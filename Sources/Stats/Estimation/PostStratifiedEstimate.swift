@@ -32,7 +32,8 @@ public struct Stratum: Sendable, Hashable, Codable {
 /// - Interval: Wilson score interval at p_ps with the Kish effective sample size
 ///   n_eff = p_ps(1−p_ps) / Var(p_ps), truncated at the number of respondents n = Σ n_h
 ///   (Korn & Graubard 1998), so the interval is never narrower than a simple random sample of n
-///   would give. When Var is 0 (every class answered unanimously) n_eff = n.
+///   would give. When Var is 0 (every class answered unanimously) or p_ps is 0 or 1 (then
+///   p(1−p)/Var is 0 although a class with one respondent gives Var > 0), n_eff = n.
 /// - A class without respondents to the question (n_h = 0) has no p_h: it is left out and the
 ///   weights of the other classes are scaled up to sum to 1 (the estimate then assumes the class
 ///   resembles the others). Such classes are listed in `classesWithoutRespondents` and in the notes.
@@ -69,7 +70,8 @@ public struct PostStratifiedEstimate: Sendable, Hashable, Codable {
             variance += weight * weight * (1 - sampledFraction) * unitVariance / n
         }
         let respondents = Double(observed.reduce(0) { $0 + $1.answered })
-        let effective = variance > 0 ? min(respondents, estimate * (1 - estimate) / variance) : respondents
+        let spread = estimate * (1 - estimate)
+        let effective = variance > 0 && spread > 0 ? min(respondents, spread / variance) : respondents
         guard let interval = WilsonInterval.interval(proportion: min(1, max(0, estimate)), sampleSize: effective, z: z)
         else { return nil }
         let empty = strata.filter { $0.answered == 0 && $0.population > 0 }.map(\.id)

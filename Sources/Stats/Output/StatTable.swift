@@ -30,6 +30,15 @@ public struct StatTable: Sendable, Hashable {
 
     public func row(_ id: String) -> StatRow? { rows.first { $0.id == id } }
 
+    /// Whether the year asked none of the table's questions: every cell but the labels says so.
+    public var isNotAsked: Bool {
+        !rows.isEmpty && rows.allSatisfy { row in
+            row.cells.enumerated().allSatisfy { index, cell in
+                cell == .notAsked || (index < columns.count && columns[index].id == "label")
+            }
+        }
+    }
+
     public func cell(row: String, column: String) -> StatCell? {
         guard let index = columns.firstIndex(where: { $0.id == column }), let row = self.row(row),
               index < row.cells.count else { return nil }

@@ -27,9 +27,11 @@ public enum TableRenderer {
 
     static func text(_ tables: [StatTable]) -> String {
         tables.map { table in
+            let notes = table.notes.map { "  note: \($0)\n" }.joined()
+            // A table the year did not ask at all is one line, not a grid of "niet gevraagd".
+            guard !table.isNotAsked else { return heading(table) + "\n\n  niet gevraagd\n" + (notes.isEmpty ? "" : "\n" + notes) }
             var rendered = TextTable(header: table.columns.map(\.label), alignments: table.columns.map(\.alignment))
             for row in table.rows { rendered.append(row.cells.map(\.text)) }
-            let notes = table.notes.map { "  note: \($0)\n" }.joined()
             return heading(table) + "\n\n" + rendered.render() + (notes.isEmpty ? "" : "\n" + notes)
         }.joined(separator: "\n")
     }
@@ -38,10 +40,14 @@ public enum TableRenderer {
         func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         return tables.map { table in
             var lines = ["### \(escape(heading(table)))", ""]
-            lines.append("| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |")
-            lines.append("|" + table.columns.map { $0.alignment == .right ? "--:|" : ":--|" }.joined())
-            for row in table.rows {
-                lines.append("| " + row.cells.map { escape($0.text) }.joined(separator: " | ") + " |")
+            if table.isNotAsked {
+                lines.append("niet gevraagd")
+            } else {
+                lines.append("| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |")
+                lines.append("|" + table.columns.map { $0.alignment == .right ? "--:|" : ":--|" }.joined())
+                for row in table.rows {
+                    lines.append("| " + row.cells.map { escape($0.text) }.joined(separator: " | ") + " |")
+                }
             }
             if !table.notes.isEmpty {
                 lines.append("")
