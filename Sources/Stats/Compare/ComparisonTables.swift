@@ -2,9 +2,10 @@ import Ingest
 import Scoring
 import Support
 
-/// The tables `meetlat compare` prints: per gemeente, the top of year b, risers, fallers, new
-/// entrants, drop-outs, mergers and channel adoption. Every one of them carries the
-/// model-change notice when the two years were scored with different models.
+/// The tables `meetlat compare` prints: the top of year b, risers, fallers, new entrants,
+/// drop-outs, mergers, channel adoption and every gemeente. Every table that compares ranks or
+/// scores carries the model-change notice when the two years were scored with different models
+/// (channel adoption compares answers, not scores, and does not).
 extension YearComparison {
     public var period: String { "\(from.year) → \(to.year)" }
 
@@ -87,12 +88,11 @@ extension YearComparison {
                                                                                .text(used.name), .text(listed)])
                             },
                             notes: ["a merged gemeente is compared with the largest of its predecessors that answered, by inhabitants in \(from.year)"]))
+        // Channel adoption compares survey answers, not scores: the model notice does not apply.
+        if let channels { tables.append(channels) }
+        // The long table last, so the summaries above stay in view.
         tables.append(table("gemeenten", "Score and rank per gemeente", entryColumns, entries.map(entryRow),
                             notes: ["places: rank \(from.year) − rank \(to.year) (positive = risen); – = not in \(from.year)"] + mergerNote))
-        if var channels {
-            channels.notes = (modelNotice.map { [$0] } ?? []) + channels.notes
-            tables.append(channels)
-        }
         return tables
     }
 }
@@ -122,14 +122,14 @@ public enum ChannelAdoption {
             id: "compare.\(definition.id)", definition: "compare.\(definition.id)",
             caption: "\(definition.caption): adoption", period: "\(old.survey.year) → \(new.survey.year)",
             columns: [StatColumn("label", "option", .left), StatColumn("old", String(old.survey.year)), StatColumn("new", String(new.survey.year)),
-                      StatColumn("change", "change (pp)"), StatColumn("relative", "relative difference")])
+                      StatColumn("change", "change"), StatColumn("relative", "relative difference")])
         for option in definition.options ?? [] {
             let before = oldShares?[option.value]
             let after = newShares?[option.value]
             var cells: [StatCell] = [.text(option.label), before.map(StatCell.share) ?? .notAsked, after.map(StatCell.share) ?? .notAsked]
             if let oldValue = before?.value, let newValue = after?.value {
-                cells.append(.number((newValue - oldValue) * 100, decimals: 1))
-                cells.append(relativeDifference(old: oldValue, new: newValue).map { .percent($0, decimals: 0) } ?? .empty)
+                cells.append(.difference((newValue - oldValue) * 100, decimals: 1, unit: "pp"))
+                cells.append(relativeDifference(old: oldValue, new: newValue).map { .difference($0, decimals: 0, unit: "%") } ?? .empty)
             } else {
                 let notAsked = before == nil || after == nil
                 cells += [notAsked ? .notAsked : .empty, notAsked ? .notAsked : .empty]

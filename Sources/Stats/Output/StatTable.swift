@@ -85,6 +85,8 @@ public enum StatCell: Sendable, Hashable {
     case occurrences([NumberSummary.Occurrence], decimals: Int)
     /// A change: `+107`, `-3`, `0`.
     case change(Int)
+    /// A signed difference with a unit: `+15.6 pp`, `-44 %`.
+    case difference(Double, decimals: Int, unit: String)
     /// The year did not ask the question, or the form did not offer the option.
     case notAsked
     /// Nothing to show (no answers, absent last year): `–`.
@@ -109,6 +111,9 @@ public enum StatCell: Sendable, Hashable {
             let more = occurrences.count > 3 ? ", …" : ""
             return shown.joined(separator: ", ") + more + " (\(first.count)×\(occurrences.count > 1 ? " each" : ""))"
         case .change(let change): return change > 0 ? "+\(change)" : String(change)
+        case .difference(let value, let decimals, let unit):
+            let text = Rounding.fixed(value, decimals: decimals)
+            return (text.hasPrefix("-") || Double(text) == 0 ? text : "+" + text) + " " + unit
         case .notAsked: return "niet gevraagd"
         case .empty: return "–"
         }

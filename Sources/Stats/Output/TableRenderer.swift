@@ -93,7 +93,7 @@ public enum TableRenderer {
             return (Rounding.fixed(value, decimals: decimals), "", "", "", "")
         case .interval(let interval, let decimals):
             return ("", "", "", Rounding.fixed(interval.low * 100, decimals: decimals), Rounding.fixed(interval.high * 100, decimals: decimals))
-        case .number(let value, let decimals):
+        case .number(let value, let decimals), .difference(let value, let decimals, _):
             return (Rounding.fixed(value, decimals: decimals), "", "", "", "")
         case .occurrences(let occurrences, let decimals):
             guard let first = occurrences.first else { return ("", "", "", "", "") }
@@ -140,7 +140,8 @@ public enum TableRenderer {
         case .interval(let interval, let decimals):
             return .object(["low": .number(Rounding.fixed(interval.low * 100, decimals: decimals)),
                             "high": .number(Rounding.fixed(interval.high * 100, decimals: decimals))])
-        case .number(let value, let decimals): return .number(Rounding.fixed(value, decimals: decimals))
+        case .number(let value, let decimals), .difference(let value, let decimals, _):
+            return .number(Rounding.fixed(value, decimals: decimals))
         case .occurrences(let occurrences, let decimals):
             return .array(occurrences.map {
                 .object(["value": .number(Rounding.fixed($0.value, decimals: decimals)), "count": .number(String($0.count))])

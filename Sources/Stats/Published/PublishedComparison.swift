@@ -83,7 +83,7 @@ public struct PublishedComparison: Sendable, Hashable {
             }
         case .count(let count):
             if let printed = figure.count, printed != count { difference("count", String(printed), String(count)) }
-        case .number(let value, _), .percent(let value, _):
+        case .number(let value, _), .percent(let value, _), .difference(let value, _, _):
             if let printed = figure.value, !matches(value, printed) {
                 difference(figure.column ?? "value", Rounding.fixed(printed, decimals: decimals), Rounding.fixed(value, decimals: decimals))
             }
