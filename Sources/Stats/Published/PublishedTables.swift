@@ -4,13 +4,14 @@ extension PublishedComparison {
         StatTable(
             id: "published-check", definition: "published-check",
             caption: "Published figures not reproduced", period: String(year),
-            columns: [StatColumn("label", "source", .left), StatColumn("figure", "figure", .left), StatColumn("what", "what", .left),
+            columns: [StatColumn("table", "table", .left), StatColumn("label", "source", .left), StatColumn("figure", "figure", .left),
+                      StatColumn("what", "what", .left),
                       StatColumn("published", "published"), StatColumn("computed", "computed")],
             rows: differences.enumerated().map { index, difference in
-                StatRow(id: String(index + 1), cells: [.text(difference.source), .text(difference.address), .text(difference.what),
+                StatRow(id: String(index + 1), cells: [.text(difference.table), .text(difference.source), .text(difference.address), .text(difference.what),
                                                        .text(difference.published), .text(difference.computed)])
             },
-            notes: ["\(checked) published figures compared, \(differences.count) not reproduced",
+            notes: ["\(checked) published figures compared; \(differences.count) differences",
                     "counts are compared where printed, otherwise percentages; means at the precision printed"])
     }
 }
