@@ -76,7 +76,7 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         let tables = comparison.tables()
         let gemeenten = try #require(tables.first { $0.id == "compare.gemeenten" })
         #expect(gemeenten.cell(row: "GM0012", column: "compared-with")?.text == "predecessor Oudstad (largest of 2)")
-        #expect(gemeenten.notes.contains("1 gemeenten are compared with a predecessor (the largest by inhabitants in 2011): see compare.mergers"))
+        #expect(gemeenten.notes.contains("1 gemeente is compared with a predecessor (the largest by inhabitants in 2011): see compare.mergers"))
         let mergers = try #require(tables.first { $0.id == "compare.mergers" })
         #expect(mergers.row("GM0012")?.cells.map(\.text) == ["Nieuwstad", "2", "Oudstad", "Oudstad (6, 60000); Dorp (2, 8000)"])
     }

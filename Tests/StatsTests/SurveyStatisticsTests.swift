@@ -101,7 +101,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         }
         #expect(abs(estimate - 600.0 / 7) < 1e-9)
         #expect(channels.cell(row: "twitter", column: "estimate")?.text == "85.7 %")
-        #expect(channels.notes.contains { $0.hasPrefix("size class 50.000 – 99.999 (1 gemeenten) has no respondents") })
+        #expect(channels.notes.contains { $0.hasPrefix("size class 50.000 – 99.999 (1 gemeente) has no respondents") })
         #expect(channels.notes.contains(PostStratifiedEstimate.methodNote))
     }
 
@@ -118,7 +118,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         #expect(response.cell(row: "10k-50k", column: "share")?.text == "67 % (2/3)")
         #expect(response.cell(row: "50k-100k", column: "share")?.text == "0 % (0/1)")
         #expect(response.cell(row: "total", column: "share")?.text == "63 % (5/8)")   // 62.5 % rounds up
-        #expect(response.notes.contains("3 further responses named no gemeente and are not counted"))
+        #expect(response.notes.contains("3 further responses named no gemeente: not counted"))
         #expect(response.notes.contains("the report counted 10 gemeenten (Tabel 1); the reference has 8 on 1 January 2012"))
         #expect(response.notes.contains("Tabel 1 printed 1 respondents of 3 gemeenten (33 %) for < 10.000; the reference has 2"))
         // Where the published class total equals the reference, nothing is said.
@@ -145,7 +145,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         #expect(summary.cell(row: "followers.twitter", column: "mean")?.text == "34.75")
         #expect(summary.cell(row: "followers.twitter", column: "median")?.text == "6.00")
         #expect(summary.cell(row: "followers.twitter", column: "mode")?.text == "2 (2×)")
-        #expect(summary.notes.contains { $0.hasPrefix("followers.twitter: 1 gemeenten report more than their number of inhabitants") })
+        #expect(summary.notes.contains { $0.hasPrefix("followers.twitter: 1 gemeente reports more than its number of inhabitants") })
         let buckets = tables[1]
         #expect(buckets.cell(row: "2", column: "followers.twitter")?.text == "50 % (2/4)")
         #expect(buckets.cell(row: "5-11", column: "followers.twitter")?.text == "25 % (1/4)")
@@ -183,7 +183,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         let report = try SurveyStatistics(definition: definition, reference: reference).report(for: survey)
         let channels = try #require(report.tables.first { $0.id == "channels" })
         #expect(channels.cell(row: "twitter", column: "share")?.text == "100 % (2/2)")
-        #expect(channels.notes.contains("1 respondents have no inhabitants figure for 2012 in the reference: counted in the raw shares, left out of the post-stratified estimates"))
+        #expect(channels.notes.contains("1 respondent has no inhabitants figure for 2012 in the reference: counted in the raw shares, left out of the post-stratified estimates"))
         let response = try #require(report.tables.first { $0.id == "response" })
         #expect(response.row("unknown")?.cells == [.text("size unknown"), .count(1), .count(1), .empty])
     }

@@ -48,7 +48,7 @@ extension YearComparison {
     }
 
     private var mergerNote: [String] {
-        mergers.isEmpty ? [] : ["\(mergers.count) gemeenten are compared with a predecessor (the largest by inhabitants in \(from.year)): see compare.mergers"]
+        mergers.isEmpty ? [] : ["\(counted(mergers.count, "gemeente is", "gemeenten are")) compared with a predecessor (the largest by inhabitants in \(from.year)): see compare.mergers"]
     }
 
     /// All tables of the comparison. `top`: size of the top table; `limit`: length of the riser

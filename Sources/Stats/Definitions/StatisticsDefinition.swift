@@ -97,8 +97,8 @@ public struct TableDefinition: Sendable, Hashable, Codable {
 
     /// What is wrong with the definition, or `nil` when it is complete.
     var problem: String? {
-        func nonEmpty<T>(_ list: [T]?, _ key: String) -> String? {
-            (list ?? []).isEmpty ? "kind '\(kind.rawValue)' needs a non-empty '\(key)' list" : nil
+        func nonEmpty<T>(_ list: [T], _ key: String) -> String? {
+            list.isEmpty ? "kind '\(kind.rawValue)' needs a non-empty '\(key)' list" : nil
         }
         func unique(_ names: [String], _ key: String) -> String? {
             var seen: Set<String> = []
@@ -106,31 +106,32 @@ public struct TableDefinition: Sendable, Hashable, Codable {
             return nil
         }
         if let decimals, !(0...6).contains(decimals) { return "decimals must be between 0 and 6, found \(decimals)" }
+        let options = self.options ?? [], values = self.values ?? [], fields = self.fields ?? [], buckets = self.buckets ?? []
         switch kind {
         case .response:
             return nil
         case .options:
             if field == nil { return "kind 'options' needs 'field' (a multi-select field)" }
-            return nonEmpty(options, "options") ?? unique(options!.map(\.value), "options")
+            return nonEmpty(options, "options") ?? unique(options.map(\.value), "options")
         case .choice:
             if field == nil { return "kind 'choice' needs 'field' (a choice field)" }
-            return nonEmpty(values, "values") ?? unique(values!.map(\.value), "values")
+            return nonEmpty(values, "values") ?? unique(values.map(\.value), "values")
         case .choiceGrid:
             return nonEmpty(fields, "fields") ?? nonEmpty(values, "values")
-                ?? unique(fields!.map(\.field), "fields") ?? unique(values!.map(\.value), "values")
+                ?? unique(fields.map(\.field), "fields") ?? unique(values.map(\.value), "values")
         case .numbers, .ratings:
-            return nonEmpty(fields, "fields") ?? unique(fields!.map(\.field), "fields")
+            return nonEmpty(fields, "fields") ?? unique(fields.map(\.field), "fields")
         case .shareOfInhabitants:
             if let problem = nonEmpty(fields, "fields") ?? nonEmpty(buckets, "buckets") { return problem }
             var previousEnd = -1
-            for bucket in buckets! {
+            for bucket in buckets {
                 if bucket.from <= previousEnd {
                     return "bucket '\(bucket.id)' starts at \(bucket.from), inside the previous bucket; buckets must ascend without overlap"
                 }
                 if let to = bucket.to, to < bucket.from { return "bucket '\(bucket.id)' ends (\(to)) before it starts (\(bucket.from))" }
                 previousEnd = bucket.to ?? Int.max
             }
-            return unique(buckets!.map(\.id), "buckets")
+            return unique(buckets.map(\.id), "buckets")
         }
     }
 }

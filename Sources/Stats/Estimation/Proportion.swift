@@ -25,6 +25,11 @@ public struct Proportion: Sendable, Hashable, Codable {
     }
 }
 
+/// `1 gemeente`, `3 gemeenten`: counts in notes read as English with Dutch domain words.
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
+}
+
 /// The relative difference of Tabel 12 of the 2012 report: ((new − old) / old) × 100.
 /// `nil` when `old` is 0 (a rise from nothing has no relative size).
 public func relativeDifference(old: Double, new: Double) -> Double? {

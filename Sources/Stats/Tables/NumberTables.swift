@@ -109,10 +109,10 @@ extension YearContext {
             }
             let wholePercents = shares.map { Int(Rounding.halfUp($0)) }
             if withoutInhabitants > 0 {
-                notes.append("\(field.field): \(withoutInhabitants) answers left out, the reference has no inhabitants figure for \(year)")
+                notes.append("\(field.field): \(counted(withoutInhabitants, "answer", "answers")) left out, the reference has no inhabitants figure for \(year)")
             }
             if suspect > 0 {
-                notes.append("\(field.field): \(suspect) gemeenten report more than their number of inhabitants (kept; bought followers or holiday gemeenten?)")
+                notes.append("\(field.field): \(counted(suspect, "gemeente reports", "gemeenten report")) more than its number of inhabitants (kept; bought followers or holiday gemeenten?)")
             }
             if let exact = NumberSummary(shares), let whole = NumberSummary(wholePercents.map(Double.init)) {
                 summary.rows.append(StatRow(id: field.field, cells: [

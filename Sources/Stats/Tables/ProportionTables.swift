@@ -20,9 +20,9 @@ extension YearContext {
             strata[sizeClass.id] = Stratum(id: sizeClass.id, population: population[sizeClass.id, default: 0], answered: 0, successes: 0)
         }
         for response in answered {
-            guard let id = classOf[response.gemeente], strata[id] != nil else { continue }
-            strata[id]!.answered += 1
-            if chosen(response) { strata[id]!.successes += 1 }
+            guard let id = classOf[response.gemeente] else { continue }
+            strata[id]?.answered += 1
+            if chosen(response) { strata[id]?.successes += 1 }
         }
         let ordered = reference.sizeClasses.compactMap { strata[$0.id] }
         let wilson = WilsonInterval.interval(successes: raw.count, trials: raw.denominator)
@@ -40,16 +40,16 @@ extension YearContext {
     func estimateNotes(emptyClasses: Set<String>, answered: [Response]) -> [String] {
         var notes = ["95 % CI: Wilson score interval of the raw share", PostStratifiedEstimate.methodNote]
         for sizeClass in reference.sizeClasses where emptyClasses.contains(sizeClass.id) {
-            notes.append("size class \(sizeClass.label) (\(population[sizeClass.id, default: 0]) gemeenten) has no respondents "
+            notes.append("size class \(sizeClass.label) (\(counted(population[sizeClass.id, default: 0], "gemeente", "gemeenten"))) has no respondents "
                 + "to some of these questions: left out of those estimates, the other classes' weights scaled up")
         }
         let unclassified = answered.filter { classOf[$0.gemeente] == nil }.count
         if unclassified > 0 {
-            notes.append("\(unclassified) respondents have no inhabitants figure for \(year) in the reference: "
+            notes.append("\(counted(unclassified, "respondent has", "respondents have")) no inhabitants figure for \(year) in the reference: "
                 + "counted in the raw shares, left out of the post-stratified estimates")
         }
         if unclassifiedGemeenten > 0 {
-            notes.append("\(unclassifiedGemeenten) gemeenten of \(year) have no inhabitants figure: left out of the class sizes N_h")
+            notes.append("\(counted(unclassifiedGemeenten, "gemeente", "gemeenten")) of \(year) \(unclassifiedGemeenten == 1 ? "has" : "have") no inhabitants figure: left out of the class sizes N_h")
         }
         return notes
     }

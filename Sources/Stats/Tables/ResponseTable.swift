@@ -28,7 +28,7 @@ extension YearContext {
                                                         .share(Proportion(survey.responses.count, of: gemeenten))]))
         result.notes = ["gemeenten: the reference's gemeenten on 1 January \(year), by their inhabitants that day"]
         if survey.report.anonymous > 0 {
-            result.notes.append("\(survey.report.anonymous) further responses named no gemeente and are not counted")
+            result.notes.append("\(counted(survey.report.anonymous, "further response", "further responses")) named no gemeente: not counted")
         }
         result.notes += publishedDifferenceNotes(gemeenten: gemeenten)
         return result
