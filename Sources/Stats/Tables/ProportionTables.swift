@@ -55,68 +55,54 @@ extension YearContext {
     }
 
     func optionsTable(_ table: TableDefinition) throws -> StatTable {
-        let field = table.field ?? ""
-        var result = emptyTable(table, columns: [StatColumn("label", "option", .left)] + Self.estimateColumns)
-        guard isAsked(field) else {
-            result.rows = (table.options ?? []).map { StatRow(id: $0.value, cells: [.text($0.label)] + Array(repeating: .notAsked, count: 4)) }
-            result.notes = notAskedNote([field]).map { [$0] } ?? []
-            return result
-        }
-        var answered: [(response: Response, selection: Set<String>)] = []
-        for (response, value) in answers(field) {
-            answered.append((response, try selection(value, field: field, of: response)))
-        }
-        let chosenBy = Dictionary(answered.map { ($0.response.gemeente, $0.selection) }, uniquingKeysWith: { first, _ in first })
-        let responses = answered.map(\.response)
-        let found = Set(answered.flatMap(\.selection))
-        let (options, unlisted) = listed(table.options ?? [], found: found)
-        var empty: Set<String> = []
-        for option in options {
-            guard isOffered(option.value, for: field) || found.contains(option.value) else {
-                result.rows.append(StatRow(id: option.value, cells: [.text(option.label)] + Array(repeating: .notAsked, count: 4)))
-                continue
-            }
-            let (cells, emptyClasses) = estimateCells(responses) { chosenBy[$0.gemeente]?.contains(option.value) ?? false }
-            empty.formUnion(emptyClasses)
-            result.rows.append(StatRow(id: option.value, cells: [.text(option.label)] + cells))
-        }
-        result.notes = [answeredNote(field: field, answered: answered.count), "several options may be chosen: shares do not add up to 100 %"]
-            + unlistedNote(unlisted, field: field)
-            + notOfferedNote(options, field: field, found: found)
-            + estimateNotes(emptyClasses: empty, answered: responses)
-        return result
+        try distributionTable(table, items: table.options ?? [], multiSelect: true)
     }
 
     func choiceTable(_ table: TableDefinition) throws -> StatTable {
+        try distributionTable(table, items: table.values ?? [], multiSelect: false)
+    }
+
+    /// One field, its options or values as rows: the share choosing each (a choice is a
+    /// selection of one), with intervals and estimates. A choice table ends with a total row;
+    /// the shares of a multi-select need not add up to 100 %.
+    private func distributionTable(_ table: TableDefinition, items: [ValueLabel], multiSelect: Bool) throws -> StatTable {
         let field = table.field ?? ""
-        var result = emptyTable(table, columns: [StatColumn("label", "answer", .left)] + Self.estimateColumns)
+        var result = emptyTable(table, columns: [StatColumn("label", multiSelect ? "option" : "answer", .left)] + Self.estimateColumns)
+        func notAskedRow(_ item: ValueLabel) -> StatRow {
+            StatRow(id: item.value, cells: [.text(item.label)] + Array(repeating: .notAsked, count: Self.estimateColumns.count))
+        }
         guard isAsked(field) else {
-            result.rows = (table.values ?? []).map { StatRow(id: $0.value, cells: [.text($0.label)] + Array(repeating: .notAsked, count: 4)) }
+            result.rows = items.map(notAskedRow)
             result.notes = notAskedNote([field]).map { [$0] } ?? []
             return result
         }
-        var choiceOf: [String: String] = [:]
+        var chosenBy: [String: Set<String>] = [:]
         var responses: [Response] = []
         for (response, value) in answers(field) {
-            choiceOf[response.gemeente] = try choice(value, field: field, of: response)
+            chosenBy[response.gemeente] = multiSelect ? try selection(value, field: field, of: response)
+                                                      : [try choice(value, field: field, of: response)]
             responses.append(response)
         }
-        let found = Set(choiceOf.values)
-        let (values, unlisted) = listed(table.values ?? [], found: found)
+        let found = Set(chosenBy.values.flatMap { $0 })
+        let (rows, unlisted) = listed(items, found: found)
         var empty: Set<String> = []
-        for value in values {
-            guard isOffered(value.value, for: field) || found.contains(value.value) else {
-                result.rows.append(StatRow(id: value.value, cells: [.text(value.label)] + Array(repeating: .notAsked, count: 4)))
+        for item in rows {
+            guard isOffered(item.value, for: field) || found.contains(item.value) else {
+                result.rows.append(notAskedRow(item))
                 continue
             }
-            let (cells, emptyClasses) = estimateCells(responses) { choiceOf[$0.gemeente] == value.value }
+            let (cells, emptyClasses) = estimateCells(responses) { chosenBy[$0.gemeente]?.contains(item.value) ?? false }
             empty.formUnion(emptyClasses)
-            result.rows.append(StatRow(id: value.value, cells: [.text(value.label)] + cells))
+            result.rows.append(StatRow(id: item.value, cells: [.text(item.label)] + cells))
         }
-        result.rows.append(StatRow(id: "total", cells: [.text("Totaal"), .share(Proportion(responses.count, of: responses.count)), .empty, .empty, .empty]))
+        if !multiSelect {
+            result.rows.append(StatRow(id: "total", cells: [.text("Totaal"), .share(Proportion(responses.count, of: responses.count)),
+                                                            .empty, .empty, .empty]))
+        }
         result.notes = [answeredNote(field: field, answered: responses.count)]
+            + (multiSelect ? ["several options may be chosen: shares do not add up to 100 %"] : [])
             + unlistedNote(unlisted, field: field)
-            + notOfferedNote(values, field: field, found: found)
+            + notOfferedNote(rows, field: field, found: found)
             + estimateNotes(emptyClasses: empty, answered: responses)
         return result
     }
@@ -157,7 +143,7 @@ extension YearContext {
                 guard isOffered(value.value, for: field.field) || Set(choices.values).contains(value.value) else {
                     cells.append(.notAsked)
                     estimates.rows.append(StatRow(id: "\(field.field)/\(value.value)",
-                                                  cells: [.text("\(field.label): \(value.label)")] + Array(repeating: .notAsked, count: 4)))
+                                                  cells: [.text("\(field.label): \(value.label)")] + Array(repeating: .notAsked, count: Self.estimateColumns.count)))
                     continue
                 }
                 let (estimateCells, emptyClasses) = estimateCells(responses) { choices[$0.gemeente] == value.value }
