@@ -17,6 +17,8 @@ struct Meetlat: ParsableCommand {
             SensitivityCommand.self,
             ROICommand.self,
             KPICommand.self,
+            StatsCommand.self,
+            CompareCommand.self,
         ]
     )
 }

@@ -1,0 +1,203 @@
+import Support
+
+/// The output formats of `meetlat stats` and `meetlat compare`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned plain-text tables for the terminal (Support.TextTable).
+    case text
+    /// One long-format CSV: a line per cell, plus the notes.
+    case csv
+    /// Tables with typed cells, keys sorted.
+    case json
+    /// GitHub-flavoured Markdown tables with the notes as a list.
+    case markdown
+}
+
+/// Writes tables in any `OutputFormat`. Deterministic: the same tables give the same bytes.
+public enum TableRenderer {
+    public static func render(_ tables: [StatTable], as format: OutputFormat) -> String {
+        switch format {
+        case .text: return text(tables)
+        case .csv: return csv(tables)
+        case .json: return json(tables)
+        case .markdown: return markdown(tables)
+        }
+    }
+
+    static func heading(_ table: StatTable) -> String { "\(table.caption) (\(table.period))" }
+
+    static func text(_ tables: [StatTable]) -> String {
+        tables.map { table in
+            let notes = table.notes.map { "  note: \($0)\n" }.joined()
+            // A table the year did not ask at all is one line, not a grid of "niet gevraagd".
+            guard !table.isNotAsked else { return heading(table) + "\n\n  niet gevraagd\n" + (notes.isEmpty ? "" : "\n" + notes) }
+            var rendered = TextTable(header: table.columns.map(\.label), alignments: table.columns.map(\.alignment))
+            for row in table.rows { rendered.append(row.cells.map(\.text)) }
+            return heading(table) + "\n\n" + rendered.render() + (notes.isEmpty ? "" : "\n" + notes)
+        }.joined(separator: "\n")
+    }
+
+    static func markdown(_ tables: [StatTable]) -> String {
+        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        return tables.map { table in
+            var lines = ["### \(escape(heading(table)))", ""]
+            if table.isNotAsked {
+                lines.append("niet gevraagd")
+            } else {
+                lines.append("| " + table.columns.map { escape($0.label) }.joined(separator: " | ") + " |")
+                lines.append("|" + table.columns.map { $0.alignment == .right ? "--:|" : ":--|" }.joined())
+                for row in table.rows {
+                    lines.append("| " + row.cells.map { escape($0.text) }.joined(separator: " | ") + " |")
+                }
+            }
+            if !table.notes.isEmpty {
+                lines.append("")
+                lines += table.notes.map { "- \(escape($0))" }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+    }
+
+    /// Long format, one line per cell: `table,period,row,label,column,text,value,count,denominator,low,high`.
+    /// `text` is the cell as printed; `value` its number (a share's whole percentage, a mean, a
+    /// count); `count`/`denominator` for shares and occurrences; `low`/`high` for intervals (%).
+    /// Notes follow as lines with row `note`.
+    static func csv(_ tables: [StatTable]) -> String {
+        var writer = CSVWriter(header: ["table", "period", "row", "label", "column", "text", "value", "count", "denominator", "low", "high"])
+        for table in tables {
+            let labelIndex = table.columns.firstIndex { $0.id == "label" }
+            for row in table.rows {
+                let label = labelIndex.flatMap { $0 < row.cells.count ? row.cells[$0].text : nil } ?? ""
+                for (index, column) in table.columns.enumerated() where index != labelIndex && index < row.cells.count {
+                    let cell = row.cells[index]
+                    let parts = csvParts(cell)
+                    writer.append([table.id, table.period, row.id, label, column.id, cell.text,
+                                   parts.value, parts.count, parts.denominator, parts.low, parts.high])
+                }
+            }
+            for (index, note) in table.notes.enumerated() {
+                writer.append([table.id, table.period, "note", "", String(index + 1), note, "", "", "", "", ""])
+            }
+        }
+        return writer.text
+    }
+
+    private static func csvParts(_ cell: StatCell) -> (value: String, count: String, denominator: String, low: String, high: String) {
+        switch cell {
+        case .text, .notAsked, .empty:
+            return ("", "", "", "", "")
+        case .count(let count):
+            return (String(count), "", "", "", "")
+        case .share(let proportion):
+            return (proportion.percent.map(String.init) ?? "", String(proportion.count), String(proportion.denominator), "", "")
+        case .percent(let value, let decimals):
+            return (Rounding.fixed(value, decimals: decimals), "", "", "", "")
+        case .interval(let interval, let decimals):
+            return ("", "", "", Rounding.fixed(interval.low * 100, decimals: decimals), Rounding.fixed(interval.high * 100, decimals: decimals))
+        case .number(let value, let decimals), .difference(let value, let decimals, _):
+            return (Rounding.fixed(value, decimals: decimals), "", "", "", "")
+        case .occurrences(let occurrences, let decimals):
+            guard let first = occurrences.first else { return ("", "", "", "", "") }
+            return (Rounding.fixed(first.value, decimals: decimals), String(first.count), "", "", "")
+        case .change(let change):
+            return (String(change), "", "", "", "")
+        }
+    }
+
+    static func json(_ tables: [StatTable]) -> String {
+        let value = JSONValue.object(["tables": .array(tables.map(jsonTable))])
+        return value.serialized(indent: 0) + "\n"
+    }
+
+    private static func jsonTable(_ table: StatTable) -> JSONValue {
+        let labelIndex = table.columns.firstIndex { $0.id == "label" }
+        return .object([
+            "id": .string(table.id),
+            "definition": .string(table.definition),
+            "caption": .string(table.caption),
+            "period": .string(table.period),
+            "columns": .array(table.columns.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+            "rows": .array(table.rows.map { row in
+                var cells: [String: JSONValue] = [:]
+                for (index, column) in table.columns.enumerated() where index != labelIndex && index < row.cells.count {
+                    cells[column.id] = jsonCell(row.cells[index])
+                }
+                var object: [String: JSONValue] = ["id": .string(row.id), "cells": .object(cells)]
+                if let labelIndex, labelIndex < row.cells.count { object["label"] = .string(row.cells[labelIndex].text) }
+                return .object(object)
+            }),
+            "notes": .array(table.notes.map(JSONValue.string)),
+        ])
+    }
+
+    private static func jsonCell(_ cell: StatCell) -> JSONValue {
+        switch cell {
+        case .text(let text): return .string(text)
+        case .count(let count): return .number(String(count))
+        case .share(let proportion):
+            return .object(["count": .number(String(proportion.count)), "denominator": .number(String(proportion.denominator)),
+                            "percent": proportion.percent.map { .number(String($0)) } ?? .null])
+        case .percent(let value, let decimals): return .number(Rounding.fixed(value, decimals: decimals))
+        case .interval(let interval, let decimals):
+            return .object(["low": .number(Rounding.fixed(interval.low * 100, decimals: decimals)),
+                            "high": .number(Rounding.fixed(interval.high * 100, decimals: decimals))])
+        case .number(let value, let decimals), .difference(let value, let decimals, _):
+            return .number(Rounding.fixed(value, decimals: decimals))
+        case .occurrences(let occurrences, let decimals):
+            return .array(occurrences.map {
+                .object(["value": .number(Rounding.fixed($0.value, decimals: decimals)), "count": .number(String($0.count))])
+            })
+        case .change(let change): return .number(String(change))
+        case .notAsked: return .object(["not_asked": .bool(true)])
+        case .empty: return .null
+        }
+    }
+}
+
+/// A JSON value written with sorted keys and two-space indentation. Numbers arrive already
+/// formatted (Support.Rounding), so no floating-point printing can vary between platforms.
+enum JSONValue {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+
+    func serialized(indent: Int) -> String {
+        let padding = String(repeating: "  ", count: indent + 1)
+        let closing = String(repeating: "  ", count: indent)
+        switch self {
+        case .object(let members):
+            guard !members.isEmpty else { return "{}" }
+            let body = members.sorted { $0.key < $1.key }.map { key, value in
+                "\(padding)\(JSONValue.quote(key)): \(value.serialized(indent: indent + 1))"
+            }
+            return "{\n" + body.joined(separator: ",\n") + "\n\(closing)}"
+        case .array(let elements):
+            guard !elements.isEmpty else { return "[]" }
+            return "[\n" + elements.map { padding + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closing)]"
+        case .string(let text): return JSONValue.quote(text)
+        case .number(let text): return text
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,1 +1,0 @@
-// Stats stage; see docs/architecture.md.

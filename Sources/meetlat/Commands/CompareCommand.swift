@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Stats
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two ranked years: rank and score changes, risers, new entrants, channel adoption.",
+        discussion: """
+            Reads Rankings/<year-a>.json and Rankings/<year-b>.json (written by `meetlat score`). \
+            A gemeente that merged between the years is compared with the largest of its \
+            predecessors that answered. When the years use different scoring models, every table \
+            says so. Channel adoption is computed from the surveys unless --no-channels is given.
+            """
+    )
+
+    @OptionGroup var location: LocationOptions
+
+    @Argument(help: "The earlier year.")
+    var yearA: Int
+
+    @Argument(help: "The later year.")
+    var yearB: Int
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Size of the top table (ranks up to and including this one).")
+    var top = 10
+
+    @Option(help: "Length of the lists of risers and fallers.")
+    var limit = 10
+
+    @Option(help: "The statistics.yaml table (kind: options) whose adoption is compared.")
+    var channelsTable = "channels"
+
+    @Flag(help: "Skip channel adoption (does not read the surveys).")
+    var noChannels = false
+
+    func run() throws {
+        do {
+            let from = try RankingFile.load(year: yearA, rankings: location.rankingsURL)
+            let to = try RankingFile.load(year: yearB, rankings: location.rankingsURL)
+            let folder = SurveyFolder(location.surveysURL)
+            let reference = try folder.reference()
+            let comparison = YearComparison(from: from, to: to, reference: reference)
+            var channels: StatTable?
+            if !noChannels {
+                let definition = try StatisticsDefinition.load(from: location.surveysURL.appendingPathComponent("statistics.yaml"))
+                guard let table = definition.table(channelsTable), table.kind == .options else {
+                    throw StatsError.unknownTable(id: channelsTable, known: definition.tables.filter { $0.kind == .options }.map(\.id))
+                }
+                func year(_ year: Int) throws -> ChannelAdoption.Year {
+                    let survey = try folder.ingest(year: year, reference: reference)
+                    let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
+                    return ChannelAdoption.Year(survey: survey, questionnaire: questionnaire)
+                }
+                channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)
+            }
+            print(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("meetlat: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

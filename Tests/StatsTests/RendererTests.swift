@@ -1,0 +1,140 @@
+import Testing
+@testable import Stats
+
+@Suite struct TableRendererTests {
+    let table = StatTable(
+        id: "policy", definition: "policy", caption: "Tabel 7 — Beleid", period: "2012",
+        columns: [StatColumn("label", "answer", .left), StatColumn("share", "% (x/n)"), StatColumn("wilson", "95 % CI")],
+        rows: [
+            StatRow(id: "ja", cells: [.text("Ja"), .share(Proportion(39, of: 221)), .interval(ProportionInterval(low: 0.1318, high: 0.2327), decimals: 1)]),
+            StatRow(id: "richtlijnen", cells: [.text("Alleen richtlijnen"), .notAsked, .notAsked]),
+        ],
+        notes: ["percentages are of the 221 respondents who answered 'policy'"])
+
+    @Test func text() {
+        #expect(TableRenderer.render([table], as: .text) == """
+            Tabel 7 — Beleid (2012)
+
+            answer                    % (x/n)        95 % CI
+            ------------------  -------------  -------------
+            Ja                  18 % (39/221)  13.2 – 23.3 %
+            Alleen richtlijnen  niet gevraagd  niet gevraagd
+
+              note: percentages are of the 221 respondents who answered 'policy'
+
+            """)
+    }
+
+    @Test func markdown() {
+        #expect(TableRenderer.render([table], as: .markdown) == """
+            ### Tabel 7 — Beleid (2012)
+
+            | answer | % (x/n) | 95 % CI |
+            |:--|--:|--:|
+            | Ja | 18 % (39/221) | 13.2 – 23.3 % |
+            | Alleen richtlijnen | niet gevraagd | niet gevraagd |
+
+            - percentages are of the 221 respondents who answered 'policy'
+
+            """)
+    }
+
+    @Test func csvIsLongFormatWithCountsAndDenominators() {
+        #expect(TableRenderer.render([table], as: .csv) == """
+            table,period,row,label,column,text,value,count,denominator,low,high
+            policy,2012,ja,Ja,share,18 % (39/221),18,39,221,,
+            policy,2012,ja,Ja,wilson,13.2 – 23.3 %,,,,13.2,23.3
+            policy,2012,richtlijnen,Alleen richtlijnen,share,niet gevraagd,,,,,
+            policy,2012,richtlijnen,Alleen richtlijnen,wilson,niet gevraagd,,,,,
+            policy,2012,note,,1,percentages are of the 221 respondents who answered 'policy',,,,,
+
+            """)
+    }
+
+    @Test func jsonHasTypedCellsAndSortedKeys() {
+        #expect(TableRenderer.render([table], as: .json) == """
+            {
+              "tables": [
+                {
+                  "caption": "Tabel 7 — Beleid",
+                  "columns": [
+                    {
+                      "id": "label",
+                      "label": "answer"
+                    },
+                    {
+                      "id": "share",
+                      "label": "% (x/n)"
+                    },
+                    {
+                      "id": "wilson",
+                      "label": "95 % CI"
+                    }
+                  ],
+                  "definition": "policy",
+                  "id": "policy",
+                  "notes": [
+                    "percentages are of the 221 respondents who answered 'policy'"
+                  ],
+                  "period": "2012",
+                  "rows": [
+                    {
+                      "cells": {
+                        "share": {
+                          "count": 39,
+                          "denominator": 221,
+                          "percent": 18
+                        },
+                        "wilson": {
+                          "high": 23.3,
+                          "low": 13.2
+                        }
+                      },
+                      "id": "ja",
+                      "label": "Ja"
+                    },
+                    {
+                      "cells": {
+                        "share": {
+                          "not_asked": true
+                        },
+                        "wilson": {
+                          "not_asked": true
+                        }
+                      },
+                      "id": "richtlijnen",
+                      "label": "Alleen richtlijnen"
+                    }
+                  ]
+                }
+              ]
+            }
+
+            """)
+    }
+
+    @Test func aTableTheYearDidNotAskIsOneLine() {
+        let unasked = StatTable(id: "webcare", definition: "webcare", caption: "Tabel 10 — Webcare", period: "2011",
+                                columns: [StatColumn("label", "answer", .left), StatColumn("share", "% (x/n)")],
+                                rows: [StatRow(id: "ja", cells: [.text("Ja"), .notAsked])], notes: ["not asked in 2011: webcare"])
+        #expect(unasked.isNotAsked && !table.isNotAsked)
+        #expect(TableRenderer.render([unasked], as: .text) == "Tabel 10 — Webcare (2011)\n\n  niet gevraagd\n\n  note: not asked in 2011: webcare\n")
+        #expect(TableRenderer.render([unasked], as: .markdown) == "### Tabel 10 — Webcare (2011)\n\nniet gevraagd\n\n- not asked in 2011: webcare\n")
+        // CSV and JSON keep every cell, so readers see which rows were not asked.
+        #expect(TableRenderer.render([unasked], as: .csv).contains("webcare,2011,ja,Ja,share,niet gevraagd,,,,,"))
+    }
+
+    @Test func cellsPrintWithoutLocale() {
+        #expect(StatCell.number(5.7, decimals: 2).text == "5.70")
+        #expect(StatCell.percent(84.15, decimals: 1).text == "84.2 %")
+        #expect(StatCell.change(107).text == "+107")
+        #expect(StatCell.change(0).text == "0")
+        #expect(StatCell.difference(15.64, decimals: 1, unit: "pp").text == "+15.6 pp")
+        #expect(StatCell.difference(-0.04, decimals: 1, unit: "pp").text == "0.0 pp")
+        #expect(StatCell.difference(-43.6, decimals: 0, unit: "%").text == "-44 %")
+        #expect(StatCell.occurrences([.init(value: 6, count: 69)], decimals: 0).text == "6 (69×)")
+        #expect(StatCell.occurrences([.init(value: 2, count: 3), .init(value: 5, count: 3)], decimals: 0).text == "2, 5 (3× each)")
+        #expect(StatCell.occurrences([.init(value: 2, count: 1), .init(value: 5, count: 1)], decimals: 0).text == "–")
+        #expect(JSONValue.string("a \"b\"\n\u{1}").serialized(indent: 0) == "\"a \\\"b\\\"\\n\\u0001\"")
+    }
+}
