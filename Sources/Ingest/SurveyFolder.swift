@@ -113,7 +113,11 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
             return "\(year.report.file): none of the \(year.report.rowsRead) rows could be used (\(year.report.rejectedSummary)); see the rejects"
         case .rejectedInStrictMode(let year):
             let failing = year.rejects.filter(\.reason.failsStrictRun)
-            return "\(year.report.file): --strict: \(failing.count) row\(failing.count == 1 ? " was" : "s were") rejected (\(year.report.rejectedSummary)); first: \(failing.first?.message ?? "")"
+            let reasons = RejectReason.allCases.filter(\.failsStrictRun).compactMap { reason -> String? in
+                let count = failing.filter { $0.reason == reason }.count
+                return count > 0 ? "\(reason.rawValue) \(count)" : nil
+            }
+            return "\(year.report.file): --strict: \(failing.count) row\(failing.count == 1 ? " was" : "s were") rejected for faults in the export (\(reasons.joined(separator: ", "))); first: \(failing.first?.message ?? "")"
         }
     }
 }
