@@ -28,6 +28,10 @@ public struct ReferenceError: Error, CustomStringConvertible, Sendable {
 public enum ReferenceLoader {
     public static func load(from folder: URL) throws -> Reference {
         let prefix = folder.lastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ReferenceError(file: folder.path, problem: "the folder does not exist; expected gemeenten.csv, aliases.csv, inhabitants.csv and size-classes.csv in it")
+        }
         func table(_ name: String, _ columns: [String], optional: Bool = false) throws -> ReferenceTable? {
             let url = folder.appendingPathComponent(name)
             if optional && !FileManager.default.fileExists(atPath: url.path) { return nil }

@@ -38,6 +38,10 @@ public enum DutchNumber {
 
     /// Reads one answer. `extraMissing` holds further folded labels meaning "not answered".
     public static func read(_ text: String, extraMissing: Set<String> = []) -> Reading {
+        // Most answers are plain digits: read them without folding.
+        if !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy(isDigit), let value = Double(text) {
+            return .value(value, approximate: false)
+        }
         let folded = TextFolding.label(text)
         if missingWords.contains(folded) || extraMissing.contains(folded) { return .missing }
         if zeroWords.contains(folded) { return .value(0, approximate: false) }

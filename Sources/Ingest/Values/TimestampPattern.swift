@@ -15,11 +15,12 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
 
     private indirect enum Element: Sendable, Hashable {
         case field(Field, minimumDigits: Int, maximumDigits: Int)
-        case literal(Character)
+        /// A literal character as UTF-8 bytes (timestamps are matched byte by byte).
+        case literal([UInt8])
         case optional([Element])
     }
 
-    private enum Field: Sendable, Hashable { case year4, year2, month, day, hour, minute, second }
+    private enum Field: Int, Sendable, Hashable, CaseIterable { case year4, year2, month, day, hour, minute, second }
 
     public struct PatternError: Error, CustomStringConvertible, Sendable {
         public var pattern: String
@@ -58,7 +59,7 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
                 guard let end = characters.firstIndex(of: "'") else {
                     throw PatternError(pattern: pattern, problem: "a quote ' is not closed")
                 }
-                elements += characters[..<end].map { .literal($0) }
+                elements += characters[..<end].map { .literal(Array(String($0).utf8)) }
                 characters = characters[(end + 1)...]
                 continue
             }
@@ -79,7 +80,7 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
                 continue
             }
             characters.removeFirst()
-            elements.append(.literal(character))
+            elements.append(.literal(Array(String(character).utf8)))
         }
         if nested { throw PatternError(pattern: pattern, problem: "\"[\" without \"]\"") }
         return elements
@@ -100,46 +101,46 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     /// The ISO 8601 form (`2012-05-14T09:31:00`) of `text`, or `nil` when it does not match the
     /// pattern or names an impossible date or time. Surrounding spaces are ignored.
     public func iso8601(_ text: String) -> String? {
-        var values: [Field: Int] = [:]
-        let characters = Array(text.trimmingSpaces)
-        guard let end = Self.match(elements[...], characters, from: 0, values: &values), end == characters.count else { return nil }
-        let year = values[.year4] ?? values[.year2].map { 2000 + $0 }
-        guard let year, let month = values[.month], let day = values[.day] else { return nil }
-        let hour = values[.hour] ?? 0, minute = values[.minute] ?? 0, second = values[.second] ?? 0
+        var values = Array(repeating: -1, count: Field.allCases.count)
+        let bytes = Array(text.trimmingSpaces.utf8)
+        guard let end = Self.match(elements[...], bytes, from: 0, values: &values), end == bytes.count else { return nil }
+        func value(_ field: Field) -> Int? { values[field.rawValue] >= 0 ? values[field.rawValue] : nil }
+        let year = value(.year4) ?? value(.year2).map { 2000 + $0 }
+        guard let year, let month = value(.month), let day = value(.day) else { return nil }
+        let hour = value(.hour) ?? 0, minute = value(.minute) ?? 0, second = value(.second) ?? 0
         guard (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
     }
 
-    /// Matches elements against characters from `start`; returns where the match ended.
+    /// Matches elements against bytes from `start`; returns where the match ended.
     /// An optional part is taken when it matches and the rest matches after it.
-    private static func match(_ elements: ArraySlice<Element>, _ characters: [Character], from start: Int,
-                              values: inout [Field: Int]) -> Int? {
+    private static func match(_ elements: ArraySlice<Element>, _ bytes: [UInt8], from start: Int,
+                              values: inout [Int]) -> Int? {
         guard let element = elements.first else { return start }
         let rest = elements.dropFirst()
         switch element {
         case .literal(let expected):
-            guard start < characters.count, characters[start] == expected else { return nil }
-            return match(rest, characters, from: start + 1, values: &values)
+            guard start + expected.count <= bytes.count, bytes[start..<(start + expected.count)].elementsEqual(expected) else { return nil }
+            return match(rest, bytes, from: start + expected.count, values: &values)
         case .field(let field, let minimum, let maximum):
             var position = start
             var value = 0
-            while position < characters.count, position - start < maximum,
-                  let digit = characters[position].wholeNumberValue, characters[position].isASCII {
-                value = value * 10 + digit
+            while position < bytes.count, position - start < maximum, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+                value = value * 10 + Int(bytes[position] - 0x30)
                 position += 1
             }
             guard position - start >= minimum else { return nil }
-            values[field] = value
-            return match(rest, characters, from: position, values: &values)
+            values[field.rawValue] = value
+            return match(rest, bytes, from: position, values: &values)
         case .optional(let inner):
             var tried = values
-            if let afterInner = match(inner[...], characters, from: start, values: &tried),
-               let end = match(rest, characters, from: afterInner, values: &tried) {
+            if let afterInner = match(inner[...], bytes, from: start, values: &tried),
+               let end = match(rest, bytes, from: afterInner, values: &tried) {
                 values = tried
                 return end
             }
-            return match(rest, characters, from: start, values: &values)
+            return match(rest, bytes, from: start, values: &values)
         }
     }
 

@@ -43,6 +43,15 @@ struct FieldReader {
     let columnName: String
     let plan: Plan
 
+    /// The one column a label field reads, whose answer alone decides the value (so it can be
+    /// remembered per distinct text); `nil` for numbers and option columns.
+    var labelColumn: Int? {
+        switch plan {
+        case .choice(let index, _, _), .joinedLabels(let index, _, _, _, _): return index
+        case .number, .optionColumns: return nil
+        }
+    }
+
     private static let noAnswer = "empty, onbekend or n.v.t. for no answer"
 
     func read(_ fields: [String]) -> Result<FieldValue, FieldProblem> {

@@ -39,25 +39,13 @@ struct YearIngester {
     let mappingName: String
     let resolver: GemeenteResolver
 
-    private struct Candidate {
-        var response: Response
-        var gemeente: Gemeente
-        var original: [String]
-        /// Sort key: later wins. No timestamp sorts before any timestamp.
-        var order: (String, Int) { (response.submittedAt ?? "", response.row) }
-    }
-
-    private enum RowOutcome {
-        case accepted(Candidate)
-        case rejected(Reject)
-    }
-
     func run() throws -> YearIngest {
         var plan: ColumnPlan?
+        var evaluator: RowEvaluator?
         var rowsRead = 0
         var rejects: [Reject] = []
         var best: [String: Candidate] = [:]
-        var losers: [String: [Candidate]] = [:]
+        var superseded: [String: [Superseded]] = [:]
         var remarks: [RemarkText] = []
         var emptyRows: [Int] = []
         var headerRow = 0
@@ -65,8 +53,10 @@ struct YearIngester {
         let reader = CSVReader(url: exportURL, displayName: exportName,
                                options: .init(encoding: mapping.export.encoding, delimiter: mapping.export.delimiter))
         let summary = try reader.read(progressLabel: "ingest \(exportName)") { record in
-            guard let columns = plan else {
-                plan = try ColumnPlan(mapping: mapping, header: record.fields, mappingName: mappingName, exportName: exportName)
+            guard let columns = plan, let evaluator else {
+                let columns = try ColumnPlan(mapping: mapping, header: record.fields, mappingName: mappingName, exportName: exportName)
+                plan = columns
+                evaluator = RowEvaluator(plan: columns, resolver: resolver, exportName: exportName)
                 headerRow = record.row
                 return
             }
@@ -80,17 +70,17 @@ struct YearIngester {
                 let text = record.fields[remark.index]
                 if !text.trimmingSpaces.isEmpty { remarks.append(RemarkText(row: record.row, column: remark.name, text: text)) }
             }
-            switch evaluate(record, columns) {
+            switch evaluator.evaluate(record) {
             case .rejected(let reject):
                 rejects.append(reject)
             case .accepted(let candidate):
                 let code = candidate.gemeente.code
                 if let current = best[code] {
                     if candidate.order > current.order {
-                        losers[code, default: []].append(current)
+                        superseded[code, default: []].append(current.superseded)
                         best[code] = candidate
                     } else {
-                        losers[code, default: []].append(candidate)
+                        superseded[code, default: []].append(candidate.superseded)
                     }
                 } else {
                     best[code] = candidate
@@ -98,7 +88,7 @@ struct YearIngester {
             }
         }
 
-        for (code, lost) in losers {
+        for (code, lost) in superseded {
             guard let winner = best[code] else { continue }
             for loser in lost { rejects.append(duplicateReject(loser, winner: winner)) }
         }
@@ -122,71 +112,9 @@ struct YearIngester {
         return YearIngest(mapping: mapping, responses: responses, rejects: rejects, report: report, remarks: remarks)
     }
 
-    private func evaluate(_ record: CSVRecord, _ plan: ColumnPlan) -> RowOutcome {
-        let fields = record.fields
-        func reject(_ reason: RejectReason, _ message: String) -> RowOutcome {
-            .rejected(Reject(row: record.row, reason: reason, message: "\(exportName), row \(record.row): \(message)", original: fields))
-        }
-        guard fields.count == plan.header.count else {
-            let kind = fields.count < plan.header.count ? "too short" : "too long"
-            return reject(.raggedRow, "row \(kind): \(fields.count) fields, but the header has \(plan.header.count); a delimiter is missing or extra in this row")
-        }
-
-        let name = fields[plan.gemeente.index]
-        let gemeente: Gemeente
-        switch resolver.resolve(name) {
-        case .gemeente(let found):
-            gemeente = found
-        case .anonymous:
-            return reject(.anonymous, "no gemeente named in column \"\(plan.gemeente.name)\"; counted as anonymous")
-        case .ambiguous(let matches):
-            let listed = matches.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
-            return reject(.unknownGemeente, "column \"\(plan.gemeente.name)\": \"\(name)\" fits more than one gemeente of \(resolver.year): \(listed); write the official name")
-        case .unknown(let suggestions, let otherYears):
-            var message = "column \"\(plan.gemeente.name)\": \"\(name)\" is not a gemeente of \(resolver.year)"
-            if let former = otherYears.first {
-                let span = former.lastYear.map { "\(former.firstYear)–\($0)" } ?? "from \(former.firstYear)"
-                message += " (\(former.name), \(former.code), existed \(span)"
-                if let successor = resolver.successor(of: former) {
-                    message += " and is part of \(successor.name) (\(successor.code)) in \(resolver.year)"
-                }
-                message += "; if the answer is meant for another gemeente, add the name to reference/aliases.csv)"
-            }
-            if !suggestions.isEmpty {
-                message += "; closest names: " + suggestions.map(\.name).joined(separator: ", ")
-            }
-            return reject(.unknownGemeente, message)
-        }
-
-        var submittedAt: String?
-        if let stamp = plan.timestamp {
-            let text = fields[stamp.index]
-            if !text.trimmingSpaces.isEmpty {
-                guard let iso = stamp.pattern.iso8601(text) else {
-                    return reject(.invalidTimestamp, "column \"\(stamp.name)\": \"\(text)\" is not a timestamp of the form \(stamp.pattern.text)")
-                }
-                submittedAt = iso
-            }
-        }
-
-        var values: [String: FieldValue] = [:]
-        var problems: [FieldProblem] = []
-        for field in plan.fields {
-            switch field.read(fields) {
-            case .success(let value): values[field.name] = value
-            case .failure(let problem): problems.append(problem)
-            }
-        }
-        if let first = problems.first {
-            return reject(first.reason, problems.map(\.message).joined(separator: "; also "))
-        }
-        return .accepted(Candidate(response: Response(gemeente: gemeente.code, row: record.row, submittedAt: submittedAt, values: values),
-                                  gemeente: gemeente, original: fields))
-    }
-
-    private func duplicateReject(_ loser: Candidate, winner: Candidate) -> Reject {
+    private func duplicateReject(_ loser: Superseded, winner: Candidate) -> Reject {
         let why: String
-        switch (loser.response.submittedAt, winner.response.submittedAt) {
+        switch (loser.submittedAt, winner.response.submittedAt) {
         case let (lost?, won?) where lost != won:
             why = "it was submitted later (\(won), this row \(lost))"
         case (_?, _?):
@@ -196,7 +124,7 @@ struct YearIngester {
         default:
             why = "without timestamps the later row wins"
         }
-        let message = "\(exportName), row \(loser.response.row): \(loser.gemeente.name) (\(loser.gemeente.code)) answered again in row \(winner.response.row), which is used: \(why)"
-        return Reject(row: loser.response.row, reason: .duplicate, message: message, original: loser.original)
+        let message = "\(exportName), row \(loser.row): \(winner.gemeente.name) (\(winner.gemeente.code)) answered again in row \(winner.response.row), which is used: \(why)"
+        return Reject(row: loser.row, reason: .duplicate, message: message, original: loser.original)
     }
 }
