@@ -259,6 +259,19 @@ import Testing
         #expect(error?.description.hasPrefix("2012/export-2012.csv, row 2, column 6 (\"Burgers informeren\"): a quoted field opened on line 2") == true)
     }
 
+    @Test(arguments: [
+        ([UInt8](), CSVError.Kind.empty),
+        (Array("\(header)\nA;;Hoorn;;;caf".utf8) + [0xE9, 0x81] + Array(";;;;;;\n".utf8),
+         .invalidBytes(byte: 0x81, encoding: .windows1252, mixed: false)),
+        (Array("\(header)\nA;;Hoorn;;\"1\"2;;;;;;;\n".utf8), .strayQuote(line: 2, offset: header.utf8.count + 14, found: UInt8(ascii: "2"))),
+    ])
+    func malformedExportsStopTheYearWithOneErrorThroughTheSurveyFolder(export: [UInt8], kind: CSVError.Kind) throws {
+        let survey = try Self.survey(export: export)
+        let error = #expect(throws: CSVError.self) { try survey.ingest(year: 2012) }
+        #expect(error?.kind == kind)
+        #expect(error?.file == "2012/export-2012.csv")
+    }
+
     @Test func theMappingMustBeForItsFolder() throws {
         let survey = try Self.survey(mapping: Self.mapping.replacingOccurrences(of: "year: 2012", with: "year: 2013"))
         let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }

@@ -32,20 +32,18 @@ public enum ReferenceLoader {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ReferenceError(file: folder.path, problem: "the folder does not exist; expected gemeenten.csv, aliases.csv, inhabitants.csv and size-classes.csv in it")
         }
-        func table(_ name: String, _ columns: [String], optional: Bool = false) throws -> ReferenceTable? {
+        func table(_ name: String, _ columns: [String]) throws -> ReferenceTable {
             let url = folder.appendingPathComponent(name)
-            if optional && !FileManager.default.fileExists(atPath: url.path) { return nil }
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw ReferenceError(file: "\(prefix)/\(name)", problem: "the file is missing; expected a CSV with header \(columns.joined(separator: ","))")
             }
             return try ReferenceTable(url: url, displayName: "\(prefix)/\(name)", columns: columns)
         }
-        guard let gemeentenTable = try table("gemeenten.csv", ["code", "name", "province", "first_year", "last_year", "successor"]),
-              let inhabitantsTable = try table("inhabitants.csv", ["code", "year", "inhabitants", "source", "estimate"]),
-              let classesTable = try table("size-classes.csv", ["id", "label", "minimum", "maximum"]) else {
-            throw ReferenceError(file: prefix, problem: "the reference files are missing")
-        }
-        let aliasesTable = try table("aliases.csv", ["code", "alias"], optional: true)
+        let gemeentenTable = try table("gemeenten.csv", ["code", "name", "province", "first_year", "last_year", "successor"])
+        let inhabitantsTable = try table("inhabitants.csv", ["code", "year", "inhabitants", "source", "estimate"])
+        let classesTable = try table("size-classes.csv", ["id", "label", "minimum", "maximum"])
+        let aliasesTable = FileManager.default.fileExists(atPath: folder.appendingPathComponent("aliases.csv").path)
+            ? try table("aliases.csv", ["code", "alias"]) : nil
 
         var gemeenten = try readGemeenten(gemeentenTable)
         if let aliasesTable { try readAliases(aliasesTable, into: &gemeenten) }

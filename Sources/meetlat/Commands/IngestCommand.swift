@@ -8,13 +8,10 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Read survey exports into canonical responses; report and quarantine what cannot be used.",
-        discussion: """
-            Per year: prints the ingest report and writes Reports/<year>/ingest-report.txt and
-            Reports/<year>/rejects.csv (original rows: keep them private). A year that cannot be
-            read writes nothing. Exits non-zero when a year cannot be read, has no usable row, or
-            (with --strict) has a rejected row other than anonymous answers and superseded
-            duplicates.
-            """
+        discussion: "Per year: prints the ingest report and writes Reports/<year>/ingest-report.txt and "
+            + "Reports/<year>/rejects.csv (original rows: keep them private). A year that cannot be read writes "
+            + "nothing. Exits non-zero when a year cannot be read, has no usable row, or (with --strict) has a "
+            + "rejected row other than anonymous answers and superseded duplicates."
     )
 
     @OptionGroup var locations: LocationOptions
