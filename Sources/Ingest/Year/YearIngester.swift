@@ -27,7 +27,7 @@ struct YearIngest {
 /// 5. `unknown-label` / `invalid-number` — an answer that cannot be read (the first such problem
 ///    names the reason; the message lists all of them, so one pass fixes the row);
 /// 6. `duplicate` — of the rows that pass 1–5, one per gemeente is kept: the latest timestamp;
-///    with equal timestamps, or when either has none, the later row. A row without a timestamp
+///    with equal timestamps, or when neither has one, the later row. A row without a timestamp
 ///    counts as earlier than any row with one.
 ///
 /// Rows whose fields are all empty (`;;;;` as Excel writes them) and blank lines hold no answer:
