@@ -11,6 +11,7 @@ struct Meetlat: ParsableCommand {
             like Surveys/ (see --surveys), so a private survey can be scored outside this repository.
             """,
         subcommands: [
+            IngestCommand.self,
             VersionCommand.self,
             ScoreCommand.self,
             ExplainCommand.self,

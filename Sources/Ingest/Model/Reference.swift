@@ -8,12 +8,17 @@ public struct Reference: Sendable {
     public let inhabitants: [String: [Int: Int]]
     /// Size classes in ascending order of inhabitants.
     public let sizeClasses: [SizeClass]
+    /// Where each inhabitants figure comes from and whether it is an estimate: code → year →
+    /// source. Empty when the reference was built in code without sources.
+    public let inhabitantsSources: [String: [Int: InhabitantsSource]]
 
     private let byCode: [String: Gemeente]
 
-    public init(gemeenten: [Gemeente], inhabitants: [String: [Int: Int]], sizeClasses: [SizeClass]) {
+    public init(gemeenten: [Gemeente], inhabitants: [String: [Int: Int]], sizeClasses: [SizeClass],
+                inhabitantsSources: [String: [Int: InhabitantsSource]] = [:]) {
         self.gemeenten = gemeenten.sorted { $0.code < $1.code }
         self.inhabitants = inhabitants
+        self.inhabitantsSources = inhabitantsSources
         self.sizeClasses = sizeClasses.sorted { $0.minimum < $1.minimum }
         var byCode: [String: Gemeente] = [:]
         for gemeente in gemeenten { byCode[gemeente.code] = gemeente }
@@ -30,6 +35,11 @@ public struct Reference: Sendable {
     /// Inhabitants of `code` on 1 January of `year`, or `nil` when the reference has no figure.
     public func inhabitants(of code: String, in year: Int) -> Int? {
         inhabitants[code]?[year]
+    }
+
+    /// Whether the inhabitants figure of `code` in `year` is an estimate rather than a published count.
+    public func inhabitantsIsEstimate(of code: String, in year: Int) -> Bool {
+        inhabitantsSources[code]?[year]?.estimate ?? false
     }
 
     /// The size class for a number of inhabitants.
@@ -65,5 +75,18 @@ public struct Reference: Sendable {
             guardCount += 1
         }
         return current
+    }
+}
+
+/// The provenance of one inhabitants figure (`inhabitants.csv`: `source`, `estimate`).
+public struct InhabitantsSource: Sendable, Hashable, Codable {
+    /// Key into `reference/SOURCES.md`.
+    public var source: String
+    /// `true` when the figure is not a published count.
+    public var estimate: Bool
+
+    public init(source: String, estimate: Bool) {
+        self.source = source
+        self.estimate = estimate
     }
 }

@@ -34,6 +34,12 @@ public enum RejectReason: String, Sendable, Hashable, Codable, CaseIterable {
     case raggedRow = "ragged-row"
     /// A timestamp that could not be read.
     case invalidTimestamp = "invalid-timestamp"
+
+    /// Whether a row rejected for this reason fails a `--strict` run. Anonymous answers and
+    /// superseded duplicates are the documented rules at work, not faults in the export: no edit
+    /// of the export could "fix" them, so a strict run over a real survey (2012 had 155
+    /// anonymous answers) could never pass if they counted.
+    public var failsStrictRun: Bool { self != .anonymous && self != .duplicate }
 }
 
 /// A row that did not make it into the responses, with everything needed to find and fix it.
@@ -70,10 +76,18 @@ public struct IngestReport: Sendable, Hashable, Codable {
     public var remarksWithPersonalData: Int
     /// Remarks scanned.
     public var remarksScanned: Int
+    /// Non-empty free-text remarks read (whether or not they were scanned yet).
+    public var remarksRead: Int
+    /// Things the researcher should look at that did not reject a row: columns neither mapped
+    /// nor ignored, listed columns missing from the export, empty rows skipped.
+    public var warnings: [String]
+    /// The export's header row, so the rejects can be written under their own column names.
+    public var columns: [String]
 
     public init(file: String, encoding: String, delimiter: String, rowsRead: Int, accepted: Int,
                 rejected: [RejectReason: Int], approximateNumbers: Int = 0,
-                remarksWithPersonalData: Int = 0, remarksScanned: Int = 0) {
+                remarksWithPersonalData: Int = 0, remarksScanned: Int = 0,
+                remarksRead: Int = 0, warnings: [String] = [], columns: [String] = []) {
         self.file = file
         self.encoding = encoding
         self.delimiter = delimiter
@@ -83,6 +97,9 @@ public struct IngestReport: Sendable, Hashable, Codable {
         self.approximateNumbers = approximateNumbers
         self.remarksWithPersonalData = remarksWithPersonalData
         self.remarksScanned = remarksScanned
+        self.remarksRead = remarksRead
+        self.warnings = warnings
+        self.columns = columns
     }
 
     public var anonymous: Int { rejected[.anonymous, default: 0] }

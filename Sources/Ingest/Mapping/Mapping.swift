@@ -1,0 +1,108 @@
+/// A survey year's `mapping.yaml`: which export to read, which column holds which canonical
+/// field, and which answer label means which value. See docs/architecture.md for the format.
+public struct Mapping: Sendable, Hashable {
+    public var year: Int
+    /// Scoring model name, e.g. `meetlat-2012`.
+    public var model: String
+    public var export: Export
+    public var respondent: Respondent
+    /// Canonical fields, sorted by name.
+    public var fields: [Field]
+
+    public struct Export: Sendable, Hashable {
+        /// File name relative to the year's folder.
+        public var file: String
+        /// `nil` = detect.
+        public var encoding: TextEncoding?
+        /// `nil` = detect.
+        public var delimiter: CSVDelimiter?
+        /// Rows between the header row and the first answer (a second header row, say).
+        public var skipRows: Int
+    }
+
+    public struct Respondent: Sendable, Hashable {
+        /// Column holding the gemeente's name.
+        public var gemeente: String
+        public var timestamp: Timestamp?
+        /// Columns with the respondent's name, e-mail, phone: read, never published.
+        public var privateColumns: [String]
+        /// Free-text columns: scanned for personal data, counted, never published.
+        public var remarks: [String]
+        /// Columns deliberately unused.
+        public var ignore: [String]
+    }
+
+    public struct Timestamp: Sendable, Hashable {
+        public var column: String
+        public var pattern: TimestampPattern
+    }
+
+    /// An answer label as exported and the canonical value it stands for.
+    public struct Label: Sendable, Hashable {
+        public var label: String
+        public var value: String
+    }
+
+    /// One option of a multi-select exported as a column per option.
+    public struct OptionColumn: Sendable, Hashable {
+        public var value: String
+        public var column: String
+    }
+
+    public struct Field: Sendable, Hashable {
+        /// Canonical name, e.g. `usage.informeren`.
+        public var name: String
+        public var kind: Kind
+        /// Line in the mapping file, for messages.
+        public var line: Int?
+    }
+
+    public enum Kind: Sendable, Hashable {
+        /// A number in Dutch notation; `missing` lists extra answers meaning "not answered".
+        case number(column: String, missing: [String])
+        /// One label out of `labels`.
+        case choice(column: String, labels: [Label], missing: [String])
+        /// Multi-select with one column per option: option value → column. A cell whose value
+        /// is in `unselected` (compared folded) means the option was not chosen.
+        case optionColumns(options: [OptionColumn], unselected: [String])
+        /// Multi-select in one column holding the chosen labels joined by `separator`.
+        /// Parts that match no label become `other` when it is set, else the row is rejected.
+        case joinedLabels(column: String, separator: String, labels: [Label], missing: [String], other: String?)
+
+        /// The export columns this field reads.
+        public var columns: [String] {
+            switch self {
+            case .number(let column, _), .choice(let column, _, _), .joinedLabels(let column, _, _, _, _): return [column]
+            case .optionColumns(let options, _): return options.map(\.column)
+            }
+        }
+    }
+
+    /// Every column the mapping requires in the export: the gemeente, the timestamp and the fields.
+    public var requiredColumns: [String] {
+        [respondent.gemeente] + (respondent.timestamp.map { [$0.column] } ?? []) + fields.flatMap(\.kind.columns)
+    }
+}
+
+/// A mapping file that cannot be used, with the file, line and key that are wrong.
+public struct MappingError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int?
+    /// Dotted key path, e.g. `fields.usage.informeren.labels`.
+    public var key: String?
+    public var problem: String
+
+    public init(file: String, line: Int? = nil, key: String? = nil, problem: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.problem = problem
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ", line \(line)" }
+        if let key, !key.isEmpty { place += ", \(key)" }
+        return "\(place): \(problem)"
+    }
+}

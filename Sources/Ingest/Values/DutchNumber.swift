@@ -1,0 +1,166 @@
+/// Numbers as Dutch respondents type them.
+///
+/// - `,` is the decimal comma: `4,19` → 4.19, and also `1,212` → 1.212.
+/// - `.` is the thousands dot when it is followed by exactly three digits and preceded by one to
+///   three digits not starting with 0: `1.212` → 1212, `12.345.678` → 12345678, `1.212,5` → 1212.5.
+/// - A dot that cannot be a thousands dot is a decimal point: `1.5` → 1.5, `4.19` → 4.19,
+///   `0.500` → 0.5. Respondents who type English decimals mean a decimal; there is no Dutch
+///   reading of `1.5` to confuse it with, so the value is kept and not flagged.
+///   Only `x.yyy` is truly ambiguous, and Dutch notation decides it: thousands.
+/// - With both `.` and `,`, the last one is the decimal separator (`1.212,5`, `1,212.5`).
+/// - Spaces may group thousands (`10 000`); `%` after a number is allowed (`25%`).
+/// - `ca. 300`, `circa 300`, `± 250`, `+/- 250`, `~250`, `ongeveer 300`, `plm. 300`, `>300`,
+///   `meer dan 300`, `300+` keep the value and flag it approximate; a range `200-300` or
+///   `200 tot 300` is read as its midpoint, approximate.
+/// - Empty, `-`, `onbekend`, `n.v.t.`, `nvt`, `weet niet`, `n.b.` are missing (not zero);
+///   `geen` is 0.
+public enum DutchNumber {
+    public enum Reading: Sendable, Hashable {
+        case value(Double, approximate: Bool)
+        case missing
+        case invalid
+    }
+
+    /// Shown in messages about numbers that could not be read.
+    public static let acceptedForms =
+        "a number such as 1.212, 4,19, 1.212,5, ca. 300, ± 250, 300+ or 200-300, or onbekend / n.v.t. / empty for no answer"
+
+    /// Answers that mean "not answered", folded (see `TextFolding.label`).
+    public static let missingWords: Set<String> = ["", "-", "–", "—", "?", "onbekend", "n.v.t.", "n.v.t", "nvt", "n.b.", "nb", "weet niet", "weet ik niet"]
+
+    private static let zeroWords: Set<String> = ["geen"]
+
+    // Longest first, so `+/-` is not taken for `+`.
+    private static let approximatePrefixes = [
+        "meer dan", "minder dan", "ongeveer", "circa", "ong.", "plm.", "+/-", "ruim", "bijna", "ca.",
+        "plm", "+-", ">=", "<=", "ca", "±", "~", "≈", ">", "<", "≥", "≤",
+    ]
+
+    /// Reads one answer. `extraMissing` holds further folded labels meaning "not answered".
+    public static func read(_ text: String, extraMissing: Set<String> = []) -> Reading {
+        // Most answers are plain digits: read them without folding.
+        if !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy(isDigit), let value = Double(text) {
+            return .value(value, approximate: false)
+        }
+        let folded = TextFolding.label(text)
+        if missingWords.contains(folded) || extraMissing.contains(folded) { return .missing }
+        if zeroWords.contains(folded) { return .value(0, approximate: false) }
+
+        var rest = Substring(folded)
+        var approximate = false
+        for prefix in approximatePrefixes where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count).drop(while: { $0 == " " })
+            approximate = true
+            break
+        }
+        if rest.hasSuffix("+") {
+            rest = Substring(String(rest.dropLast()).trimmingSpaces)
+            approximate = true
+        }
+        if rest.hasSuffix("%") {
+            rest = Substring(String(rest.dropLast()).trimmingSpaces)
+        }
+        if let value = plain(rest) { return .value(value, approximate: approximate) }
+        if let value = range(rest) { return .value(value, approximate: true) }
+        return .invalid
+    }
+
+    /// `200-300`, `200 - 300`, `200 tot 300` → the midpoint.
+    private static func range(_ text: Substring) -> Double? {
+        for separator in [" tot ", " à ", " a ", "-", "–"] {
+            guard let found = text.range(of: separator) else { continue }
+            let low = Substring(String(text[..<found.lowerBound]).trimmingSpaces)
+            let high = Substring(String(text[found.upperBound...]).trimmingSpaces)
+            guard let lower = plain(low), let upper = plain(high), lower <= upper else { return nil }
+            return (lower + upper) / 2
+        }
+        return nil
+    }
+
+    /// A number without any marks: digits with Dutch or English separators (see above).
+    static func plain(_ text: Substring) -> Double? {
+        var negative = false
+        var body = text
+        if body.hasPrefix("-") || body.hasPrefix("−") {
+            negative = true
+            body = body.dropFirst()
+        }
+        let bytes = Array(body.utf8)
+        guard !bytes.isEmpty, bytes.allSatisfy({ isDigit($0) || $0 == dot || $0 == comma || $0 == space }) else { return nil }
+        let dots = bytes.filter { $0 == dot }.count
+        let commas = bytes.filter { $0 == comma }.count
+
+        var decimal: UInt8?
+        var thousands: UInt8?
+        if dots > 0 && commas > 0 {
+            guard let last = bytes.last(where: { $0 == dot || $0 == comma }) else { return nil }
+            decimal = last
+            thousands = last == dot ? comma : dot
+            guard (last == dot ? dots : commas) == 1 else { return nil }
+        } else if commas == 1 {
+            decimal = comma
+        } else if commas > 1 {
+            thousands = comma
+        } else if dots == 1 {
+            thousands = isThousandsGrouping(bytes, separator: dot) ? dot : nil
+            decimal = thousands == nil ? dot : nil
+        } else if dots > 1 {
+            thousands = dot
+        }
+        if bytes.contains(space) {
+            guard thousands == nil else { return nil }   // one grouping style per number
+            thousands = space
+        }
+
+        var integerPart = bytes[...]
+        var fractionPart: ArraySlice<UInt8> = []
+        if let decimal, let index = bytes.firstIndex(of: decimal) {
+            integerPart = bytes[..<index]
+            fractionPart = bytes[(index + 1)...]
+            guard !fractionPart.isEmpty, fractionPart.allSatisfy(isDigit) else { return nil }
+        }
+        var digits: [UInt8]
+        if let thousands {
+            let groups = integerPart.split(separator: thousands, omittingEmptySubsequences: false)
+            guard isGrouping(groups) else { return nil }
+            digits = Array(groups.joined())
+        } else {
+            guard integerPart.allSatisfy(isDigit) else { return nil }
+            digits = Array(integerPart)
+        }
+        guard !digits.isEmpty || !fractionPart.isEmpty else { return nil }
+        if digits.isEmpty { digits = [zero] }
+        var literal = String(decoding: digits, as: UTF8.self)
+        if !fractionPart.isEmpty { literal += "." + String(decoding: fractionPart, as: UTF8.self) }
+        guard let value = Double(literal) else { return nil }
+        return negative ? -value : value
+    }
+
+    private static func isThousandsGrouping(_ bytes: [UInt8], separator: UInt8) -> Bool {
+        isGrouping(bytes[...].split(separator: separator, omittingEmptySubsequences: false))
+    }
+
+    /// `1`, `12.345`, `1.234.567`: a first group of 1–3 digits not starting with 0 (unless it is
+    /// the only digit of a lone group), every further group exactly 3 digits.
+    private static func isGrouping(_ groups: [ArraySlice<UInt8>]) -> Bool {
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(isDigit) else { return false }
+        if groups.count == 1 { return true }
+        guard first.first != zero else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(isDigit) }
+    }
+
+    private static let dot = UInt8(ascii: ".")
+    private static let comma = UInt8(ascii: ",")
+    private static let space = UInt8(ascii: " ")
+    private static let zero = UInt8(ascii: "0")
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}

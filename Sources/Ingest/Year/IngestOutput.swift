@@ -1,0 +1,68 @@
+import Foundation
+import Support
+
+extension IngestReport {
+    /// `unknown-label 2, duplicate 1`: the non-zero reasons in `RejectReason` order.
+    public var rejectedSummary: String {
+        let parts = RejectReason.allCases.compactMap { reason -> String? in
+            let count = rejected[reason, default: 0]
+            return count > 0 ? "\(reason.rawValue) \(count)" : nil
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
+    /// The report as printed and as written to `Reports/<year>/ingest-report.txt`.
+    public func text(year: Int) -> String {
+        var lines: [(String, String)] = [
+            ("file", file),
+            ("encoding", encoding),
+            ("delimiter", delimiter),
+            ("rows read", String(rowsRead)),
+            ("accepted", String(accepted)),
+            ("rejected", String(rejected.values.reduce(0, +))),
+        ]
+        for reason in RejectReason.allCases {
+            lines.append(("  " + reason.rawValue, String(rejected[reason, default: 0])))
+        }
+        lines.append(("anonymous", String(anonymous)))
+        lines.append(("duplicates", String(duplicates)))
+        lines.append(("approximate numbers", String(approximateNumbers)))
+        lines.append(("remarks", remarksScanned > 0
+            ? "\(remarksRead) read, \(remarksScanned) scanned, \(remarksWithPersonalData) with personal data"
+            : "\(remarksRead) read, not scanned for personal data"))
+        lines.append(("balanced", isBalanced ? "yes (rows read = accepted + rejected)" : "NO: rows read ≠ accepted + rejected"))
+
+        let width = lines.map(\.0.count).max() ?? 0
+        let numberWidth = lines.filter { Int($0.1) != nil }.map(\.1.count).max() ?? 0
+        var text = "Ingest \(year)\n"
+        for (label, value) in lines {
+            let padded = label + String(repeating: " ", count: width - label.count)
+            let shown = Int(value) != nil ? String(repeating: " ", count: numberWidth - value.count) + value : value
+            text += "  \(padded)  \(shown)\n"
+        }
+        text += "  warnings\(warnings.isEmpty ? "  none" : "")\n"
+        for warning in warnings { text += "    - \(warning)\n" }
+        text += "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
+        return text
+    }
+}
+
+extension SurveyYear {
+    /// `rejects.csv`: `row,reason,message` followed by the export's own columns, in row order.
+    /// It holds the original rows, personal data included: it belongs in Reports/ only.
+    public var rejectsCSV: String {
+        var writer = CSVWriter(header: ["row", "reason", "message"] + report.columns)
+        for reject in rejects {
+            writer.append([String(reject.row), reject.reason.rawValue, reject.message] + reject.original)
+        }
+        return writer.text
+    }
+
+    /// Writes `<folder>/<year>/ingest-report.txt` and `<folder>/<year>/rejects.csv`, each
+    /// atomically.
+    public func writeReports(to folder: URL) throws {
+        let yearFolder = folder.appendingPathComponent(String(year))
+        try AtomicOutput.write(rejectsCSV, to: yearFolder.appendingPathComponent("rejects.csv"))
+        try AtomicOutput.write(report.text(year: year), to: yearFolder.appendingPathComponent("ingest-report.txt"))
+    }
+}
