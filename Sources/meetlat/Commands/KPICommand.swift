@@ -31,7 +31,7 @@ struct KPICommand: ParsableCommand {
     @Option(help: "Respondents scoring 0–6.") var detractors: Int?
     @Option(name: .customLong("resolved-first-time"), help: "Cases resolved at the first contact.") var resolvedFirstTime: Int?
     @Option(help: "All cases (with --resolved-first-time).") var cases: Int?
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "text or json.") var format: ReportFormat = .text
     @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {

@@ -46,7 +46,7 @@ struct ROICommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(name: .customLong("export-model"), help: "Print the compiled scenario (inputs, items, postfix programs) as JSON for other evaluators.")
     var exportModel = false
@@ -101,7 +101,7 @@ struct ROICommand: ParsableCommand {
 }
 
 /// `text` for people, `json` for programs.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 

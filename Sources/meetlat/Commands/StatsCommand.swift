@@ -4,7 +4,7 @@ import Ingest
 import Stats
 
 // Shared by `stats` and `compare`.
-extension OutputFormat: ExpressibleByArgument {}
+extension Stats.OutputFormat: ExpressibleByArgument {}
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
