@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
-        .testTarget(name: "ROITests", dependencies: ["ROI"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),
     ]
 )
