@@ -1,3 +1,5 @@
+import Support
+
 /// A scenario file that cannot be used, or a what-if that cannot be computed. `description` is
 /// the one message the CLI prints: where (file, line, column, field) and what was expected.
 public struct ROIError: Error, CustomStringConvertible, Equatable {
@@ -34,7 +36,7 @@ public enum Suggestions {
         let lowered = name.lowercased()
         let limit = max(2, lowered.count / 3)
         let scored = known.compactMap { candidate -> (Int, String)? in
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = EditDistance.between(lowered, candidate.lowercased())
             let prefix = lowered.count >= 3 && candidate.lowercased().hasPrefix(lowered)
             return distance <= limit || prefix ? (distance, candidate) : nil
         }
@@ -50,22 +52,5 @@ public enum Suggestions {
         if known.isEmpty { return "; no \(kind)s are defined" }
         let shown = known.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
         return "; known \(kind)s: " + shown + (known.count > 12 ? ", …" : "")
-    }
-
-    /// Levenshtein distance (insert, delete, substitute: 1 each).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,4 +1,5 @@
 import Ingest
+import Support
 
 /// Finds the gemeente a person means by a name typed on the command line (`meetlat explain`).
 /// Matches the CBS code, the official name or an alias, ignoring case, accents, punctuation,
@@ -19,7 +20,7 @@ public enum GemeenteLookup {
             throw LookupError.ambiguous(query: query, year: year, candidates: candidates.map { "\($0.name) (\($0.code))" })
         }
         let suggestions = reference.gemeenten(in: year)
-            .map { (name: $0.name, distance: editDistance(normalize($0.name), wanted)) }
+            .map { (name: $0.name, distance: EditDistance.between(normalize($0.name), wanted)) }
             .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : NameOrder(name: $0.name, code: "") < NameOrder(name: $1.name, code: "") }
             .prefix(3)
             .map(\.name)
@@ -35,23 +36,6 @@ public enum GemeenteLookup {
             .split(separator: " ")
         let trimmed = words.first == "gemeente" && words.count > 1 ? words.dropFirst() : words[...]
         return trimmed.joined(separator: " ")
-    }
-
-    /// Levenshtein distance over characters, for suggestions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
 
