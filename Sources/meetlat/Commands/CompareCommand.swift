@@ -53,7 +53,7 @@ struct CompareCommand: ParsableCommand {
                 }
                 func year(_ year: Int) throws -> ChannelAdoption.Year {
                     let survey = try folder.ingest(year: year, reference: reference)
-                    let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
+                    let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
                     return ChannelAdoption.Year(survey: survey, questionnaire: questionnaire)
                 }
                 channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)

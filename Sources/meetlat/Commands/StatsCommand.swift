@@ -41,7 +41,7 @@ struct StatsCommand: ParsableCommand {
             }
             let reference = try folder.reference()
             let survey = try folder.ingest(year: year, reference: reference)
-            let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
+            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
             let published = try PublishedYear.load(year: year, surveys: location.surveysURL)
             let report = try SurveyStatistics(definition: definition, reference: reference)
                 .report(for: survey, questionnaire: questionnaire, published: published, only: table)
