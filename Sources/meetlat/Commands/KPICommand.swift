@@ -7,35 +7,53 @@ struct KPICommand: ParsableCommand {
         commandName: "kpi",
         abstract: "Social-media KPIs beside ROI: conversion, activity, doorlooptijd, satisfaction, NPS, first time resolution.",
         discussion: """
-            Give the inputs of any KPIs you want; each KPI needs all of its inputs. Score files hold
-            one number per line (blank lines and # comments are skipped; 7,5 reads as 7.5).
+            Give the inputs of any KPIs you want; each KPI needs all of its inputs. Score files hold \
+            one number per line (blank lines and # comments are skipped; 7,5 reads as 7.5). \
             Formulas: Sources/ROI/README.md.
             """
     )
 
-    @Option(help: "People reached via social media (conversion ratio).") var reached: Int?
-    @Option(help: "Of those, people who converted: followed the advice, downloaded, used the e-service.") var converted: Int?
-    @Option(help: "Active users on the platform (activity per user).") var users: Int?
-    @Option(help: "Their contributions: posts, replies, reactions (activity per user).") var actions: Int?
-    @Option(name: .customLong("time-before"), help: "Doorlooptijd before, in any unit (days, hours).") var timeBefore: Double?
-    @Option(name: .customLong("time-after"), help: "Doorlooptijd after, in the same unit.") var timeAfter: Double?
-    @Option(name: .customLong("satisfaction-scores"), help: "File of satisfaction scores, one per line.") var satisfactionScores: String?
-    @Option(name: .customLong("satisfaction-scale"), help: ArgumentHelp("Scale of the satisfaction scores (default 1..5).", valueName: "min..max"))
+    @Option(help: ArgumentHelp("People reached via social media (conversion ratio).", valueName: "count"))
+    var reached: Int?
+    @Option(help: ArgumentHelp("Of those, people who converted: followed the advice, downloaded, used the e-service.", valueName: "count"))
+    var converted: Int?
+    @Option(help: ArgumentHelp("Active users on the platform (activity per user).", valueName: "count"))
+    var users: Int?
+    @Option(help: ArgumentHelp("Their contributions: posts, replies, reactions (activity per user).", valueName: "count"))
+    var actions: Int?
+    @Option(help: ArgumentHelp("Doorlooptijd before, in any unit (days, hours).", valueName: "time"))
+    var timeBefore: Double?
+    @Option(help: ArgumentHelp("Doorlooptijd after, in the same unit.", valueName: "time"))
+    var timeAfter: Double?
+    @Option(help: ArgumentHelp("File of satisfaction scores, one per line.", valueName: "file"))
+    var satisfactionScores: String?
+    @Option(help: ArgumentHelp("Scale of the satisfaction scores (default 1..5).", valueName: "min..max"))
     var satisfactionScale: String?
-    @Option(name: .customLong("satisfied-from"), help: "Lowest score that counts as satisfied (default 4 on 1..5).") var satisfiedFrom: Double?
-    @Option(help: "Satisfied respondents (counts instead of a score file).") var satisfied: Int?
-    @Option(help: "All respondents (with --satisfied).") var respondents: Int?
-    @Option(name: .customLong("nps-scores"), help: "File of 0–10 recommendation scores, one per line.") var npsScores: String?
-    @Option(help: "Respondents scoring 9–10.") var promoters: Int?
-    @Option(help: "Respondents scoring 7–8.") var passives: Int?
-    @Option(help: "Respondents scoring 0–6.") var detractors: Int?
-    @Option(name: .customLong("resolved-first-time"), help: "Cases resolved at the first contact.") var resolvedFirstTime: Int?
-    @Option(help: "All cases (with --resolved-first-time).") var cases: Int?
-    @Option(help: "text or json.") var format: ReportFormat = .text
-    @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp("Lowest score that counts as satisfied (default 4 on 1..5).", valueName: "score"))
+    var satisfiedFrom: Double?
+    @Option(help: ArgumentHelp("Satisfied respondents (counts instead of a score file).", valueName: "count"))
+    var satisfied: Int?
+    @Option(help: ArgumentHelp("All respondents (with --satisfied).", valueName: "count"))
+    var respondents: Int?
+    @Option(help: ArgumentHelp("File of 0–10 recommendation scores, one per line.", valueName: "file"))
+    var npsScores: String?
+    @Option(help: ArgumentHelp("Respondents scoring 9–10.", valueName: "count"))
+    var promoters: Int?
+    @Option(help: ArgumentHelp("Respondents scoring 7–8.", valueName: "count"))
+    var passives: Int?
+    @Option(help: ArgumentHelp("Respondents scoring 0–6.", valueName: "count"))
+    var detractors: Int?
+    @Option(help: ArgumentHelp("Cases resolved at the first contact.", valueName: "count"))
+    var resolvedFirstTime: Int?
+    @Option(help: ArgumentHelp("All cases (with --resolved-first-time).", valueName: "count"))
+    var cases: Int?
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
 
     func run() throws {
-        try reportingFailures {
+        try reportingErrors {
             var request = KPIRequest()
             request.reached = reached
             request.converted = converted
