@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
+        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),
     ]
 )
