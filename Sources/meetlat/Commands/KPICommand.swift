@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import ROI
+import Support
 
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,8 +10,10 @@ struct KPICommand: ParsableCommand {
         abstract: "Social-media KPIs beside ROI: conversion, activity, doorlooptijd, satisfaction, NPS, first time resolution.",
         discussion: """
             Give the inputs of any KPIs you want; each KPI needs all of its inputs. Score files hold \
-            one number per line (blank lines and # comments are skipped; 7,5 reads as 7.5). \
-            Formulas: Sources/ROI/README.md.
+            one number per line (blank lines and # comments are skipped; 7,5 reads as 7.5). With \
+            --satisfaction-column or --nps-column the score file is a CSV file with a header row \
+            (a survey export, say; "," or ";", UTF-8 or Windows-1252) and the scores are that \
+            column's cells; empty cells are skipped. Formulas: Sources/ROI/README.md.
             """
     )
 
@@ -25,8 +29,10 @@ struct KPICommand: ParsableCommand {
     var timeBefore: Double?
     @Option(help: ArgumentHelp("Doorlooptijd after, in the same unit.", valueName: "time"))
     var timeAfter: Double?
-    @Option(help: ArgumentHelp("File of satisfaction scores, one per line.", valueName: "file"))
+    @Option(help: ArgumentHelp("File of satisfaction scores, one per line (or a CSV file with --satisfaction-column).", valueName: "file"))
     var satisfactionScores: String?
+    @Option(help: ArgumentHelp("Read --satisfaction-scores as CSV and take the scores from this column of its header.", valueName: "name"))
+    var satisfactionColumn: String?
     @Option(help: ArgumentHelp("Scale of the satisfaction scores (default 1..5).", valueName: "min..max"))
     var satisfactionScale: String?
     @Option(help: ArgumentHelp("Lowest score that counts as satisfied (default 4 on 1..5).", valueName: "score"))
@@ -35,8 +41,10 @@ struct KPICommand: ParsableCommand {
     var satisfied: Int?
     @Option(help: ArgumentHelp("All respondents (with --satisfied).", valueName: "count"))
     var respondents: Int?
-    @Option(help: ArgumentHelp("File of 0–10 recommendation scores, one per line.", valueName: "file"))
+    @Option(help: ArgumentHelp("File of 0–10 recommendation scores, one per line (or a CSV file with --nps-column).", valueName: "file"))
     var npsScores: String?
+    @Option(help: ArgumentHelp("Read --nps-scores as CSV and take the scores from this column of its header.", valueName: "name"))
+    var npsColumn: String?
     @Option(help: ArgumentHelp("Respondents scoring 9–10.", valueName: "count"))
     var promoters: Int?
     @Option(help: ArgumentHelp("Respondents scoring 7–8.", valueName: "count"))
@@ -61,12 +69,12 @@ struct KPICommand: ParsableCommand {
             request.actions = actions
             request.timeBefore = timeBefore
             request.timeAfter = timeAfter
-            request.satisfactionScores = try satisfactionScores.map { try ScoreList.read(path: $0) }
+            request.satisfactionScores = try Self.scores(satisfactionScores, column: satisfactionColumn, option: "--satisfaction")
             request.satisfactionScale = try satisfactionScale.map { try IntervalText.parse($0, option: "--satisfaction-scale") }
             request.satisfiedFrom = satisfiedFrom
             request.satisfied = satisfied
             request.respondents = respondents
-            request.npsScores = try npsScores.map { try ScoreList.read(path: $0) }
+            request.npsScores = try Self.scores(npsScores, column: npsColumn, option: "--nps")
             request.promoters = promoters
             request.passives = passives
             request.detractors = detractors
@@ -75,5 +83,46 @@ struct KPICommand: ParsableCommand {
             let results = try KPIReport.evaluate(request)
             try emit(format == .json ? KPIReport.json(results).text : KPIReport.text(results), to: output)
         }
+    }
+
+    /// The scores of `path`: a plain file of one number per line, or with `column` that column of
+    /// a CSV file, read by Ingest's libcsv reader (encoding and delimiter detected). `option` is
+    /// the options' common prefix, for messages (`--nps`).
+    static func scores(_ path: String?, column: String?, option: String) throws -> ScoreList? {
+        guard let path else {
+            if column != nil { throw ROIError(source: "\(option)-column", message: "needs \(option)-scores, the CSV file to read the column from") }
+            return nil
+        }
+        guard let column else {
+            do {
+                return try ScoreList.read(path: path)
+            } catch var error as ROIError where error.line == 1 && path.lowercased().hasSuffix(".csv") {
+                error.message += "; to read a column of a CSV file, name it with \(option)-column"
+                throw error
+            }
+        }
+        var index: Int?
+        var cells: [(row: Int, text: String)] = []
+        try CSVReader(url: URL(fileURLWithPath: path), displayName: path).read { record in
+            guard let index else {
+                let header = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                let matches = header.indices.filter { header[$0] == column }
+                guard matches.count == 1 else {
+                    let problem = matches.isEmpty
+                        ? "no column \"\(column)\" in the header row; closest names: "
+                            + EditDistance.closest(to: column, among: header.filter { !$0.isEmpty }).map { "\"\($0)\"" }.joined(separator: ", ")
+                        : "column \"\(column)\" appears \(matches.count) times in the header row (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); expected it once"
+                    throw ROIError(source: path, row: record.row, message: problem)
+                }
+                index = matches[0]
+                return
+            }
+            guard index < record.fields.count else {
+                throw ROIError(source: path, row: record.row, field: "column \"\(column)\"",
+                               message: "the row ends after \(record.fields.count) of the header's fields, before column \(index + 1); a delimiter is missing")
+            }
+            cells.append((record.row, record.fields[index]))
+        }
+        return try ScoreList.parse(cells: cells, source: path, column: column)
     }
 }
