@@ -33,6 +33,23 @@ import Testing
         writer.append(["GM0001", "a,b \"c\"\nd"])
         #expect(writer.text == "code,name\nGM0796,'s-Hertogenbosch\nGM0001,\"a,b \"\"c\"\"\nd\"\n")
     }
+
+    /// Checked on bytes, not Characters: `\r\n` is one Character (neither `\r` nor `\n`) and a
+    /// quote followed by a combining accent is one Character too. A Character-level check wrote
+    /// both unquoted, which splits the record or leaves a bare quote in the file.
+    @Test func quotesLineBreaksAndQuotesInsideGraphemeClusters() {
+        #expect(CSVWriter.escape("regel 1\r\nregel 2") == "\"regel 1\r\nregel 2\"")
+        #expect(CSVWriter.escape("x\"\u{301}y") == "\"x\"\"\u{301}y\"")
+        #expect(CSVWriter.escape("alleen\r") == "\"alleen\r\"")
+        // Text outside ASCII passes through byte for byte, in either normal form.
+        #expect(CSVWriter.escape("Súdwest-Fryslân") == "Súdwest-Fryslân")
+        #expect(CSVWriter.escape("Frysla\u{302}n").unicodeScalars.map(\.value) == "Frysla\u{302}n".unicodeScalars.map(\.value))
+        #expect(CSVWriter.escape("") == "")
+        var writer = CSVWriter(header: ["a"])
+        writer.append([])
+        writer.append(["", ""])
+        #expect(writer.text == "a\n\n,\n")
+    }
 }
 
 @Suite struct TextTableTests {
