@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Key performance indicators to set beside ROI (which ignores duration, satisfaction and
 /// everything else that is not money). Each function checks its inputs and throws an `ROIError`
@@ -20,8 +21,8 @@ public enum KPI {
     /// Doorlooptijd before and after: the change (after − before, negative = faster) and the
     /// relative change (after − before) / before.
     public static func throughputChange(before: Double, after: Double) throws -> (change: Double, relative: Double) {
-        guard before.isFinite, before > 0 else { throw ROIError(source: "--time-before", message: "expected a doorlooptijd greater than 0, found \(NumberText.plain(before))") }
-        guard after.isFinite, after >= 0 else { throw ROIError(source: "--time-after", message: "expected a doorlooptijd of 0 or more, found \(NumberText.plain(after))") }
+        guard before.isFinite, before > 0 else { throw ROIError(source: "--time-before", message: "expected a doorlooptijd greater than 0, found \(Rounding.shortest(before))") }
+        guard after.isFinite, after >= 0 else { throw ROIError(source: "--time-after", message: "expected a doorlooptijd of 0 or more, found \(Rounding.shortest(after))") }
         return (after - before, (after - before) / before)
     }
 
@@ -47,11 +48,11 @@ public enum KPI {
     /// Klanttevredenheid from scores on `scale`: the mean, and the share at or above `satisfiedFrom`.
     public static func satisfaction(_ scores: ScoreList, scale: ClosedRange<Double>, satisfiedFrom: Double) throws -> Satisfaction {
         guard scale.contains(satisfiedFrom) else {
-            throw ROIError(source: "--satisfied-from", message: "\(NumberText.plain(satisfiedFrom)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+            throw ROIError(source: "--satisfied-from", message: "\(Rounding.shortest(satisfiedFrom)) lies outside the scale \(Rounding.shortest(scale.lowerBound))..\(Rounding.shortest(scale.upperBound))")
         }
         try scores.requireNonEmpty()
         for (index, value) in scores.values.enumerated() where !scale.contains(value) {
-            throw scores.error(at: index, "score \(NumberText.plain(value)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+            throw scores.error(at: index, "score \(Rounding.shortest(value)) lies outside the scale \(Rounding.shortest(scale.lowerBound))..\(Rounding.shortest(scale.upperBound))")
         }
         var sum = 0.0
         for value in scores.values { sum += value }
@@ -89,7 +90,7 @@ public enum KPI {
         var result = NetPromoterScore(promoters: 0, passives: 0, detractors: 0)
         for (index, value) in scores.values.enumerated() {
             guard value == value.rounded(), (0...10).contains(value) else {
-                throw scores.error(at: index, "expected a whole number from 0 to 10 (the NPS scale), found \(NumberText.plain(value))")
+                throw scores.error(at: index, "expected a whole number from 0 to 10 (the NPS scale), found \(Rounding.shortest(value))")
             }
             switch value {
             case 9...: result.promoters += 1

@@ -95,3 +95,38 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "second")
     }
 }
+
+@Suite struct JSONValueTests {
+    @Test func keysSortedNumbersWithoutLocaleAndFormattedNumbersKept() {
+        let document = JSONValue.object([
+            "b": .number(1), "a": .array([.number(0.04), .null, .string("x\"y")]),
+            "ä": .formatted(Rounding.fixed(8.6, decimals: 2)), "c": .number(.infinity), "d": .object([:]), "e": .array([]),
+        ])
+        // Unicode scalar order puts "ä" (U+00E4) after every ASCII key; 8.60 keeps its zero.
+        #expect(document.text == """
+            {
+              "a": [
+                0.04,
+                null,
+                "x\\"y"
+              ],
+              "b": 1,
+              "c": null,
+              "d": {},
+              "e": [],
+              "ä": 8.60
+            }
+
+            """)
+        #expect(JSONValue.string("tab\there\u{1F}").text == "\"tab\\there\\u001f\"\n")
+        #expect(JSONValue.number(nil as Double?) == .null)
+    }
+
+    @Test func shortestNumberTextReadsBack() {
+        #expect(Rounding.shortest(52) == "52")
+        #expect(Rounding.shortest(-0.0) == "0")
+        #expect(Rounding.shortest(0.6) == "0.6")
+        #expect(Rounding.shortest(1e-5) == "1e-05")
+        #expect(Double(Rounding.shortest(0.1 + 0.2)) == 0.1 + 0.2)
+    }
+}
