@@ -23,7 +23,8 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
-        // Small shared pieces with no domain knowledge: atomic output, progress, text formatting.
+        // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
+        // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
