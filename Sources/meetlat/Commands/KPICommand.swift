@@ -108,11 +108,14 @@ struct KPICommand: ParsableCommand {
                 let header = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 let matches = header.indices.filter { header[$0] == column }
                 guard matches.count == 1 else {
-                    let problem = matches.isEmpty
-                        ? "no column \"\(column)\" in the header row; closest names: "
-                            + EditDistance.closest(to: column, among: header.filter { !$0.isEmpty }).map { "\"\($0)\"" }.joined(separator: ", ")
-                        : "column \"\(column)\" appears \(matches.count) times in the header row (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); expected it once"
-                    throw ROIError(source: path, row: record.row, message: problem)
+                    guard matches.isEmpty else {
+                        let columns = matches.map { String($0 + 1) }.joined(separator: ", ")
+                        throw ROIError(source: path, row: record.row,
+                                       message: "column \"\(column)\" appears \(matches.count) times in the header row (columns \(columns)); expected it once")
+                    }
+                    let closest = EditDistance.closest(to: column, among: header.filter { !$0.isEmpty })
+                    throw ROIError(source: path, row: record.row, message: "no column \"\(column)\" in the header row"
+                        + (closest.isEmpty ? "; expected a header row naming the columns" : "; closest names: " + closest.map { "\"\($0)\"" }.joined(separator: ", ")))
                 }
                 index = matches[0]
                 return
