@@ -24,6 +24,7 @@ applied here with the same integer formulas as the Scoring target, to hit the pu
 
 import argparse
 import csv
+import datetime
 import io
 import sys
 import unicodedata
@@ -583,7 +584,7 @@ class Context:
             members = [g.code for g in self.reference.of_year(year) if self.reference.size_class(g.code, year) == identifier]
             forced = [code for code in members if code in forced_in]
             rest = [code for code in members if code not in forced_in and code not in forced_out]
-            key = {code: self.engagement[code] + 0.45 * fork(f"answers:{year}:{code}").random() for code in rest}
+            key = {code: self.engagement[code] + 0.9 * fork(f"answers:{year}:{code}").random() for code in rest}
             rest.sort(key=lambda code: (-key[code], code))
             need = quotas[identifier] - len(forced)
             if need < 0:
@@ -708,7 +709,6 @@ def build_2012(ctx):
     ref = ctx.reference
     published = ctx.published[year]
     model = ctx.models[year]
-    rng = fork("2012")
 
     # --- who answered: Tabel 1 per size class --------------------------------------------
     quotas = {}
@@ -788,11 +788,10 @@ def build_2012(ctx):
 
     # --- followers per inhabitant ---------------------------------------------------------
     def draw(points, code, field):
+        """A count that earns exactly `points`."""
         if points is None:
             return None
         low, high = counts_for_points(points, people[code])
-        if field == "followers.twitter":       # top 10 Twitter counts stay clear of bucket edges
-            return fork(f"2012:top:{code}:{field}").randint(low, high)
         return fork(f"2012:top:{code}:{field}").randint(low, high)
 
     for code, (_, _, _, (tw, fb, li)) in zip(top_codes, TOP10_2012):
@@ -1166,7 +1165,10 @@ def build_2011(ctx):
             w *= 1.4 - ctx.size_percentile[code]
         return w
 
-    selection = assign_options(respondents, {o: counts[o] for o in CHANNELS_2011}, weight, fixed=named_channels,
+    # Anna Paulowna, the largest predecessor of Hollands Kroon (2012), had started on Twitter.
+    fixed = dict(named_channels)
+    fixed[special["Anna Paulowna"]] = {"twitter", "hyves"}
+    selection = assign_options(respondents, {o: counts[o] for o in CHANNELS_2011}, weight, fixed=fixed,
                                rng=fork("2011:channels"))
 
     # Self-scores: 1 (account, nothing done) … 5, drawn by activity, shares as above.
@@ -1193,7 +1195,6 @@ def build_2011(ctx):
         need = rank - 1 - len(above_named)
         ordered_totals = sorted((total(other) for other in others), reverse=True)
         target = ordered_totals[need]
-        tied = [other for other in above_named if named_ranks[other] == rank]
         higher = [thresholds[other] for other in above_named if named_ranks[other] < rank]
         same_rank = [thresholds[other] for other in thresholds if named_ranks[other] == rank]
         if same_rank:
@@ -1224,12 +1225,13 @@ def build_2011(ctx):
     mean_fact = next(f for f in published["facts"] if f["id"] == "selfscore.mean")
     account_count = sum(len(s) for s in scores.values())
     low, high = sum_range_for_mean(mean_fact["value"], account_count, mean_fact.get("decimals", 2))
+    # A gemeente below every named total may move by one point without changing any named rank.
     adjustable = [code for code in others if total(code) < lowest]
     for code in fork("2011:mean").shuffled(sorted(adjustable)):
         current = sum(total(c) for c in respondents)
         if low <= current <= high:
             break
-        if current < low and total(code) + 1 < lowest + 1 and min(scores[code].values(), default=5) < 5 and total(code) + 1 <= lowest:
+        if current < low and min(scores[code].values(), default=5) < 5:
             raise_one(scores[code], score_rng)
         elif current > high and max(scores[code].values(), default=0) > 1:
             lower_one(scores[code], score_rng)
@@ -1329,7 +1331,8 @@ def build_2013(ctx):
     published = ctx.published[year]
     activity = ctx.activity
     special = {name: ctx.code(name, year) for name in ["Goeree-Overflakkee", "Schagen", "Molenwaard", "Hollands Kroon",
-                                                       "Schiermonnikoog", "Texel", "Hoorn", "Boxtel", "Súdwest-Fryslân"]}
+                                                       "Schiermonnikoog", "Texel", "Súdwest-Fryslân", "Hoorn", "Boxtel",
+                                                       "Leerdam", "Veghel", "Lopik", "Borsele"]}
     respondents = ctx.select_respondents(year, RESPONDENTS_2013, forced_in=list(special.values()))
     if len(respondents) != published["respondents"]:
         raise AssertionError(f"2013: {len(respondents)} respondents, published {published['respondents']}")
@@ -1365,7 +1368,7 @@ def build_2013(ctx):
         rng = fork(f"2013:{field}")
         users = [code for code in respondents if channel in selection[code]]
         unknown = set(fork(f"2013:unknown:{field}").weighted_sample(
-            {code: 1.3 - activity[code] for code in users if (code, field) not in fixed_counts}, UNKNOWN_COUNTS_2013[field]))
+            {code: 1.3 - activity[code] for code in users if code not in special.values()}, UNKNOWN_COUNTS_2013[field]))
         for code in respondents:
             value = None
             if (code, field) in fixed_counts:
@@ -1417,9 +1420,6 @@ def integer_range_with_extra(mean, count, extra):
 
 # ---------------------------------------------------------------------------------------------
 # Export rows: the accepted answers plus the messes every real export has.
-
-import datetime  # noqa: E402  (kept next to the code that uses it)
-
 
 class Row:
     def __init__(self, kind, code, answers, approximate=None, extra=None):
@@ -1553,8 +1553,23 @@ def perturb(answers, rng, choice_values, number_fields):
             changed[field] = None if rng.chance(0.5) else max(1, int(half_up(changed[field] * rng.uniform(0.7, 0.98))))
     if "channels" in changed and changed["channels"] and rng.chance(0.5):
         channels = sorted(changed["channels"])
-        changed["channels"] = set(channels) - {rng.choice(channels)}
+        dropped = rng.choice(channels)
+        changed["channels"] = set(channels) - {dropped}
+        # What hangs on the dropped channel goes with it: no counts for a channel not chosen.
+        for field in CHANNEL_FIELDS.get(dropped, ()):
+            if field in changed:
+                changed[field] = "geen" if field.startswith("selfscore.") else None
     return changed
+
+
+CHANNEL_FIELDS = {
+    "twitter": ["followers.twitter", "following.twitter", "hours.twitter", "selfscore.twitter"],
+    "facebook": ["followers.facebook", "hours.facebook", "selfscore.facebook"],
+    "linkedin": ["followers.linkedin", "selfscore.linkedin"],
+    "yammer": ["followers.yammer", "selfscore.yammer"],
+    "hyves": ["selfscore.hyves"],
+    "youtube": ["selfscore.youtube"],
+}
 
 
 def build_rows(ctx, year, plan):
@@ -1562,7 +1577,6 @@ def build_rows(ctx, year, plan):
     `plan` of messes (see PLANS)."""
     ref = ctx.reference
     data = ctx.responses[year]
-    rng = fork(f"{year}:rows")
     start, days = plan["window"]
     rows = []
     forced_names = {ctx.code(name, year): text for name, text in plan["names"].items()}
@@ -1624,7 +1638,9 @@ def build_rows(ctx, year, plan):
     # Private columns and remarks.
     remark_pool = plan.get("remarks", REMARKS)
     personal = list(PERSONAL_REMARKS[:plan["personal_remarks"]])
-    personal_rows = set(fork(f"{year}:personal").shuffled(range(len(rows)))[:len(personal)])
+    # Only rows that reached the last question have a remark.
+    finished = [index for index, row in enumerate(rows) if "stop" not in row.extra]
+    personal_rows = set(fork(f"{year}:personal").shuffled(finished)[:len(personal)])
     for index, row in enumerate(rows):
         row_rng = fork(f"{year}:private:{index}")
         name, email, phone = person(row_rng)
@@ -1635,7 +1651,7 @@ def build_rows(ctx, year, plan):
         row.person = (name, email, phone)
         if index in personal_rows:
             row.remark = personal.pop().replace("{email}", email or "p.proefmans@voorbeeld.nl")
-        elif row_rng.chance(plan["remark_share"]):
+        elif row_rng.chance(plan["remark_share"]) and "stop" not in row.extra:
             row.remark = row_rng.choice(remark_pool)
     rows.sort(key=lambda row: (row.when or datetime.datetime(start.year, start.month, start.day) + datetime.timedelta(days=days),
                                row.kind, row.code or "", row.gemeente_text))
@@ -1695,9 +1711,6 @@ SELFSCORE_LABELS_2011 = {
 }
 CHANNEL_LABELS_2011 = {"linkedin": "LinkedIn", "twitter": "Twitter", "facebook": "Facebook", "hyves": "Hyves",
                        "youtube": "YouTube", "yammer": "Yammer"}
-CHANNEL_NAMES = {"linkedin": "LinkedIn", "twitter": "Twitter", "facebook": "Facebook", "hyves": "Hyves",
-                 "googleplus": "Google+", "youtube": "YouTube", "yammer": "Yammer", "pinterest": "Pinterest",
-                 "instagram": "Instagram", "other": "Anders"}
 USER_LABELS_2011 = {"raadsleden": "Raadsleden", "college": "College (burgemeester, wethouders)", "directie": "MT/directie",
                     "medewerkers": "Medewerkers", "communicatie": "Afdeling communicatie"}
 YES_NO = {"ja": "Ja", "nee": "Nee"}
@@ -1898,14 +1911,14 @@ def cells_2013(row, rng, index):
 # ---------------------------------------------------------------------------------------------
 # The messes of each year.
 
-SELFSCORE_CHOICES = {f"selfscore.{c}": ["geen", "1", "2", "3", "4", "5"] for c in CHANNELS_2011}
 PLANS = {
     2011: {
         "window": (datetime.date(2011, 4, 4), 46),
         "names": {"Súdwest-Fryslân": "Súdwest Fryslân", "Hoorn": "Hoorn "},
         "earlier_names": {},
         "duplicates": 5, "duplicates_of": ["Leerdam"],
-        "choices": dict(SELFSCORE_CHOICES, policy=["ja", "nee", "in_ontwikkeling"], intention=["ja", "nee"]),
+        "choices": {"policy": ["ja", "nee", "in_ontwikkeling"], "staff_policy": ["ja", "nee", "in_ontwikkeling"],
+                    "intention": ["ja", "nee"]},
         "numbers": ["followers.twitter"],
         "anonymous": 6, "partial": 0.0,
         "rejects": [
