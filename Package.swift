@@ -68,7 +68,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
