@@ -20,6 +20,7 @@ struct Meetlat: ParsableCommand {
             KPICommand.self,
             StatsCommand.self,
             CompareCommand.self,
+            SiteCommand.self,
         ]
     )
 }
