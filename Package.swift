@@ -23,7 +23,8 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
-        // Small shared pieces with no domain knowledge: atomic output, progress, text formatting.
+        // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
+        // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
@@ -72,8 +73,9 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
-        .testTarget(name: "ROITests", dependencies: ["ROI"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
+        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),
     ]
 )

@@ -1,3 +1,5 @@
+import Support
+
 /// The tiny arithmetic language of scenario fields: numbers, input names, `+ - * /` (also
 /// `× ÷ −`), unary minus and parentheses, with the usual precedence. Nothing else, so a
 /// scenario file can never do more than arithmetic over its own inputs.
@@ -60,7 +62,7 @@ public indirect enum Expression: Sendable, Equatable {
     private func render(parentPrecedence: Int, isRightOperand: Bool) -> String {
         let own: String
         switch self {
-        case .number(let number): own = NumberText.plain(number)
+        case .number(let number): own = Rounding.shortest(number)
         case .input(let name, _): own = name
         case .negate(let inner): own = "-" + inner.render(parentPrecedence: 3, isRightOperand: false)
         case .binary(let op, let left, let right):
@@ -94,7 +96,7 @@ public struct ExpressionParser {
 
         var shown: String {
             switch self {
-            case .number(let value): return "number \(NumberText.plain(value))"
+            case .number(let value): return "number \(Rounding.shortest(value))"
             case .name(let name): return "name `\(name)`"
             case .plus: return "`+`"
             case .minus: return "`-`"
@@ -249,10 +251,3 @@ public struct ExpressionParser {
     }
 }
 
-/// Shortest round-trip text of a double (`52`, `0.04`, `5.5`), the same on every machine.
-enum NumberText {
-    static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
-}

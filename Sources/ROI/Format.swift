@@ -18,7 +18,7 @@ public enum Format {
     }
 
     /// An input value as given (shortest exact text): `0.6`, `5.5`, `52`.
-    public static func value(_ value: Double) -> String { NumberText.plain(value) }
+    public static func value(_ value: Double) -> String { Rounding.shortest(value) }
 
     /// `Rounding.fixed`, falling back to exact text where it cannot round (huge or not finite).
     public static func fixed(_ value: Double, decimals: Int) -> String {

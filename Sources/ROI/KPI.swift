@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Key performance indicators to set beside ROI (which ignores duration, satisfaction and
 /// everything else that is not money). Each function checks its inputs and throws an `ROIError`
@@ -20,8 +21,8 @@ public enum KPI {
     /// Doorlooptijd before and after: the change (after − before, negative = faster) and the
     /// relative change (after − before) / before.
     public static func throughputChange(before: Double, after: Double) throws -> (change: Double, relative: Double) {
-        guard before.isFinite, before > 0 else { throw ROIError(source: "--time-before", message: "expected a doorlooptijd greater than 0, found \(NumberText.plain(before))") }
-        guard after.isFinite, after >= 0 else { throw ROIError(source: "--time-after", message: "expected a doorlooptijd of 0 or more, found \(NumberText.plain(after))") }
+        guard before.isFinite, before > 0 else { throw ROIError(source: "--time-before", message: "expected a doorlooptijd greater than 0, found \(Rounding.shortest(before))") }
+        guard after.isFinite, after >= 0 else { throw ROIError(source: "--time-after", message: "expected a doorlooptijd of 0 or more, found \(Rounding.shortest(after))") }
         return (after - before, (after - before) / before)
     }
 
@@ -47,12 +48,11 @@ public enum KPI {
     /// Klanttevredenheid from scores on `scale`: the mean, and the share at or above `satisfiedFrom`.
     public static func satisfaction(_ scores: ScoreList, scale: ClosedRange<Double>, satisfiedFrom: Double) throws -> Satisfaction {
         guard scale.contains(satisfiedFrom) else {
-            throw ROIError(source: "--satisfied-from", message: "\(NumberText.plain(satisfiedFrom)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+            throw ROIError(source: "--satisfied-from", message: "\(Rounding.shortest(satisfiedFrom)) lies outside the scale \(Rounding.shortest(scale.lowerBound))..\(Rounding.shortest(scale.upperBound))")
         }
         try scores.requireNonEmpty()
-        for (value, line) in zip(scores.values, scores.lines) where !scale.contains(value) {
-            throw ROIError(source: scores.source, line: line,
-                           message: "score \(NumberText.plain(value)) lies outside the scale \(NumberText.plain(scale.lowerBound))..\(NumberText.plain(scale.upperBound))")
+        for (index, value) in scores.values.enumerated() where !scale.contains(value) {
+            throw scores.error(at: index, "score \(Rounding.shortest(value)) lies outside the scale \(Rounding.shortest(scale.lowerBound))..\(Rounding.shortest(scale.upperBound))")
         }
         var sum = 0.0
         for value in scores.values { sum += value }
@@ -88,9 +88,9 @@ public enum KPI {
     public static func netPromoterScore(_ scores: ScoreList) throws -> NetPromoterScore {
         try scores.requireNonEmpty()
         var result = NetPromoterScore(promoters: 0, passives: 0, detractors: 0)
-        for (value, line) in zip(scores.values, scores.lines) {
+        for (index, value) in scores.values.enumerated() {
             guard value == value.rounded(), (0...10).contains(value) else {
-                throw ROIError(source: scores.source, line: line, message: "expected a whole number from 0 to 10 (the NPS scale), found \(NumberText.plain(value))")
+                throw scores.error(at: index, "expected a whole number from 0 to 10 (the NPS scale), found \(Rounding.shortest(value))")
             }
             switch value {
             case 9...: result.promoters += 1
@@ -123,16 +123,19 @@ public enum KPI {
 
 /// Numbers with the line (or row) each came from, so problems can be pointed at.
 public struct ScoreList: Sendable, Equatable {
-    /// The file (or file and column) they were read from.
+    /// The file they were read from.
     public var source: String
     public var values: [Double]
-    /// The line or row number of each value.
+    /// The line (plain file) or row (CSV column, header = row 1) of each value.
     public var lines: [Int]
+    /// The CSV column the values come from; `nil` for a plain file of one number per line.
+    public var column: String?
 
-    public init(source: String, values: [Double], lines: [Int]) {
+    public init(source: String, values: [Double], lines: [Int], column: String? = nil) {
         self.source = source
         self.values = values
         self.lines = lines
+        self.column = column
     }
 
     /// Reads a plain file with one number per line. Blank lines and lines starting with `#` are
@@ -153,8 +156,7 @@ public struct ScoreList: Sendable, Equatable {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let normalized = line.contains(".") ? line : line.replacingOccurrences(of: ",", with: ".")
-            guard !line.contains(",") || !line.contains("."), let value = StrictNumber.parse(normalized) else {
+            guard let value = number(line) else {
                 throw ROIError(source: source, line: index + 1, message: "expected one number per line (such as 8 or 7,5), found `\(line)`")
             }
             values.append(value)
@@ -163,7 +165,44 @@ public struct ScoreList: Sendable, Equatable {
         return ScoreList(source: source, values: values, lines: lines)
     }
 
+    /// The scores in one column of a CSV file, as read by the caller (ROI reads no CSV itself):
+    /// the cells below the header with their row numbers. Empty cells (not answered) are skipped;
+    /// every other cell must be a number as in a plain score file.
+    public static func parse(cells: [(row: Int, text: String)], source: String, column: String) throws -> ScoreList {
+        var list = ScoreList(source: source, values: [], lines: [], column: column)
+        for cell in cells {
+            let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            guard let value = number(text) else {
+                throw ROIError(source: source, row: cell.row, field: "column \"\(column)\"",
+                               message: "expected a score (a number such as 8 or 7,5) or an empty cell, found `\(text)`")
+            }
+            list.values.append(value)
+            list.lines.append(cell.row)
+        }
+        return list
+    }
+
+    /// One score: `8`, `7.5` or `7,5` (a Dutch decimal comma); no thousands separators.
+    static func number(_ text: String) -> Double? {
+        guard !text.contains(",") || !text.contains(".") else { return nil }
+        return StrictNumber.parse(text.contains(".") ? text : text.replacingOccurrences(of: ",", with: "."))
+    }
+
+    /// An error about the value at `index`: names the file and its line, or row and column.
+    func error(at index: Int, _ message: String) -> ROIError {
+        if let column {
+            return ROIError(source: source, row: lines[index], field: "column \"\(column)\"", message: message)
+        }
+        return ROIError(source: source, line: lines[index], message: message)
+    }
+
     func requireNonEmpty() throws {
-        guard !values.isEmpty else { throw ROIError(source: source, message: "holds no scores; expected one number per line") }
+        guard !values.isEmpty else {
+            if let column {
+                throw ROIError(source: source, field: "column \"\(column)\"", message: "holds no scores; expected a number in at least one row")
+            }
+            throw ROIError(source: source, message: "holds no scores; expected one number per line")
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// The compiled scenario as JSON for other evaluators (the site's ROI calculator): inputs,
 /// items with their years and postfix programs, discount factors. Evaluating it as
 /// Sources/ROI/README.md describes gives exactly `meetlat roi`'s ROI, NPV and payback.

@@ -1,16 +1,21 @@
+import Support
+
 /// A scenario file that cannot be used, or a what-if that cannot be computed. `description` is
 /// the one message the CLI prints: where (file, line, column, field) and what was expected.
 public struct ROIError: Error, CustomStringConvertible, Equatable {
     /// The file, or the option (`--vary`) the problem is in.
     public var source: String
+    /// The row of a CSV file (header = row 1), for scores read from a CSV column.
+    public var row: Int?
     public var line: Int?
     public var column: Int?
-    /// The field the problem is in (`inputs.hours.low`), when there is one.
+    /// The field the problem is in (`inputs.hours.low`, or a CSV column), when there is one.
     public var field: String?
     public var message: String
 
-    public init(source: String, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
+    public init(source: String, row: Int? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil, message: String) {
         self.source = source
+        self.row = row
         self.line = line
         self.column = column
         self.field = field
@@ -19,6 +24,7 @@ public struct ROIError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         var location = source
+        if let row { location += ", row \(row)" }
         if let line { location += ", line \(line)" }
         if let column { location += ", column \(column)" }
         if let field { location += ", \(field)" }
@@ -34,7 +40,7 @@ public enum Suggestions {
         let lowered = name.lowercased()
         let limit = max(2, lowered.count / 3)
         let scored = known.compactMap { candidate -> (Int, String)? in
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = EditDistance.between(lowered, candidate.lowercased())
             let prefix = lowered.count >= 3 && candidate.lowercased().hasPrefix(lowered)
             return distance <= limit || prefix ? (distance, candidate) : nil
         }
@@ -50,22 +56,5 @@ public enum Suggestions {
         if known.isEmpty { return "; no \(kind)s are defined" }
         let shown = known.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
         return "; known \(kind)s: " + shown + (known.count > 12 ? ", …" : "")
-    }
-
-    /// Levenshtein distance (insert, delete, substitute: 1 each).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Reads and validates scenario files (YAML). Every problem is an `ROIError` naming the file,
@@ -276,10 +277,10 @@ private struct ScenarioReader {
         }
         if let low, let high {
             guard low <= high else {
-                throw error(mapping["low"], field: field + ".low", "the range is reversed: low (\(NumberText.plain(low))) is greater than high (\(NumberText.plain(high))); expected low ≤ value ≤ high")
+                throw error(mapping["low"], field: field + ".low", "the range is reversed: low (\(Rounding.shortest(low))) is greater than high (\(Rounding.shortest(high))); expected low ≤ value ≤ high")
             }
             guard low <= value, value <= high else {
-                throw error(mapping["value"], field: field + ".value", "value \(NumberText.plain(value)) lies outside its range \(NumberText.plain(low))…\(NumberText.plain(high)); expected low ≤ value ≤ high")
+                throw error(mapping["value"], field: field + ".value", "value \(Rounding.shortest(value)) lies outside its range \(Rounding.shortest(low))…\(Rounding.shortest(high)); expected low ≤ value ≤ high")
             }
         }
 
@@ -308,10 +309,10 @@ private struct ScenarioReader {
             guard case .normal = distribution else {
                 throw error(mapping["sd"], field: field + ".sd", "`sd` is only used with `distribution: normal`")
             }
-            guard sd > 0 else { throw error(mapping["sd"], field: field + ".sd", "the standard deviation must be greater than 0, found \(NumberText.plain(sd))") }
+            guard sd > 0 else { throw error(mapping["sd"], field: field + ".sd", "the standard deviation must be greater than 0, found \(Rounding.shortest(sd))") }
             // Truncation by rejection must accept a fair share of draws (≥ 4 % with this rule).
             if let low, let high, high - low < sd / 10 {
-                throw error(mapping["sd"], field: field + ".sd", "the range \(NumberText.plain(low))…\(NumberText.plain(high)) is narrower than sd / 10; widen the range or use a smaller sd")
+                throw error(mapping["sd"], field: field + ".sd", "the range \(Rounding.shortest(low))…\(Rounding.shortest(high)) is narrower than sd / 10; widen the range or use a smaller sd")
             }
         }
         return Input(
@@ -408,7 +409,7 @@ private struct ScenarioReader {
         let evaluator = Evaluator(compiled)
         let metrics = evaluator.evaluate(compiled.baseValues)
         guard metrics.investment > 0 else {
-            let amount = NumberText.plain(metrics.investment)
+            let amount = Rounding.shortest(metrics.investment)
             let hint = scenario.items.contains { $0.side == .scenario && $0.flow == .investment }
                 ? "the scenario invests no more than the baseline (incremental investment \(amount))"
                 : "the scenario lists no investments"
@@ -438,14 +439,14 @@ enum ConstraintCheck {
             let value = field.expression.evaluate { values[$0] ?? .nan }
             let at = point.isEmpty
                 ? "at the inputs' values"
-                : "when " + point.map { "\($0.0.name) = \(NumberText.plain(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
+                : "when " + point.map { "\($0.0.name) = \(Rounding.shortest(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
             let problem: String?
             if !value.isFinite {
                 problem = "`\(field.text)` has no finite value \(at) (division by zero?)"
             } else if field.constraint == .nonNegative, value < 0 {
-                problem = "must not be negative, but `\(field.text)` is \(NumberText.plain(value)) \(at)"
+                problem = "must not be negative, but `\(field.text)` is \(Rounding.shortest(value)) \(at)"
             } else if field.constraint == .fraction, value < 0 || value > 1 {
-                problem = "must lie within 0…1 (the share of saved time actually put to use), but `\(field.text)` is \(NumberText.plain(value)) \(at)"
+                problem = "must lie within 0…1 (the share of saved time actually put to use), but `\(field.text)` is \(Rounding.shortest(value)) \(at)"
             } else {
                 problem = nil
             }
@@ -477,9 +478,9 @@ public enum RateText {
 
     /// Why `rate` is not a usable yearly rate, or nil.
     public static func problem(_ rate: Double) -> String? {
-        guard rate.isFinite, rate > -1 else { return "a discount rate must be greater than −1 (−100 %), found \(NumberText.plain(rate))" }
+        guard rate.isFinite, rate > -1 else { return "a discount rate must be greater than −1 (−100 %), found \(Rounding.shortest(rate))" }
         guard rate <= 1 else {
-            return "a discount rate of \(NumberText.plain(rate)) is \(NumberText.plain(rate * 100)) % a year; write 0.04 or 4% for 4 %"
+            return "a discount rate of \(Rounding.shortest(rate)) is \(Rounding.shortest(rate * 100)) % a year; write 0.04 or 4% for 4 %"
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What-ifs over one compiled scenario: vary one or two inputs, tornado, goal seek. Each changes
 /// only the input vector and evaluates with the same `Evaluator` as the base result.
@@ -167,7 +168,7 @@ public enum WhatIf {
         } else {
             let finite = zip(grid, gaps).filter { $0.1.isFinite }
             let label = metric == .roi ? "ROI" : "NPV"
-            let place = "for \(name) in \(NumberText.plain(range.lowerBound))…\(NumberText.plain(range.upperBound))"
+            let place = "for \(name) in \(Rounding.shortest(range.lowerBound))…\(Rounding.shortest(range.upperBound))"
             guard let lowest = finite.map(\.1).min(), let highest = finite.map(\.1).max() else {
                 throw ROIError(source: option, message: "\(label) is undefined everywhere \(place) (the scenario invests no more than the baseline)")
             }
@@ -221,7 +222,7 @@ public struct VaryRange: Sendable, Equatable {
         self.from = from
         self.to = to
         self.step = step
-        self.option = option ?? "--vary \(input)=\(NumberText.plain(from))..\(NumberText.plain(to))" + (step.map { ":\(NumberText.plain($0))" } ?? "")
+        self.option = option ?? "--vary \(input)=\(Rounding.shortest(from))..\(Rounding.shortest(to))" + (step.map { ":\(Rounding.shortest($0))" } ?? "")
         try validate()
     }
 
@@ -248,11 +249,11 @@ public struct VaryRange: Sendable, Equatable {
 
     private func validate() throws {
         guard from <= to else {
-            throw ROIError(source: option, message: "the range is reversed: from (\(NumberText.plain(from))) is greater than to (\(NumberText.plain(to))); expected from ≤ to")
+            throw ROIError(source: option, message: "the range is reversed: from (\(Rounding.shortest(from))) is greater than to (\(Rounding.shortest(to))); expected from ≤ to")
         }
         if let step {
             guard step != 0 else { throw ROIError(source: option, message: "a step of 0 never reaches `to`; expected a step greater than 0") }
-            guard step > 0 else { throw ROIError(source: option, message: "step \(NumberText.plain(step)) is negative; expected a step greater than 0 (from must be ≤ to)") }
+            guard step > 0 else { throw ROIError(source: option, message: "step \(Rounding.shortest(step)) is negative; expected a step greater than 0 (from must be ≤ to)") }
         }
         _ = try values()
     }
@@ -266,7 +267,7 @@ public struct VaryRange: Sendable, Equatable {
         }
         let intervals = ((to - from) / step + 1e-9).rounded(.down)
         guard intervals + 1 <= Double(WhatIf.maximumValues) else {
-            throw ROIError(source: option, message: "gives \(NumberText.plain(intervals + 1)) values; at most \(WhatIf.maximumValues) are allowed, so use a larger step")
+            throw ROIError(source: option, message: "gives \(Rounding.shortest(intervals + 1)) values; at most \(WhatIf.maximumValues) are allowed, so use a larger step")
         }
         return (0...Int(intervals)).map { from + Double($0) * step }
     }
@@ -284,7 +285,7 @@ public enum IntervalText {
             throw ROIError(source: written, message: "expected two numbers as from..to, e.g. 1000..9000")
         }
         guard from <= to else {
-            throw ROIError(source: written, message: "the range is reversed: from (\(NumberText.plain(from))) is greater than to (\(NumberText.plain(to))); expected from ≤ to")
+            throw ROIError(source: written, message: "the range is reversed: from (\(Rounding.shortest(from))) is greater than to (\(Rounding.shortest(to))); expected from ≤ to")
         }
         return from...to
     }

@@ -1,63 +1,47 @@
 import Ingest
 
-/// Finds the gemeente a person means by a name typed on the command line (`meetlat explain`).
-/// Matches the CBS code, the official name or an alias, ignoring case, accents, punctuation,
-/// a leading `Gemeente ` and extra spaces. (Ingest resolves survey answers with its own, fuller
-/// resolver; this one serves interactive look-ups until that API is shared.)
+/// Finds the gemeente a person means by a name typed on the command line (`meetlat explain`),
+/// resolved exactly as ingest resolves survey answers (`GemeenteResolver`: official name,
+/// aliases or CBS code; case, accents, punctuation, a leading `Gemeente ` and stray spaces
+/// ignored). A name that only fits a gemeente of another year is not silently replaced by its
+/// successor, as in ingest; the error says when that gemeente existed and what became of it.
 public enum GemeenteLookup {
     public static func find(_ query: String, in reference: Reference, year: Int) throws -> Gemeente {
-        let wanted = normalize(query)
-        let byCode = reference.gemeenten.filter { $0.code.uppercased() == query.trimmingSpaces.uppercased() }
-        if let gemeente = byCode.first { return gemeente }
-        let matches = reference.gemeenten.filter { gemeente in
-            ([gemeente.name] + gemeente.aliases).contains { normalize($0) == wanted }
-        }
-        let inYear = matches.filter { $0.existed(in: year) }
-        let candidates = inYear.isEmpty ? matches : inYear
-        if candidates.count == 1, let gemeente = candidates.first { return gemeente }
-        if candidates.count > 1 {
+        let resolver = GemeenteResolver(reference: reference, year: year)
+        switch resolver.resolve(query) {
+        case .gemeente(let gemeente):
+            return gemeente
+        case .anonymous:
+            throw LookupError.notFound(query: query, year: year, suggestions: [])
+        case .ambiguous(let candidates):
             throw LookupError.ambiguous(query: query, year: year, candidates: candidates.map { "\($0.name) (\($0.code))" })
-        }
-        let suggestions = reference.gemeenten(in: year)
-            .map { (name: $0.name, distance: editDistance(normalize($0.name), wanted)) }
-            .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : NameOrder(name: $0.name, code: "") < NameOrder(name: $1.name, code: "") }
-            .prefix(3)
-            .map(\.name)
-        throw LookupError.notFound(query: query, year: year, suggestions: Array(suggestions))
-    }
-
-    /// Lower-case, without accents, punctuation, a leading `gemeente` and repeated spaces.
-    static func normalize(_ name: String) -> String {
-        let folded = NameOrder.fold(name)
-        let words = folded.unicodeScalars
-            .map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " " }
-            .reduce(into: "") { $0.append($1) }
-            .split(separator: " ")
-        let trimmed = words.first == "gemeente" && words.count > 1 ? words.dropFirst() : words[...]
-        return trimmed.joined(separator: " ")
-    }
-
-    /// Levenshtein distance over characters, for suggestions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        case .unknown(let suggestions, let otherYears):
+            guard otherYears.isEmpty else {
+                throw LookupError.notInYear(query: query, year: year, former: otherYears.map {
+                    LookupError.Former(gemeente: $0, successor: resolver.successor(of: $0))
+                })
             }
-            swap(&previous, &current)
+            throw LookupError.notFound(query: query, year: year, suggestions: suggestions.map(\.name))
         }
-        return previous[b.count]
     }
 }
 
 public enum LookupError: Error, CustomStringConvertible, Equatable {
+    /// A gemeente of another year that has the name, and what it is part of in the asked year.
+    public struct Former: Sendable, Equatable {
+        public var gemeente: Gemeente
+        public var successor: Gemeente?
+
+        public init(gemeente: Gemeente, successor: Gemeente?) {
+            self.gemeente = gemeente
+            self.successor = successor
+        }
+    }
+
     case notFound(query: String, year: Int, suggestions: [String])
     case ambiguous(query: String, year: Int, candidates: [String])
+    /// No gemeente of `year` has the name, but gemeenten of other years do.
+    case notInYear(query: String, year: Int, former: [Former])
     case notScored(name: String, code: String, year: Int)
 
     public var description: String {
@@ -67,15 +51,18 @@ public enum LookupError: Error, CustomStringConvertible, Equatable {
             return "no gemeente named '\(query)' in \(year) in the reference (reference/gemeenten.csv, aliases.csv)\(hint)"
         case .ambiguous(let query, let year, let candidates):
             return "'\(query)' names more than one gemeente in \(year): \(candidates.joined(separator: ", ")); use the CBS code"
+        case .notInYear(let query, let year, let former):
+            let described = former.map { entry in
+                let gemeente = entry.gemeente
+                let span = gemeente.lastYear.map { "\(gemeente.firstYear)–\($0)" } ?? "from \(gemeente.firstYear)"
+                var text = "\(gemeente.name) (\(gemeente.code)) existed \(span)"
+                if let successor = entry.successor { text += " and is part of \(successor.name) (\(successor.code)) in \(year)" }
+                return text
+            }
+            return "'\(query)' is not a gemeente of \(year): \(described.joined(separator: "; "))"
         case .notScored(let name, let code, let year):
             return "\(name) (\(code)) has no accepted answer in the \(year) survey "
                 + "(it did not respond, or its row was rejected: see the ingest report)"
         }
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -131,12 +131,7 @@ private struct Context {
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field
-            let value = response[field]
-            guard let value, !value.isMissing else {
-                add(dimension, field, labelled.label, unanswered(value), 0, "unknown count: 0 points")
-                flags.insert("unknown:\(field)")
-                continue
-            }
+            guard let value = answered(labelled, dimension, otherwise: "unknown count: 0 points") else { continue }
             guard let number = value.number, number.isFinite else {
                 throw wrongType(dimension, field, expected: "a count", found: value)
             }
@@ -173,12 +168,7 @@ private struct Context {
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field
-            let value = response[field]
-            guard let value, !value.isMissing else {
-                add(dimension, field, labelled.label, unanswered(value), 0, "not answered: 0 points")
-                flags.insert("unknown:\(field)")
-                continue
-            }
+            guard let value = answered(labelled, dimension, otherwise: "not answered: 0 points") else { continue }
             let choice: String
             if let text = value.choice {
                 choice = text
@@ -244,6 +234,18 @@ private struct Context {
                       _ reason: String) {
         lines.append(ExplanationLine(dimension: dimension.id, field: field, label: label, answer: answer,
                                      points: points, reason: reason))
+    }
+
+    /// The field's answer; `nil` after recording that it was not answered: 0 points for `reason`,
+    /// flagged `unknown:<field>`.
+    mutating func answered(_ labelled: LabelledField, _ dimension: Dimension, otherwise reason: String) -> FieldValue? {
+        let value = response[labelled.field]
+        guard let value, !value.isMissing else {
+            add(dimension, labelled.field, labelled.label, unanswered(value), 0, reason)
+            flags.insert("unknown:\(labelled.field)")
+            return nil
+        }
+        return value
     }
 
     /// `not asked` when the year did not have the question, `unknown` when it was not answered.

@@ -81,7 +81,7 @@ struct SiteData: Sendable {
                     problem: "scored with model \(ranking.model), but \(year)/mapping.yaml names \(survey.model); run `meetlat score --year \(year)`")
             }
             let model = try library.model(named: ranking.model)
-            let questionnaire = try Questionnaire.load(mapping: folder.mappingURL(year))
+            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
             let published = try PublishedYear.load(year: year, surveys: input.surveys)
             let report = try statistics.report(for: survey, questionnaire: questionnaire, published: published)
             return (ranking, model, report, survey.responses.count, survey.report.anonymous)

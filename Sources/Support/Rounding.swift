@@ -20,6 +20,13 @@ public enum Rounding {
         fixed(value, decimals: decimals).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// The shortest text that reads back to the same double, without a needless `.0`:
+    /// `52`, `0.6`, `1e-05`. For values as given (scenario inputs), not for rounded figures.
+    public static func shortest(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
     /// Fixed-point text with a decimal point, locale-independent and deterministic (`8.6`).
     public static func fixed(_ value: Double, decimals: Int) -> String {
         let rounded = halfUp(value, decimals: decimals)

@@ -3,24 +3,28 @@ import ArgumentParser
 /// The `meetlat` command: a thin layer over the pipeline's libraries.
 @main
 struct Meetlat: ParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "meetlat",
         abstract: "Score, compare and publish the Dutch socialmediameetlat.",
         discussion: """
-            Pipeline: ingest → score → stats → site. Every command works on any folder laid out
-            like Surveys/ (see --surveys), so a private survey can be scored outside this repository.
+            Pipeline: ingest → score → stats → site. Every command works on any folder laid out \
+            like Surveys/ (see --surveys), so a private survey can be scored outside this repository. \
+            roi and kpi are what-ifs for consultants and need no survey data.
             """,
+        version: "meetlat \(version)",
         subcommands: [
             IngestCommand.self,
-            VersionCommand.self,
             ScoreCommand.self,
             ExplainCommand.self,
             SensitivityCommand.self,
-            ROICommand.self,
-            KPICommand.self,
             StatsCommand.self,
             CompareCommand.self,
             SiteCommand.self,
+            ROICommand.self,
+            KPICommand.self,
+            VersionCommand.self,
         ]
     )
 }

@@ -27,6 +27,9 @@ import Testing
         #expect(reference.predecessors(of: "GM1911").map(\.name) == ["Anna Paulowna", "Wieringen"])
         #expect(reference.successor(of: "GM0421", in: 2013)?.name == "Hollands Kroon")
         #expect(reference.successor(of: "GM0421", in: 2011)?.name == "Wieringen")
+        #expect(reference.predecessors(of: "GM1911", mergedBy: 2012).count == 2)
+        // Merged on 1 January 2012: not yet a predecessor as of 2011.
+        #expect(reference.predecessors(of: "GM1911", mergedBy: 2011).isEmpty)
     }
 
     @Test func sizeClassBoundariesAreInclusive() {

@@ -79,6 +79,25 @@ import Testing
         #expect(roiError { _ = try ScoreList.parse("8\nveel\n", source: "s.txt") }?.line == 2)
     }
 
+    /// Scores from a CSV column (read by the CLI through Ingest's reader): the same number
+    /// rule as a score file, empty cells skipped, and every message names file, row and column.
+    @Test func csvColumnCellsKeepTheirRows() throws {
+        let list = try ScoreList.parse(cells: [(2, "8"), (3, ""), (4, " 7,5 "), (6, "6.5")], source: "enquete.csv", column: "Cijfer")
+        #expect(list.values == [8, 7.5, 6.5])
+        #expect(list.lines == [2, 4, 6])
+        let bad = roiError { _ = try ScoreList.parse(cells: [(2, "8"), (3, "1.234,5")], source: "enquete.csv", column: "Cijfer") }
+        #expect(bad?.description == "enquete.csv, row 3, column \"Cijfer\": expected a score (a number such as 8 or 7,5) or an empty cell, found `1.234,5`")
+        // A value the KPI rejects points at its row too.
+        let outside = roiError { _ = try KPI.satisfaction(list, scale: 1...5, satisfiedFrom: 4) }
+        #expect(outside?.description == "enquete.csv, row 2, column \"Cijfer\": score 8 lies outside the scale 1..5")
+        let nps = try ScoreList.parse(cells: [(2, "10"), (5, "7,5")], source: "nps.csv", column: "Aanbevelen")
+        #expect(roiError { _ = try KPI.netPromoterScore(nps) }?.description
+            == "nps.csv, row 5, column \"Aanbevelen\": expected a whole number from 0 to 10 (the NPS scale), found 7.5")
+        let empty = try ScoreList.parse(cells: [(2, ""), (3, " ")], source: "nps.csv", column: "Aanbevelen")
+        #expect(roiError { _ = try KPI.netPromoterScore(empty) }?.description
+            == "nps.csv, column \"Aanbevelen\": holds no scores; expected a number in at least one row")
+    }
+
     @Test func theReportComputesWhatWasGivenInAFixedOrder() throws {
         var request = KPIRequest()
         request.resolvedFirstTime = 8

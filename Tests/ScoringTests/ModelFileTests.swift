@@ -150,6 +150,14 @@ import Testing
         }
     }
 
+    /// Yams rejects a key given twice while composing, so the model reader need not check it.
+    @Test func aKeyGivenTwiceIsRejected() {
+        #expect { try ModelParser.parse("name: x\nname: y\nlabel: X\ndimensions: []\n", file: "twice.yaml") } throws: { error in
+            let description = String(describing: error)
+            return description.hasPrefix("twice.yaml: is not valid YAML") && description.contains("'name'")
+        }
+    }
+
     @Test func brokenYamlNamesTheFile() {
         #expect { try ModelParser.parse("name: [unclosed", file: "bad.yaml") } throws: { error in
             String(describing: error).hasPrefix("bad.yaml: is not valid YAML")

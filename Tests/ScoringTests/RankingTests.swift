@@ -126,4 +126,29 @@ import Testing
             try GemeenteLookup.find("Hoornn", in: reference, year: 2012)
         }
     }
+
+    /// `explain` resolves as ingest does: a gemeente of another year is not swapped for its
+    /// successor, the message says what became of it; a name two gemeenten share needs the code.
+    @Test func lookupNamesFormerGemeentenAndAmbiguity() throws {
+        let wieringen = Gemeente(code: "GM0456", name: "Wieringen", province: "Noord-Holland", firstYear: 1990,
+                                 lastYear: 2011, successor: "GM1911")
+        let hollandsKroon = Gemeente(code: "GM1911", name: "Hollands Kroon", province: "Noord-Holland", firstYear: 2012)
+        let reference = Reference(gemeenten: [
+            wieringen, hollandsKroon,
+            Gemeente(code: "GM0001", name: "Bergen", province: "Noord-Holland", firstYear: 1990, aliases: ["Bergen"]),
+            Gemeente(code: "GM0002", name: "Bergen (L.)", province: "Limburg", firstYear: 1990, aliases: ["Bergen"]),
+        ], inhabitants: [:], sizeClasses: Fixtures.sizeClasses)
+        #expect(try GemeenteLookup.find("Wieringen", in: reference, year: 2011).code == "GM0456")
+        #expect(throws: LookupError.notInYear(query: "wieringen", year: 2012,
+                                              former: [LookupError.Former(gemeente: wieringen, successor: hollandsKroon)])) {
+            try GemeenteLookup.find("wieringen", in: reference, year: 2012)
+        }
+        let message = LookupError.notInYear(query: "wieringen", year: 2012,
+                                            former: [LookupError.Former(gemeente: wieringen, successor: hollandsKroon)]).description
+        #expect(message == "'wieringen' is not a gemeente of 2012: Wieringen (GM0456) existed 1990–2011 and is part of Hollands Kroon (GM1911) in 2012")
+        #expect(throws: LookupError.ambiguous(query: "bergen", year: 2012, candidates: ["Bergen (GM0001)", "Bergen (L.) (GM0002)"])) {
+            try GemeenteLookup.find("bergen", in: reference, year: 2012)
+        }
+        #expect(try GemeenteLookup.find("Bergen (L.)", in: reference, year: 2012).code == "GM0002")
+    }
 }

@@ -18,7 +18,7 @@ enum DemoData {
         let folder = SurveyFolder(Fixture.surveys)
         let reference = try folder.reference()
         let survey = try folder.ingest(year: year, reference: reference)
-        let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
+        let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
         let definition = try StatisticsDefinition.load(from: Fixture.surveys.appendingPathComponent("statistics.yaml"))
         let published = try #require(try PublishedYear.load(year: year, surveys: Fixture.surveys))
         let report = try SurveyStatistics(definition: definition, reference: reference)

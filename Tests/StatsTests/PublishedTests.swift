@@ -179,10 +179,15 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let mapping = folder.appendingPathComponent("mapping.yaml")
+        let surveys = SurveyFolder(folder)
+        try FileManager.default.createDirectory(at: surveys.yearURL(2011), withIntermediateDirectories: true)
         try """
             year: 2011
             model: meetlat-2011
+            export:
+              file: export-2011.csv
+            respondent:
+              gemeente: "Gemeente"
             fields:
               channels:            # one column per option
                 type: multi
@@ -206,8 +211,8 @@ import Testing
               followers.twitter:
                 type: number
                 column: "Volgers"
-            """.write(to: mapping, atomically: true, encoding: .utf8)
-        let questionnaire = try Questionnaire.load(mapping: mapping)
+            """.write(to: surveys.mappingURL(2011), atomically: true, encoding: .utf8)
+        let questionnaire = Questionnaire(mapping: try surveys.mapping(year: 2011))
         #expect(questionnaire.offered == [
             "channels": ["linkedin", "twitter"],
             "users": ["raadsleden", "communicatie", "overig"],

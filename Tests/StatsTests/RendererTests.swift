@@ -1,3 +1,4 @@
+import Support
 import Testing
 @testable import Stats
 
@@ -135,6 +136,6 @@ import Testing
         #expect(StatCell.occurrences([.init(value: 6, count: 69)], decimals: 0).text == "6 (69×)")
         #expect(StatCell.occurrences([.init(value: 2, count: 3), .init(value: 5, count: 3)], decimals: 0).text == "2, 5 (3× each)")
         #expect(StatCell.occurrences([.init(value: 2, count: 1), .init(value: 5, count: 1)], decimals: 0).text == "–")
-        #expect(JSONValue.string("a \"b\"\n\u{1}").serialized(indent: 0) == "\"a \\\"b\\\"\\n\\u0001\"")
+        #expect(JSONValue.string("a \"b\"\n\u{1}").text == "\"a \\\"b\\\"\\n\\u0001\"\n")
     }
 }

@@ -33,6 +33,23 @@ import Testing
         writer.append(["GM0001", "a,b \"c\"\nd"])
         #expect(writer.text == "code,name\nGM0796,'s-Hertogenbosch\nGM0001,\"a,b \"\"c\"\"\nd\"\n")
     }
+
+    /// Checked on bytes, not Characters: `\r\n` is one Character (neither `\r` nor `\n`) and a
+    /// quote followed by a combining accent is one Character too. A Character-level check wrote
+    /// both unquoted, which splits the record or leaves a bare quote in the file.
+    @Test func quotesLineBreaksAndQuotesInsideGraphemeClusters() {
+        #expect(CSVWriter.escape("regel 1\r\nregel 2") == "\"regel 1\r\nregel 2\"")
+        #expect(CSVWriter.escape("x\"\u{301}y") == "\"x\"\"\u{301}y\"")
+        #expect(CSVWriter.escape("alleen\r") == "\"alleen\r\"")
+        // Text outside ASCII passes through byte for byte, in either normal form.
+        #expect(CSVWriter.escape("Súdwest-Fryslân") == "Súdwest-Fryslân")
+        #expect(CSVWriter.escape("Frysla\u{302}n").unicodeScalars.map(\.value) == "Frysla\u{302}n".unicodeScalars.map(\.value))
+        #expect(CSVWriter.escape("") == "")
+        var writer = CSVWriter(header: ["a"])
+        writer.append([])
+        writer.append(["", ""])
+        #expect(writer.text == "a\n\n,\n")
+    }
 }
 
 @Suite struct TextTableTests {
@@ -76,5 +93,40 @@ import Testing
         try AtomicOutput.write("first version, longer", to: file)
         try AtomicOutput.write("second", to: file)
         #expect(try String(contentsOf: file, encoding: .utf8) == "second")
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func keysSortedNumbersWithoutLocaleAndFormattedNumbersKept() {
+        let document = JSONValue.object([
+            "b": .number(1), "a": .array([.number(0.04), .null, .string("x\"y")]),
+            "ä": .formatted(Rounding.fixed(8.6, decimals: 2)), "c": .number(.infinity), "d": .object([:]), "e": .array([]),
+        ])
+        // Unicode scalar order puts "ä" (U+00E4) after every ASCII key; 8.60 keeps its zero.
+        #expect(document.text == """
+            {
+              "a": [
+                0.04,
+                null,
+                "x\\"y"
+              ],
+              "b": 1,
+              "c": null,
+              "d": {},
+              "e": [],
+              "ä": 8.60
+            }
+
+            """)
+        #expect(JSONValue.string("tab\there\u{1F}").text == "\"tab\\there\\u001f\"\n")
+        #expect(JSONValue.number(nil as Double?) == .null)
+    }
+
+    @Test func shortestNumberTextReadsBack() {
+        #expect(Rounding.shortest(52) == "52")
+        #expect(Rounding.shortest(-0.0) == "0")
+        #expect(Rounding.shortest(0.6) == "0.6")
+        #expect(Rounding.shortest(1e-5) == "1e-05")
+        #expect(Double(Rounding.shortest(0.1 + 0.2)) == 0.1 + 0.2)
     }
 }

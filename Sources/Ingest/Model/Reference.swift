@@ -53,12 +53,15 @@ public struct Reference: Sendable {
     }
 
     /// The gemeenten that had merged into `code` (directly or through a chain), sorted by code.
+    /// With `year`, only those merged by 1 January of `year` (their last year lies before it):
+    /// Boskoop merged into Alphen aan den Rijn in 2014, so it is not a predecessor as of 2013.
     /// Year-over-year comparison uses this to compare a merged gemeente with its predecessors.
-    public func predecessors(of code: String) -> [Gemeente] {
+    public func predecessors(of code: String, mergedBy year: Int? = nil) -> [Gemeente] {
         var result: [Gemeente] = []
         var frontier = [code]
         while let current = frontier.popLast() {
             for gemeente in gemeenten where gemeente.successor == current && gemeente.code != current {
+                if let year, !(gemeente.lastYear.map { $0 < year } ?? false) { continue }
                 result.append(gemeente)
                 frontier.append(gemeente.code)
             }

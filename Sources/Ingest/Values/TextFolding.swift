@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The ways text is compared loosely. Each is deterministic and locale-independent.
 public enum TextFolding {
@@ -49,34 +50,16 @@ public enum TextFolding {
 
     private static let droppedInNames: Set<Unicode.Scalar> = ["'", "\u{2018}", "\u{2019}", "`", "\u{00B4}", "."]
 
-    /// Levenshtein distance over Unicode scalars, for "did you mean" suggestions.
+    /// Levenshtein distance over Unicode scalars, for "did you mean" suggestions
+    /// (`Support.EditDistance`, shared with Scoring and ROI).
     public static func editDistance(_ left: String, _ right: String) -> Int {
-        let a = Array(left.unicodeScalars)
-        let b = Array(right.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        EditDistance.between(left, right)
     }
 
     /// The `count` candidates closest to `text` by edit distance after `fold`, ties by the
-    /// candidate itself, so suggestions are the same on every run.
+    /// candidate itself, so suggestions are the same on every run (`Support.EditDistance`).
     public static func closest(to text: String, among candidates: [String], count: Int = 3,
                                fold: (String) -> String = { $0.lowercased() }) -> [String] {
-        let target = fold(text)
-        return candidates
-            .map { (candidate: $0, distance: editDistance(target, fold($0))) }
-            .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-            .prefix(count)
-            .map(\.candidate)
+        EditDistance.closest(to: text, among: candidates, count: count, fold: fold)
     }
 }

@@ -34,8 +34,8 @@ struct ModelNode {
     /// The mapping's entries in file order; any key outside `allowed` is an error (catches typos).
     func entries(allowed: [String]? = nil) throws -> [(key: String, value: ModelNode)] {
         guard case .mapping(let mapping) = node else { throw error(expected: "a mapping of keys to values") }
+        // Yams already rejects a key that appears twice in one mapping (as invalid YAML).
         var result: [(key: String, value: ModelNode)] = []
-        var seen: Set<String> = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let scalar) = keyNode else {
                 throw ModelNode(node: keyNode, file: file, path: path).error(expected: "a plain key")
@@ -44,10 +44,6 @@ struct ModelNode {
             if let allowed, !allowed.contains(key) {
                 throw ModelNode(node: keyNode, file: file, path: path.isEmpty ? key : "\(path).\(key)")
                     .error("unknown key; expected one of \(allowed.joined(separator: ", "))")
-            }
-            guard seen.insert(key).inserted else {
-                throw ModelNode(node: keyNode, file: file, path: path.isEmpty ? key : "\(path).\(key)")
-                    .error("key appears twice")
             }
             result.append((key, child(valueNode, key: key)))
         }

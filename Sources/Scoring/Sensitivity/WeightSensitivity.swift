@@ -27,7 +27,7 @@ public enum WeightSensitivity {
             for column in 0..<min(dimensions, values.count) { points[row * dimensions + column] = Double(values[column]) }
         }
         let nominal = weights.map(Double.init)
-        var generator = Xoshiro256(seed: settings.seed)
+        var generator = Xoshiro256StarStar(seed: settings.seed)
         var drawn = [Double](repeating: 0, count: dimensions)
         var totals = [Double](repeating: 0, count: count)
         var order = Array(0..<count)

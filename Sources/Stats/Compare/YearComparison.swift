@@ -59,7 +59,7 @@ public struct YearComparison: Sendable, Hashable {
         let currentCodes = Set(to.entries.map(\.code))
 
         entries = to.entries.map { current in
-            let answeringPredecessors = reference.predecessors(of: current.code)
+            let answeringPredecessors = reference.predecessors(of: current.code, mergedBy: to.year)
                 .compactMap { previousByCode[$0.code] }
                 .filter { !currentCodes.contains($0.code) }
             if let same = previousByCode[current.code] {

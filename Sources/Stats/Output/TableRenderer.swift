@@ -104,8 +104,7 @@ public enum TableRenderer {
     }
 
     static func json(_ tables: [StatTable]) -> String {
-        let value = JSONValue.object(["tables": .array(tables.map(jsonTable))])
-        return value.serialized(indent: 0) + "\n"
+        JSONValue.object(["tables": .array(tables.map(jsonTable))]).text
     }
 
     private static func jsonTable(_ table: StatTable) -> JSONValue {
@@ -132,72 +131,23 @@ public enum TableRenderer {
     private static func jsonCell(_ cell: StatCell) -> JSONValue {
         switch cell {
         case .text(let text): return .string(text)
-        case .count(let count): return .number(String(count))
+        case .count(let count): return .number(Double(count))
         case .share(let proportion):
-            return .object(["count": .number(String(proportion.count)), "denominator": .number(String(proportion.denominator)),
-                            "percent": proportion.percent.map { .number(String($0)) } ?? .null])
-        case .percent(let value, let decimals): return .number(Rounding.fixed(value, decimals: decimals))
+            return .object(["count": .number(Double(proportion.count)), "denominator": .number(Double(proportion.denominator)),
+                            "percent": proportion.percent.map { .number(Double($0)) } ?? .null])
+        case .percent(let value, let decimals): return .formatted(Rounding.fixed(value, decimals: decimals))
         case .interval(let interval, let decimals):
-            return .object(["low": .number(Rounding.fixed(interval.low * 100, decimals: decimals)),
-                            "high": .number(Rounding.fixed(interval.high * 100, decimals: decimals))])
+            return .object(["low": .formatted(Rounding.fixed(interval.low * 100, decimals: decimals)),
+                            "high": .formatted(Rounding.fixed(interval.high * 100, decimals: decimals))])
         case .number(let value, let decimals), .difference(let value, let decimals, _):
-            return .number(Rounding.fixed(value, decimals: decimals))
+            return .formatted(Rounding.fixed(value, decimals: decimals))
         case .occurrences(let occurrences, let decimals):
             return .array(occurrences.map {
-                .object(["value": .number(Rounding.fixed($0.value, decimals: decimals)), "count": .number(String($0.count))])
+                .object(["value": .formatted(Rounding.fixed($0.value, decimals: decimals)), "count": .number(Double($0.count))])
             })
-        case .change(let change): return .number(String(change))
+        case .change(let change): return .number(Double(change))
         case .notAsked: return .object(["not_asked": .bool(true)])
         case .empty: return .null
         }
-    }
-}
-
-/// A JSON value written with sorted keys and two-space indentation. Numbers arrive already
-/// formatted (Support.Rounding), so no floating-point printing can vary between platforms.
-enum JSONValue {
-    case object([String: JSONValue])
-    case array([JSONValue])
-    case string(String)
-    case number(String)
-    case bool(Bool)
-    case null
-
-    func serialized(indent: Int) -> String {
-        let padding = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
-        switch self {
-        case .object(let members):
-            guard !members.isEmpty else { return "{}" }
-            let body = members.sorted { $0.key < $1.key }.map { key, value in
-                "\(padding)\(JSONValue.quote(key)): \(value.serialized(indent: indent + 1))"
-            }
-            return "{\n" + body.joined(separator: ",\n") + "\n\(closing)}"
-        case .array(let elements):
-            guard !elements.isEmpty else { return "[]" }
-            return "[\n" + elements.map { padding + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closing)]"
-        case .string(let text): return JSONValue.quote(text)
-        case .number(let text): return text
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

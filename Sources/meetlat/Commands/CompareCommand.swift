@@ -15,7 +15,8 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
+    @OptionGroup var rankings: RankingsOption
 
     @Argument(help: "The earlier year.")
     var yearA: Int
@@ -26,42 +27,39 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(help: "Size of the top table (ranks up to and including this one).")
+    @Option(help: ArgumentHelp("Size of the top table (ranks up to and including this one).", valueName: "rank"))
     var top = 10
 
-    @Option(help: "Length of the lists of risers and fallers.")
+    @Option(help: ArgumentHelp("Length of the lists of risers and fallers.", valueName: "count"))
     var limit = 10
 
-    @Option(help: "The statistics.yaml table (kind: options) whose adoption is compared.")
+    @Option(help: ArgumentHelp("The statistics.yaml table (kind: options) whose adoption is compared.", valueName: "id"))
     var channelsTable = "channels"
 
     @Flag(help: "Skip channel adoption (does not read the surveys).")
     var noChannels = false
 
     func run() throws {
-        do {
-            let from = try RankingFile.load(year: yearA, rankings: location.rankingsURL)
-            let to = try RankingFile.load(year: yearB, rankings: location.rankingsURL)
-            let folder = SurveyFolder(location.surveysURL)
+        try reportingErrors {
+            let from = try RankingFile.load(year: yearA, rankings: rankings.rankingsURL)
+            let to = try RankingFile.load(year: yearB, rankings: rankings.rankingsURL)
+            let folder = surveys.folder
             let reference = try folder.reference()
             let comparison = YearComparison(from: from, to: to, reference: reference)
             var channels: StatTable?
             if !noChannels {
-                let definition = try StatisticsDefinition.load(from: location.surveysURL.appendingPathComponent("statistics.yaml"))
+                let definition = try StatisticsDefinition.load(from: surveys.surveysURL.appendingPathComponent("statistics.yaml"))
                 guard let table = definition.table(channelsTable), table.kind == .options else {
                     throw StatsError.unknownTable(id: channelsTable, known: definition.tables.filter { $0.kind == .options }.map(\.id))
                 }
                 func year(_ year: Int) throws -> ChannelAdoption.Year {
                     let survey = try folder.ingest(year: year, reference: reference)
-                    let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
+                    let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
                     return ChannelAdoption.Year(survey: survey, questionnaire: questionnaire)
                 }
                 channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)
             }
             print(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), terminator: "")
-        } catch {
-            FileHandle.standardError.write(Data("meetlat: \(error)\n".utf8))
-            throw ExitCode.failure
         }
     }
 }

@@ -5,10 +5,17 @@ import Scoring
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show which answer earned which points for one gemeente in one year."
+        abstract: "Show which answer earned which points for one gemeente in one year.",
+        discussion: """
+            Scores the year as `meetlat score` does and prints the gemeente's ranks and, per \
+            dimension of the scoring model, every answer with the points it earned and why; the lines \
+            add up to the total. The name is matched as ingest matches survey answers: the official \
+            name, an alias from reference/aliases.csv or the CBS code, ignoring case, accents, \
+            punctuation and a leading "Gemeente".
+            """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
 
     @Argument(help: "Gemeente name, alias or CBS code (e.g. Hoorn, \"Den Bosch\", GM0405).")
     var gemeente: String
@@ -18,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let folder = SurveyFolder(location.surveysURL)
+            let folder = surveys.folder
             _ = try ScoringRun.years(year, in: folder)
             let reference = try folder.reference()
             let gemeente = try GemeenteLookup.find(self.gemeente, in: reference, year: year)

@@ -8,16 +8,17 @@ struct ROICommand: ParsableCommand {
         commandName: "roi",
         abstract: "ROI, NPV and terugverdientijd of a scenario against niets doen, with what-ifs.",
         discussion: """
-            ROI = (meeropbrengsten − investering) / investering on the increment (scenario − baseline).
-            Year 0 is the start; every other amount falls at the end of its year. Formulas and the
-            scenario format: Sources/ROI/README.md. Examples: Scenarios/.
+            ROI = (meeropbrengsten − investering) / investering on the increment (scenario − \
+            baseline). Year 0 is the start; every other amount falls at the end of its year. \
+            Formulas and the scenario format: Sources/ROI/README.md. Examples: Scenarios/.
             """
     )
 
-    @Argument(help: "Scenario file (YAML).")
+    @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))
     var scenario: String
 
-    @Option(name: .customLong("discount-rate"), help: "Discount rate for NPV instead of the scenario's, e.g. 0.04 or 4%.")
+    @Option(name: .customLong("discount-rate"),
+            help: ArgumentHelp("Discount rate for NPV instead of the scenario's, e.g. 0.04 or 4%.", valueName: "rate"))
     var discountRate: String?
 
     @Option(help: ArgumentHelp("Vary an input: name=from..to[:step]. Once: a table of ROI, NPV, payback. Twice: a two-way ROI table.",
@@ -27,13 +28,14 @@ struct ROICommand: ParsableCommand {
     @Flag(help: "Each input with a range at its low and high, sorted by swing on ROI.")
     var tornado = false
 
-    @Option(name: .customLong("goal-seek"), help: "Find the value of this input at which the goal metric reaches --target.")
+    @Option(name: .customLong("goal-seek"),
+            help: ArgumentHelp("Find the value of this input at which the goal metric reaches --target.", valueName: "input"))
     var goalSeek: String?
 
-    @Option(help: "Goal-seek target: ROI as 0.25 or 25% (default 0, break-even); NPV in euros.")
+    @Option(help: ArgumentHelp("Goal-seek target: ROI as 0.25 or 25% (0: break-even); NPV in euros.", valueName: "value"))
     var target: String = "0"
 
-    @Option(name: .customLong("goal-metric"), help: "What goal seek aims at: roi or npv.")
+    @Option(name: .customLong("goal-metric"), help: ArgumentHelp("What goal seek aims at.", valueName: "metric"))
     var goalMetric: WhatIf.GoalMetric = .roi
 
     @Option(help: ArgumentHelp("Goal-seek search range instead of the input's low..high.", valueName: "from..to"))
@@ -42,20 +44,20 @@ struct ROICommand: ParsableCommand {
     @Option(name: .customLong("monte-carlo"), help: ArgumentHelp("Monte Carlo with this many samples over the inputs' ranges.", valueName: "N"))
     var monteCarlo: Int?
 
-    @Option(help: "Seed for Monte Carlo (same seed, same numbers on every machine).")
+    @Option(help: ArgumentHelp("Seed for Monte Carlo (same seed, same numbers on every machine).", valueName: "number"))
     var seed: UInt64 = 1
 
-    @Option(help: "text or json.")
+    @Option(help: "Output format.")
     var format: ReportFormat = .text
 
     @Flag(name: .customLong("export-model"), help: "Print the compiled scenario (inputs, items, postfix programs) as JSON for other evaluators.")
     var exportModel = false
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
-        try reportingFailures {
+        try reportingErrors {
             let scenario = try ScenarioLoader.load(path: self.scenario)
             for warning in scenario.warnings { printError("warning: \(warning)") }
             var rate: Double?
@@ -100,35 +102,4 @@ struct ROICommand: ParsableCommand {
     }
 }
 
-/// `text` for people, `json` for programs.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 extension WhatIf.GoalMetric: ExpressibleByArgument {}
-
-/// Prints `text` or writes it atomically to `path`.
-func emit(_ text: String, to path: String?) throws {
-    if let path {
-        try AtomicOutput.write(text, to: URL(fileURLWithPath: path))
-    } else {
-        print(text, terminator: "")
-    }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data("meetlat: \(message)\n".utf8))
-}
-
-/// Runs `body`; a failure is printed as `meetlat: <description>` on standard error and ends
-/// the command with a non-zero status.
-func reportingFailures(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        printError(String(describing: error))
-        throw ExitCode.failure
-    }
-}

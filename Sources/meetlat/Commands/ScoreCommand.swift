@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Ingest
 import Scoring
 
@@ -14,40 +13,30 @@ struct ScoreCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
+    @OptionGroup var rankings: RankingsOption
 
     @Option(help: "Score only this year (default: every year in the surveys folder).")
     var year: Int?
 
-    @Flag(help: "Fail when ingest rejects any row.")
+    @Flag(help: "Fail when ingest rejects any row for a fault in the export.")
     var strict = false
 
-    @Option(help: "How many ranks to print per year.")
+    @Option(help: ArgumentHelp("How many ranks to print per year.", valueName: "rank"))
     var top = 10
 
     func run() throws {
         try reportingErrors {
-            let folder = SurveyFolder(location.surveysURL)
+            let folder = surveys.folder
             let years = try ScoringRun.years(year, in: folder)
             let reference = try folder.reference()
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
-            let written = try RankingsWriter.write(scored.map(\.ranking), to: location.rankingsURL)
+            let written = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL)
             for year in scored {
                 print(ScoringText.summary(year.ranking))
                 print(ScoringText.top(year.ranking, limit: top))
             }
             print("wrote " + written.map(\.path).joined(separator: ", "))
         }
-    }
-}
-
-/// Runs a command body; a failure is printed as `meetlat: <description>` on standard error and
-/// ends the command with a non-zero status.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch {
-        FileHandle.standardError.write(Data("meetlat: \(error)\n".utf8))
-        throw ExitCode.failure
     }
 }

@@ -13,21 +13,21 @@ struct SensitivityCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
 
     @Option(help: "Survey year.")
     var year: Int
 
-    @Option(help: "Number of Monte Carlo runs (default: the model's).")
+    @Option(help: ArgumentHelp("Number of Monte Carlo runs (default: the model's).", valueName: "count"))
     var runs: Int?
 
-    @Option(help: "Relative spread of each weight, e.g. 0.25 for ±25 % (default: the model's).")
+    @Option(help: ArgumentHelp("Relative spread of each weight, e.g. 0.25 for ±25 % (default: the model's).", valueName: "fraction"))
     var spread: Double?
 
     @Option(help: "Weight distribution (default: the model's).")
     var distribution: WeightDistribution?
 
-    @Option(help: "Seed of the random number generator (default: the model's).")
+    @Option(help: ArgumentHelp("Seed of the random number generator (default: the model's).", valueName: "number"))
     var seed: UInt64?
 
     func run() throws {
@@ -35,7 +35,7 @@ struct SensitivityCommand: ParsableCommand {
             let overrides = SensitivityOverrides(runs: runs, spread: spread,
                                                  distribution: distribution, seed: seed)
             try overrides.validate()
-            let folder = SurveyFolder(location.surveysURL)
+            let folder = surveys.folder
             _ = try ScoringRun.years(year, in: folder)
             let scored = try ScoringRun.score(year: year, in: folder, reference: try folder.reference(),
                                               sensitivity: overrides)

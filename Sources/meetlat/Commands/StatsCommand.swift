@@ -3,9 +3,6 @@ import Foundation
 import Ingest
 import Stats
 
-// Shared by `stats` and `compare`.
-extension Stats.OutputFormat: ExpressibleByArgument {}
-
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -18,12 +15,12 @@ struct StatsCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
 
     @Option(help: "Survey year.")
     var year: Int
 
-    @Option(help: "Only this table (an id from statistics.yaml, e.g. usage).")
+    @Option(help: ArgumentHelp("Only this table (an id from statistics.yaml, e.g. usage).", valueName: "id"))
     var table: String?
 
     @Option(help: "Output format.")
@@ -33,16 +30,16 @@ struct StatsCommand: ParsableCommand {
     var checkPublished = false
 
     func run() throws {
-        do {
-            let folder = SurveyFolder(location.surveysURL)
-            let definition = try StatisticsDefinition.load(from: location.surveysURL.appendingPathComponent("statistics.yaml"))
+        try reportingErrors {
+            let folder = surveys.folder
+            let definition = try StatisticsDefinition.load(from: surveys.surveysURL.appendingPathComponent("statistics.yaml"))
             if let table, definition.table(table) == nil {
                 throw StatsError.unknownTable(id: table, known: definition.tables.map(\.id))
             }
             let reference = try folder.reference()
             let survey = try folder.ingest(year: year, reference: reference)
-            let questionnaire = try Questionnaire.load(mapping: folder.yearURL(year).appendingPathComponent("mapping.yaml"))
-            let published = try PublishedYear.load(year: year, surveys: location.surveysURL)
+            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
+            let published = try PublishedYear.load(year: year, surveys: surveys.surveysURL)
             let report = try SurveyStatistics(definition: definition, reference: reference)
                 .report(for: survey, questionnaire: questionnaire, published: published, only: table)
             var tables = report.tables
@@ -51,14 +48,11 @@ struct StatsCommand: ParsableCommand {
                     tables.append(PublishedComparison(report: report, published: published, sizeClasses: reference.sizeClasses).table(year: year))
                     tables.append(published.inconsistencyTable())
                 } else {
-                    throw StatsError.missingFile(path: PublishedYear.url(year: year, surveys: location.surveysURL).path,
+                    throw StatsError.missingFile(path: PublishedYear.url(year: year, surveys: surveys.surveysURL).path,
                                                  hint: "--check-published needs the year's published figures")
                 }
             }
             print(TableRenderer.render(tables, as: format), terminator: "")
-        } catch {
-            FileHandle.standardError.write(Data("meetlat: \(error)\n".utf8))
-            throw ExitCode.failure
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 
 struct VersionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print meetlat's version.")
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print meetlat's version (also: meetlat --version).")
 
     func run() {
-        print("meetlat 0.1.0")
+        print("meetlat \(Meetlat.version)")
     }
 }

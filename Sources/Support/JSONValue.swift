@@ -1,14 +1,21 @@
-/// A JSON document with deterministic text: keys sorted, two-space indentation, numbers as the
-/// shortest text that reads back to the same double, non-finite numbers as `null`.
+/// A JSON document with deterministic text: keys sorted by Unicode scalar values, two-space
+/// indentation, numbers written without locale. The one JSON writer for hand-built documents
+/// (ROI reports and model exports, Stats tables); types that round-trip through `Codable`
+/// (Rankings/) use `JSONEncoder` with sorted keys instead.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
+    /// A number as the shortest text that reads back to the same double (`Rounding.shortest`);
+    /// a non-finite number is written as `null`.
     case number(Double)
+    /// A number already formatted by the caller, written as is: `Rounding.fixed(8.6, decimals: 2)`
+    /// keeps its `8.60`.
+    case formatted(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// `.number` or `.null` for nil and non-finite values.
+    /// `.number`, or `.null` for nil and non-finite values.
     public static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number(value)
@@ -27,7 +34,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += value.isFinite ? NumberText.plain(value) : "null"
+        case .number(let value): output += value.isFinite ? Rounding.shortest(value) : "null"
+        case .formatted(let text): output += text
         case .string(let value): Self.writeString(value, into: &output)
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }

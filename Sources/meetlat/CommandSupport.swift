@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Stats
+import Support
+
+/// Runs a command's work. Any failure is printed as `meetlat: <description>` on standard error
+/// and ends the command with a non-zero status; an `ExitCode` thrown on purpose passes through.
+/// Every command's `run()` is one call of this, so they all fail the same way.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError(String(describing: error))
+        throw ExitCode.failure
+    }
+}
+
+/// Prints `meetlat: <message>` on standard error (failures, and warnings that do not stop a run).
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("meetlat: \(message)\n".utf8))
+}
+
+/// Prints `text` on standard output, or writes it atomically to `path` when one is given.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        try AtomicOutput.write(text, to: URL(fileURLWithPath: path))
+    } else {
+        print(text, terminator: "")
+    }
+}
+
+/// A problem with what the command was asked to do, found by the command itself.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// `--format` of `roi` and `kpi`: `text` for people, `json` for programs.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--format` of `stats` and `compare`.
+extension Stats.OutputFormat: ExpressibleByArgument {}

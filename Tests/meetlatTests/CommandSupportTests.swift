@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import meetlat
+
+/// The seams every command shares: how a failure ends a command, and which folder options it takes.
+@Suite struct CommandSupportTests {
+    struct Broken: Error, CustomStringConvertible {
+        var description: String { "Surveys/2012/mapping.yaml, line 3: broken" }
+    }
+
+    @Test func aFailureEndsTheCommandWithStatusOne() {
+        // The message itself goes to standard error as `meetlat: <description>`.
+        #expect(throws: ExitCode.failure) { try reportingErrors { throw Broken() } }
+        // An exit the command chose on purpose keeps its status.
+        #expect(throws: ExitCode(3)) { try reportingErrors { throw ExitCode(3) } }
+        var ran = false
+        #expect(throws: Never.self) { try reportingErrors { ran = true } }
+        #expect(ran)
+    }
+
+    @Test func emitWritesTheWholeFileAtomically() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-emit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out/report.json").path
+        try emit("{}\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["report.json"])
+    }
+
+    @Test func commandsTakeOnlyTheFoldersTheyUse() throws {
+        let stats = try #require(try Meetlat.parseAsRoot(["stats", "--year", "2012", "--surveys", "private"]) as? StatsCommand)
+        #expect(stats.surveys.surveysURL.lastPathComponent == "private")
+        #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["stats", "--year", "2012", "--rankings", "R"]) }
+        #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["explain", "Hoorn", "--year", "2012", "--reports", "R"]) }
+        let ingest = try #require(try Meetlat.parseAsRoot(["ingest", "--reports", "private-reports"]) as? IngestCommand)
+        #expect(ingest.reports.reports == "private-reports")
+        #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["ingest", "--rankings", "R"]) }
+        let compare = try #require(try Meetlat.parseAsRoot(["compare", "2011", "2012", "--rankings", "R"]) as? CompareCommand)
+        #expect(compare.rankings.rankingsURL.lastPathComponent == "R")
+    }
+}
