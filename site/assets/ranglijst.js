@@ -104,7 +104,9 @@
     if (province.value && !province.options[province.selectedIndex].defaultSelected) { parts.push('provincie=' + encodeURIComponent(province.value)); }
     if (current) { parts.push('sorteer=' + encodeURIComponent(current.key + '-' + (current.ascending ? 'op' : 'af'))); }
     var hash = parts.length ? '#' + parts.join('&') : '';
-    if (window.location.hash !== hash && history.replaceState) {
+    // A plain anchor (#inhoud from the skip link) is not ours to replace by an empty state.
+    var ours = window.location.hash.indexOf('=') !== -1;
+    if (window.location.hash !== hash && (hash || ours) && history.replaceState) {
       history.replaceState(null, '', hash || window.location.pathname + window.location.search);
     }
   }
@@ -131,4 +133,7 @@
   province.addEventListener('change', apply);
   restore();
   apply();
+  window.addEventListener('hashchange', function () {
+    if (window.location.hash.indexOf('=') !== -1) { restore(); apply(); }
+  });
 }());

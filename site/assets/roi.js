@@ -169,9 +169,17 @@
     return result;
   }
 
-  var initial = state();
-  if (initial.scenario && models[initial.scenario]) { select.value = initial.scenario; }
-  build(models[select.value], initial);
+  /* The state in the URL: on load, and when a shared link is opened in the same tab. */
+  function restore() {
+    var initial = state();
+    if (initial.scenario && models[initial.scenario]) { select.value = initial.scenario; }
+    build(models[select.value], initial);
+  }
+
+  restore();
+  window.addEventListener('hashchange', function () {
+    if (window.location.hash.indexOf('=') !== -1) { restore(); update(); }
+  });
   select.addEventListener('change', function () { build(models[select.value], {}); update(); });
   rate.addEventListener('input', update);
   form.addEventListener('submit', function (event) { event.preventDefault(); });
