@@ -12,7 +12,7 @@ enum Charts {
     /// A line over `points` (in order, left to right). `lowIsTop` draws small values at the top
     /// (ranks: 1 is best). `maximum` is the top of the scale (at least the largest value).
     static func line(id: String, points: [Point], minimum: Double, maximum: Double, lowIsTop: Bool,
-                     ticks: [Double], tickText: (Double) -> String) -> [String: Any] {
+                     ticks: [Double], tickText: (Double) -> String) -> TemplateValue {
         let width = 560.0, height = 240.0
         let left = 56.0, right = 24.0, top = 20.0, bottom = 36.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
@@ -24,22 +24,23 @@ enum Charts {
         func x(_ index: Int) -> Double {
             points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1)
         }
-        let placed: [[String: Any]] = points.enumerated().map { index, point in
-            ["x": DutchText.coordinate(x(index)), "y": DutchText.coordinate(y(point.value)),
-             "labelY": DutchText.coordinate(height - bottom + 20), "label": point.label, "value": point.valueText]
+        let labelY = TemplateValue.string(DutchText.coordinate(height - bottom + 20))
+        let placed: [TemplateValue] = points.enumerated().map { index, point in
+            ["x": .string(DutchText.coordinate(x(index))), "y": .string(DutchText.coordinate(y(point.value))),
+             "labelY": labelY, "label": .string(point.label), "value": .string(point.valueText)]
         }
         let path = points.indices.map { index in
             (index == 0 ? "M" : "L") + DutchText.coordinate(x(index)) + " " + DutchText.coordinate(y(points[index].value))
         }.joined(separator: " ")
-        let tickMarks: [[String: Any]] = ticks.map { tick in
-            ["y": DutchText.coordinate(y(tick)), "textY": DutchText.coordinate(y(tick) + 4), "text": tickText(tick)]
+        let tickMarks: [TemplateValue] = ticks.map { tick in
+            ["y": .string(DutchText.coordinate(y(tick))), "textY": .string(DutchText.coordinate(y(tick) + 4)), "text": .string(tickText(tick))]
         }
         return [
-            "id": id, "width": Int(width), "height": Int(height),
-            "left": DutchText.coordinate(left), "right": DutchText.coordinate(width - right),
-            "top": DutchText.coordinate(top), "bottom": DutchText.coordinate(height - bottom),
-            "tickX": DutchText.coordinate(left - 8),
-            "path": path, "points": placed, "ticks": tickMarks, "single": points.count == 1,
+            "id": .string(id), "width": .number(Int(width)), "height": .number(Int(height)),
+            "left": .string(DutchText.coordinate(left)), "right": .string(DutchText.coordinate(width - right)),
+            "top": .string(DutchText.coordinate(top)), "bottom": .string(DutchText.coordinate(height - bottom)),
+            "tickX": .string(DutchText.coordinate(left - 8)),
+            "path": .string(path), "points": .list(placed), "ticks": .list(tickMarks), "single": .bool(points.count == 1),
         ]
     }
 
@@ -59,42 +60,42 @@ enum Charts {
     }
 
     /// Horizontal bars, one per row, on a scale from 0 to `maximum`.
-    static func bars(id: String, bars: [Bar], maximum: Double, series: [String], scaleText: (Double) -> String) -> [String: Any] {
+    static func bars(id: String, bars: [Bar], maximum: Double, series: [String], scaleText: (Double) -> String) -> TemplateValue {
         let labelWidth = 220.0, barArea = 300.0, valueWidth = 140.0
         let rowHeight = 26.0, top = 8.0
         let height = top + rowHeight * Double(bars.count) + 30
         let scale = maximum > 0 ? barArea / maximum : 0
-        let placed: [[String: Any]] = bars.enumerated().map { index, bar in
+        let placed: [TemplateValue] = bars.enumerated().map { index, bar in
             var x = labelWidth
             let rowY = top + rowHeight * Double(index)
-            let segments: [[String: Any]] = bar.segments.map { segment in
+            let segments: [TemplateValue] = bar.segments.map { segment in
                 let width = max(segment.value, 0) * scale
                 defer { x += width }
-                var placed: [String: Any] = ["x": DutchText.coordinate(x), "width": DutchText.coordinate(width),
-                                             "series": segment.series % 4, "segmentValue": segment.valueText]
-                if !segment.name.isEmpty { placed["seriesName"] = segment.name }
-                return placed
+                var placed: TemplateData = ["x": .string(DutchText.coordinate(x)), "width": .string(DutchText.coordinate(width)),
+                                            "series": .number(segment.series % 4), "segmentValue": .string(segment.valueText)]
+                if !segment.name.isEmpty { placed["seriesName"] = .string(segment.name) }
+                return .object(placed)
             }
-            var placed: [String: Any] = [
-                "label": bar.label, "segments": segments,
-                "y": DutchText.coordinate(rowY + 4), "barHeight": DutchText.coordinate(rowHeight - 8),
-                "textY": DutchText.coordinate(rowY + rowHeight / 2 + 4),
-                "valueX": DutchText.coordinate(labelWidth + barArea + 8),
+            var placed: TemplateData = [
+                "label": .string(bar.label), "segments": .list(segments),
+                "y": .string(DutchText.coordinate(rowY + 4)), "barHeight": .string(DutchText.coordinate(rowHeight - 8)),
+                "textY": .string(DutchText.coordinate(rowY + rowHeight / 2 + 4)),
+                "valueX": .string(DutchText.coordinate(labelWidth + barArea + 8)),
             ]
-            if !bar.valueText.isEmpty { placed["barValue"] = bar.valueText }
-            return placed
+            if !bar.valueText.isEmpty { placed["barValue"] = .string(bar.valueText) }
+            return .object(placed)
         }
         let axisY = top + rowHeight * Double(bars.count)
-        let ticks: [[String: Any]] = [0.0, 0.5, 1.0].map { fraction in
-            ["x": DutchText.coordinate(labelWidth + barArea * fraction), "text": scaleText(maximum * fraction)]
+        let ticks: [TemplateValue] = [0.0, 0.5, 1.0].map { fraction in
+            ["x": .string(DutchText.coordinate(labelWidth + barArea * fraction)), "text": .string(scaleText(maximum * fraction))]
         }
         return [
-            "id": id, "width": Int(labelWidth + barArea + valueWidth), "height": Int(height.rounded(.up)),
-            "bars": placed, "labelX": DutchText.coordinate(labelWidth - 8),
-            "axisY": DutchText.coordinate(axisY), "axisTextY": DutchText.coordinate(axisY + 18),
-            "axisLeft": DutchText.coordinate(labelWidth), "axisRight": DutchText.coordinate(labelWidth + barArea),
-            "ticks": ticks, "stacked": series.count > 1,
-            "legend": series.enumerated().map { ["seriesName": $1, "series": $0 % 4] as [String: Any] },
+            "id": .string(id), "width": .number(Int(labelWidth + barArea + valueWidth)), "height": .number(Int(height.rounded(.up))),
+            "bars": .list(placed), "labelX": .string(DutchText.coordinate(labelWidth - 8)),
+            "axisY": .string(DutchText.coordinate(axisY)), "axisTextY": .string(DutchText.coordinate(axisY + 18)),
+            "axisLeft": .string(DutchText.coordinate(labelWidth)), "axisRight": .string(DutchText.coordinate(labelWidth + barArea)),
+            "ticks": .list(ticks), "stacked": .bool(series.count > 1),
+            "legend": .list(series.enumerated().map { ["seriesName": .string($1), "series": .number($0 % 4)] }),
         ]
     }
 }

@@ -8,7 +8,7 @@ import Stats
 struct Page: Sendable {
     let path: String
     let template: String
-    let context: @Sendable () -> [String: Any]
+    let context: @Sendable () -> TemplateData
 }
 
 /// A file written as it is (assets, downloads).
@@ -25,24 +25,24 @@ enum Section: String {
 /// What every page's layout needs: the way back to the root and to its edition, the site title,
 /// the banner, and which section it belongs to. (Page titles and all other words are in the
 /// templates: `{{$title}}` blocks.)
-func layoutContext(_ source: SiteSource, path: String, section: Section, year: Int?) -> [String: Any] {
-    var context: [String: Any] = [
-        "root": SitePaths.root(from: path),
-        "siteTitle": source.config.title,
+func layoutContext(_ source: SiteSource, path: String, section: Section, year: Int?) -> TemplateData {
+    var context: TemplateData = [
+        "root": .string(SitePaths.root(from: path)),
+        "siteTitle": .string(source.config.title),
         "section": [section.rawValue: true],
     ]
-    if let banner = source.config.shownBanner { context["banner"] = banner }
-    if !source.config.tagline.isEmpty { context["tagline"] = source.config.tagline }
+    if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
+    if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
     if let year {
         let base = SitePaths.relative(from: path, to: SitePaths.edition(year))
-        context["edition"] = ["year": year, "base": String(base.dropLast("index.html".count))]
+        context["edition"] = ["year": .number(year), "base": .string(String(base.dropLast("index.html".count)))]
     }
     return context
 }
 
-extension Dictionary where Key == String, Value == Any {
+extension Dictionary where Key == String, Value == TemplateValue {
     /// This context with `other`'s keys added (other wins on a clash).
-    func merging(_ other: [String: Any]) -> [String: Any] {
+    func merging(_ other: TemplateData) -> TemplateData {
         merging(other) { _, new in new }
     }
 }
@@ -62,6 +62,12 @@ struct EditionIndex: Sendable {
     let changes: [String: YearComparison.Entry]
     /// Size class id → medians of the totals and parts of the gemeenten ranked in it.
     let medians: [String: ClassMedians]
+    /// Ranked gemeenten per size class id and per province.
+    let sizeClassCounts: [String: Int]
+    let provinceCounts: [String: Int]
+    /// Ids of the model's dimensions of kind presence (channels) and per_inhabitant (followers).
+    let presenceDimensions: Set<String>
+    let perInhabitantDimensions: Set<String>
 
     var year: Int { edition.year }
     var ranking: Ranking { edition.ranking }
@@ -88,6 +94,15 @@ struct EditionIndex: Sendable {
             if let summary = ClassMedians(members, parts: edition.ranking.parts) { medians[sizeClass.id] = summary }
         }
         self.medians = medians
+        var sizeClassCounts: [String: Int] = [:], provinceCounts: [String: Int] = [:]
+        for entry in edition.ranking.entries {
+            sizeClassCounts[entry.sizeClass, default: 0] += 1
+            provinceCounts[entry.province, default: 0] += 1
+        }
+        self.sizeClassCounts = sizeClassCounts
+        self.provinceCounts = provinceCounts
+        presenceDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "presence" }.map(\.id))
+        perInhabitantDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "per_inhabitant" }.map(\.id))
     }
 
     func sizeClass(_ id: String) -> SizeClass? { sizeClasses.first { $0.id == id } }

@@ -133,7 +133,7 @@ func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendabl
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         results.set(index, Result { try transform(items[index]) })
     }
-    return try results.values.map { try $0!.get() }
+    return try results.all()
 }
 
 /// Slots written once each from concurrent work; read after all work is done.
@@ -149,9 +149,20 @@ final class ResultSlots<R: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
-    var values: [Result<R, Error>?] {
+    /// Every slot's value in order; the first failure (in order) is thrown.
+    func all() throws -> [R] {
         lock.lock()
-        defer { lock.unlock() }
-        return slots
+        let filled = slots
+        lock.unlock()
+        return try filled.enumerated().map { index, slot in
+            guard let slot else { throw UnfilledSlot(index: index) }
+            return try slot.get()
+        }
     }
+}
+
+/// A slot that concurrent work never filled: a bug in the caller, reported rather than trapped.
+struct UnfilledSlot: Error, CustomStringConvertible {
+    let index: Int
+    var description: String { "internal error: no result for item \(index)" }
 }

@@ -44,6 +44,11 @@ public enum SitePaths {
         return up + target[common...].joined(separator: "/")
     }
 
+    /// The last part of a path: `2012/grootte-lt10k.html` → `grootte-lt10k.html`.
+    public static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// `../../` for a page two folders deep: the way back to the root.
     public static func root(from page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)

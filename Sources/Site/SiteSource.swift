@@ -1,9 +1,8 @@
 import Foundation
 import Ink
-import Mustache
 
 /// The site's sources, read and compiled once per build: `site.yaml`, the Mustache templates of
-/// `templates/` (parsed once, rendered many times), the Markdown texts of `content/` (turned into
+/// `templates/` (parsed once, rendered many times; see `Template`), the Markdown texts of `content/` (turned into
 /// HTML once) and the files of `assets/` (copied as they are).
 ///
 /// ```
@@ -17,7 +16,7 @@ import Mustache
 public struct SiteSource: Sendable {
     public let folder: URL
     public let config: SiteConfig
-    let templates: MustacheLibrary
+    let templates: TemplateLibrary
     /// Markdown file name (without `.md`, `modellen/` kept) → HTML.
     let content: [String: String]
     /// Path under `assets/` → bytes, sorted by path.
@@ -38,21 +37,12 @@ public struct SiteSource: Sendable {
         }
         let config = try SiteConfig.load(from: folder.appendingPathComponent("site.yaml"))
 
-        var library = MustacheLibrary()
         let templateFolder = folder.appendingPathComponent("templates")
-        for file in try files(in: templateFolder, extension: "mustache") {
+        let library = try TemplateLibrary(try files(in: templateFolder, extension: "mustache").map { file in
             let url = templateFolder.appendingPathComponent(file)
-            let text = try readText(url)
-            do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                throw SiteError.template(file: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                         problem: "\(error.error) in '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
-            } catch {
-                throw SiteError.template(file: url.path, line: nil, column: nil, problem: String(describing: error))
-            }
-        }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            return try TemplateParser.parse(try readText(url), name: String(file.dropLast(".mustache".count)), file: url.path)
+        })
+        for name in requiredTemplates where !library.contains(name) {
             throw SiteError.missingSource(path: templateFolder.appendingPathComponent("\(name).mustache").path,
                                           expected: "the template '\(name)' (required: \(requiredTemplates.joined(separator: ", ")))")
         }
@@ -78,9 +68,9 @@ public struct SiteSource: Sendable {
     /// The HTML of `content/<name>.md`, or an empty string when the file is absent.
     func html(_ name: String) -> String { content[name] ?? "" }
 
-    /// Renders the template `name` with `context` (a dictionary: looked up without reflection).
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        templates.render(context, withTemplate: name) ?? ""
+    /// Renders the template `name` with `context`.
+    func render(_ name: String, _ context: TemplateData) throws -> String {
+        try templates.render(name, context)
     }
 
     /// Relative paths of the files under `folder` (recursively, hidden files skipped), sorted;

@@ -135,9 +135,13 @@ import Testing
         // A province page likewise.
         let province = rows("2012/provincie-noord-holland.html")
         #expect(!province.isEmpty && province.allSatisfy { value($0, "data-provincie") == "noord-holland" })
-        // The header of the sorted column links to the other direction.
+        // The header of the sorted column leads back to the ranking order; the others to their page.
         let sortedPage = String(decoding: files["2012/sorteer-gemeente-op.html"] ?? Data(), as: UTF8.self)
-        #expect(sortedPage.contains("data-key=\"gemeente\" data-first=\"op\" aria-sort=\"ascending\"><a href=\"sorteer-gemeente-af.html\">"))
+        #expect(sortedPage.contains("data-key=\"gemeente\" data-first=\"op\" aria-sort=\"ascending\"><a href=\"index.html\">"))
+        #expect(sortedPage.contains("data-key=\"rang\" data-first=\"op\"><a href=\"index.html\">"))
+        let index = String(decoding: files["2012/index.html"] ?? Data(), as: UTF8.self)
+        #expect(index.contains("data-key=\"rang\" data-first=\"op\" aria-sort=\"ascending\">Rang</th>"))
+        #expect(files["2012/sorteer-gemeente-af.html"] == nil && files["2012/sorteer-rang-af.html"] == nil)
     }
 
     @Test func searchKeysHoldTheOfficialNameAndItsAliases() throws {

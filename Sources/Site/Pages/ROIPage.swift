@@ -13,55 +13,57 @@ struct ROIPage {
         let source = self.source, scenarios = self.scenarios
         let path = SitePaths.roi
         return Page(path: path, template: "roi") {
-            let context: [String: Any] = [
-                "introHTML": source.html("roi"),
-                "scenarios": scenarios.map(Self.scenario),
-                "hasScenarios": !scenarios.isEmpty,
+            let context: TemplateData = [
+                "introHTML": .string(source.html("roi")),
+                "scenarios": .list(scenarios.map(Self.scenario)),
+                "hasScenarios": .bool(!scenarios.isEmpty),
             ]
             return layoutContext(source, path: path, section: .roi, year: nil).merging(context)
         }
     }
 
-    static func scenario(_ export: ScenarioExport) -> [String: Any] {
+    static func scenario(_ export: ScenarioExport) -> TemplateValue {
         let model = export.model
         let scenario = model.scenario
         let metrics = export.breakdown.metrics
-        var context: [String: Any] = [
-            "id": export.id, "name": scenario.name, "horizon": model.horizon,
-            "discountRate": DutchText.percent(model.discountRate * 100, 2).replacingOccurrences(of: ",00 %", with: " %"),
+        var context: TemplateData = [
+            "id": .string(export.id), "name": .string(scenario.name), "horizon": .number(model.horizon),
+            "discountRate": .string(DutchText.percent(model.discountRate * 100, 2).replacingOccurrences(of: ",00 %", with: " %")),
             // Inside <script type="application/json">: no `<` may end the element early.
-            "json": export.exportJSON.replacingOccurrences(of: "<", with: "\\u003c"),
-            "inputs": scenario.inputs.map { input -> [String: Any] in
+            "json": .string(export.exportJSON.replacingOccurrences(of: "<", with: "\\u003c")),
+            "inputs": .list(scenario.inputs.map { input in
                 // Every key present (empty when unknown): the template never falls back to outer values.
-                ["name": input.name, "value": number(input.value), "unit": input.unit ?? "", "source": input.source ?? "",
-                 "range": input.range.map { number($0.lowerBound) + " – " + number($0.upperBound) } ?? ""]
-            },
-            "result": result(metrics),
-            "years": export.breakdown.years.map { year -> [String: Any] in
-                ["year": year.year, "investment": euro(year.incrementalInvestment), "returns": euro(year.incrementalReturns),
-                 "net": euro(year.net), "cumulative": euro(year.cumulativeNet), "presentValue": euro(year.presentValue)]
-            },
+                ["name": .string(input.name), "value": .string(number(input.value)), "unit": .string(input.unit ?? ""),
+                 "source": .string(input.source ?? ""),
+                 "range": .string(input.range.map { number($0.lowerBound) + " – " + number($0.upperBound) } ?? "")]
+            }),
+            "result": .object(result(metrics)),
+            "years": .list(export.breakdown.years.map { year in
+                ["year": .number(year.year), "investment": .string(euro(year.incrementalInvestment)),
+                 "returns": .string(euro(year.incrementalReturns)), "net": .string(euro(year.net)),
+                 "cumulative": .string(euro(year.cumulativeNet)), "presentValue": .string(euro(year.presentValue))]
+            }),
         ]
-        if let gemeente = scenario.gemeente { context["gemeente"] = gemeente }
-        if let note = scenario.note { context["note"] = note }
-        if let baseline = scenario.baselineDescription { context["baseline"] = baseline }
-        return context
+        if let gemeente = scenario.gemeente { context["gemeente"] = .string(gemeente) }
+        if let note = scenario.note { context["note"] = .string(note) }
+        if let baseline = scenario.baselineDescription { context["baseline"] = .string(baseline) }
+        return .object(context)
     }
 
     /// ROI, NPV and payback as text, and as numbers (`data-value`, the shortest text that reads
     /// back to the same double) that the calculator and its tests compare.
-    static func result(_ metrics: Metrics) -> [String: Any] {
-        var result: [String: Any] = [
-            "investment": euro(metrics.investment), "returns": euro(metrics.returns),
-            "npv": euro(metrics.npv), "npvValue": "\(metrics.npv)",
+    static func result(_ metrics: Metrics) -> TemplateData {
+        var result: TemplateData = [
+            "investment": .string(euro(metrics.investment)), "returns": .string(euro(metrics.returns)),
+            "npv": .string(euro(metrics.npv)), "npvValue": .string("\(metrics.npv)"),
         ]
         if let roi = metrics.roi {
-            result["roi"] = DutchText.percent(roi * 100, 1)
-            result["roiValue"] = "\(roi)"
+            result["roi"] = .string(DutchText.percent(roi * 100, 1))
+            result["roiValue"] = .string("\(roi)")
         }
         if let payback = metrics.payback {
-            result["payback"] = DutchText.decimal(payback, 1)
-            result["paybackValue"] = "\(payback)"
+            result["payback"] = .string(DutchText.decimal(payback, 1))
+            result["paybackValue"] = .string("\(payback)")
         }
         return result
     }

@@ -68,7 +68,7 @@ struct RankingPages {
     let index: EditionIndex
     let reference: Reference
 
-    func rows() -> [RankingRow] {
+    func rows() throws -> [RankingRow] {
         let entries = index.ranking.entries
         let byName = entries.indices.sorted {
             NameOrder(name: entries[$0].name, code: entries[$0].code) < NameOrder(name: entries[$1].name, code: entries[$1].code)
@@ -77,12 +77,12 @@ struct RankingPages {
         for (position, entryIndex) in byName.enumerated() { nameOrder[entryIndex] = position }
         let provinceOrder = Dictionary(uniqueKeysWithValues: index.provinces.enumerated().map { ($1, $0) })
         let sizeOrder = Dictionary(uniqueKeysWithValues: index.sizeClasses.enumerated().map { ($1.id, $0) })
-        return entries.enumerated().map { position, entry in
+        return try entries.enumerated().map { position, entry in
             let change = index.changes[entry.code]
             let changeSort = change.map { $0.rankChange ?? RankingRow.newEntrySort } ?? 0
             let orders = (name: nameOrder[position], province: provinceOrder[entry.province] ?? 0,
                           size: sizeOrder[entry.sizeClass] ?? 0)
-            let html = source.render("ranking-row", rowContext(entry, index: position, orders: orders, changeSort: changeSort,
+            let html = try source.render("ranking-row", rowContext(entry, index: position, orders: orders, changeSort: changeSort,
                                                                change: change))
             return RankingRow(index: position, entry: entry, nameOrder: orders.name, provinceOrder: orders.province,
                               sizeOrder: orders.size, changeSort: changeSort, html: html)
@@ -90,55 +90,55 @@ struct RankingPages {
     }
 
     func rowContext(_ entry: RankedGemeente, index position: Int, orders: (name: Int, province: Int, size: Int),
-                    changeSort: Int, change: YearComparison.Entry?) -> [String: Any] {
+                    changeSort: Int, change: YearComparison.Entry?) -> TemplateData {
         let gemeente = reference.gemeente(code: entry.code)
         let searchNames = [entry.name] + (gemeente?.aliases ?? [])
-        var context: [String: Any] = [
-            "index": position, "rank": entry.rank, "name": entry.name, "code": entry.code,
-            "href": "gemeente/\(index.slugs[entry.code] ?? entry.code).html",
-            "province": entry.province, "provinceSlug": SitePaths.slug(entry.province),
-            "sizeClass": entry.sizeClass, "sizeLabel": index.sizeClass(entry.sizeClass)?.label ?? entry.sizeClass,
-            "nameOrder": orders.name, "provinceOrder": orders.province, "sizeOrder": orders.size,
-            "parts": index.ranking.parts.map { part -> [String: Any] in
-                ["points": entry.parts[part.id] ?? 0, "label": part.label]
-            },
-            "total": entry.total, "maximum": index.ranking.maximum,
-            "changeSort": changeSort, "hasInterval": index.ranking.sensitivity != nil,
+        var context: TemplateData = [
+            "index": .number(position), "rank": .number(entry.rank), "name": .string(entry.name), "code": .string(entry.code),
+            "href": .string("gemeente/\(index.slugs[entry.code] ?? entry.code).html"),
+            "province": .string(entry.province), "provinceSlug": .string(SitePaths.slug(entry.province)),
+            "sizeClass": .string(entry.sizeClass), "sizeLabel": .string(index.sizeClass(entry.sizeClass)?.label ?? entry.sizeClass),
+            "nameOrder": .number(orders.name), "provinceOrder": .number(orders.province), "sizeOrder": .number(orders.size),
+            "parts": .list(index.ranking.parts.map { part in
+                ["points": .number(entry.parts[part.id] ?? 0), "label": .string(part.label)]
+            }),
+            "total": .number(entry.total), "maximum": .number(index.ranking.maximum),
+            "changeSort": .number(changeSort), "hasInterval": .bool(index.ranking.sensitivity != nil),
             // Folded like the name resolution of ingest, so "den bosch" finds 's-Hertogenbosch.
-            "search": uniqueInOrder(searchNames.map(TextFolding.gemeenteName)).joined(separator: "|"),
+            "search": .string(uniqueInOrder(searchNames.map(TextFolding.gemeenteName)).joined(separator: "|")),
         ]
         context["change"] = changeContext(change)
         if let interval = entry.rankInterval {
-            context["interval"] = interval.low == interval.high ? "\(interval.low)" : "\(interval.low)–\(interval.high)"
+            context["interval"] = .string(interval.low == interval.high ? "\(interval.low)" : "\(interval.low)–\(interval.high)")
         }
         return context
     }
 
     /// The change since the previous edition, for the template: risen / fallen / same / new,
     /// the places, and the predecessor it was compared with after a merger.
-    func changeContext(_ change: YearComparison.Entry?) -> [String: Any] {
+    func changeContext(_ change: YearComparison.Entry?) -> TemplateValue {
         guard let comparison = index.edition.comparison else { return ["none": true] }
         guard let change, let previous = change.previous, let places = change.rankChange else {
-            return ["isNew": true, "previousYear": comparison.from.year]
+            return ["isNew": true, "previousYear": .number(comparison.from.year)]
         }
-        let magnitude = abs(places)
-        var context: [String: Any] = ["places": magnitude, "previousRank": previous.rank, "previousYear": comparison.from.year]
+        var context: TemplateData = ["places": .number(abs(places)), "previousRank": .number(previous.rank),
+                                     "previousYear": .number(comparison.from.year)]
         context[places > 0 ? "risen" : places < 0 ? "fallen" : "same"] = true
-        if case .predecessors(let used, _) = change.basis { context["predecessor"] = used.name }
-        return context
+        if case .predecessors(let used, _) = change.basis { context["predecessor"] = .string(used.name) }
+        return .object(context)
     }
 
-    func pages() -> [Page] {
-        let rows = rows()
+    func pages() throws -> [Page] {
+        let rows = try rows()
         let year = index.year
         let columns = RankingSort.columns(for: index.ranking.parts)
         var pages: [Page] = []
+        // One page per column, in the direction of its first click (names A–Z, points high to
+        // low); the other direction, like sorting a filtered list, needs JavaScript.
         for column in columns {
-            for ascending in [true, false] {
-                let path = SitePaths.sorted(year, key: column.key, ascending: ascending)
-                let sorted = RankingSort.sorted(rows, by: column, ascending: ascending)
-                pages.append(page(path: path, rows: sorted, sort: (column, ascending), filter: [:]))
-            }
+            let path = SitePaths.sorted(year, key: column.key, ascending: column.ascendingFirst)
+            let sorted = RankingSort.sorted(rows, by: column, ascending: column.ascendingFirst)
+            pages.append(page(path: path, rows: sorted, sort: (column, column.ascendingFirst), filter: [:]))
         }
         for sizeClass in index.sizeClasses {
             let members = rows.filter { $0.entry.sizeClass == sizeClass.id }
@@ -155,7 +155,8 @@ struct RankingPages {
 
     /// A ranking page. `sort` nil: a filtered page in ranking order, whose column headers are
     /// not links (sorting a filtered list needs JavaScript); otherwise a full page whose headers
-    /// link to the page sorted by that column.
+    /// link to the page sorted by that column, and the header of the sorted column back to the
+    /// ranking order.
     func page(path: String, rows: [RankingRow], sort: (column: RankingSort.Column, ascending: Bool)?,
               filter: [String: String]) -> Page {
         let source = self.source, index = self.index
@@ -166,51 +167,51 @@ struct RankingPages {
         return Page(path: path, template: "ranking") {
             let year = index.year
             let ranking = index.ranking
-            var columns: [String: Any] = [:]
-            var partColumns: [[String: Any]] = []
+            var columns: TemplateData = [:]
+            var partColumns: [TemplateValue] = []
             for column in RankingSort.columns(for: ranking.parts) {
-                var header: [String: Any] = ["key": column.key, "first": column.ascendingFirst ? "op" : "af"]
-                if column.key == sortKey { header["ariaSort"] = sortAscending ? "ascending" : "descending" }
-                if sort != nil {
-                    let ascending = column.key == sortKey ? !sortAscending : column.ascendingFirst
-                    header["href"] = SitePaths.relative(from: path, to: SitePaths.sorted(year, key: column.key, ascending: ascending))
+                var header: TemplateData = ["key": .string(column.key), "first": .string(column.ascendingFirst ? "op" : "af")]
+                if column.key == sortKey { header["ariaSort"] = .string(sortAscending ? "ascending" : "descending") }
+                let target = column.key == sortKey ? SitePaths.edition(year)
+                    : SitePaths.sorted(year, key: column.key, ascending: column.ascendingFirst)
+                if sort != nil, target != path {
+                    header["href"] = .string(SitePaths.relative(from: path, to: target))
                 }
                 if let part = ranking.parts.first(where: { RankingSort.partKey($0.id) == column.key }) {
-                    header["label"] = part.label
-                    header["maximum"] = part.maximum
-                    if part.weight != 1 { header["weight"] = part.weight }
+                    header["label"] = .string(part.label)
+                    header["maximum"] = .number(part.maximum)
+                    if part.weight != 1 { header["weight"] = .number(part.weight) }
                     if column.key == sortKey { header["sortedBy"] = true }
-                    partColumns.append(header)
+                    partColumns.append(.object(header))
                 } else {
-                    columns[column.key] = header
+                    columns[column.key] = .object(header)
                 }
             }
             let sortedPart = ranking.parts.first { RankingSort.partKey($0.id) == sortKey }
-            var context: [String: Any] = [
-                "year": year, "count": ranking.entries.count, "shown": shown, "maximum": ranking.maximum,
-                "modelLabel": index.edition.model.label,
-                "columns": columns, "partColumns": partColumns, "rows": html,
-                "sortedBy": [sortKey: true], "ascending": sortAscending,
-                "isAll": filter.isEmpty, "filter": filter,
-                "allHref": SitePaths.relative(from: path, to: SitePaths.edition(year)),
-                "sizeFilters": index.sizeClasses.filter { sizeClass in ranking.entries.contains { $0.sizeClass == sizeClass.id } }
-                    .map { sizeClass -> [String: Any] in
-                        ["id": sizeClass.id, "label": sizeClass.label, "current": filter["sizeClass"] == sizeClass.label,
-                         "href": SitePaths.relative(from: path, to: SitePaths.sizeClass(year, id: sizeClass.id))]
-                    },
-                "provinceFilters": index.provinces.map { province -> [String: Any] in
-                    ["slug": SitePaths.slug(province), "label": province, "current": filter["province"] == province,
-                     "href": SitePaths.relative(from: path, to: SitePaths.province(year, name: province))]
-                },
-                "hasInterval": ranking.sensitivity != nil,
-                "csvHref": SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).csv")),
-                "jsonHref": SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).json")),
+            var context: TemplateData = [
+                "year": .number(year), "count": .number(ranking.entries.count), "shown": .number(shown),
+                "maximum": .number(ranking.maximum), "modelLabel": .string(index.edition.model.label),
+                "columns": .object(columns), "partColumns": .list(partColumns), "rows": .string(html),
+                "sortedBy": [sortKey: true], "ascending": .bool(sortAscending),
+                "isAll": .bool(filter.isEmpty), "filter": .object(filter.mapValues(TemplateValue.string)),
+                "allHref": .string(SitePaths.relative(from: path, to: SitePaths.edition(year))),
+                "sizeFilters": .list(index.sizeClasses.filter { index.sizeClassCounts[$0.id] != nil }.map { sizeClass in
+                    ["id": .string(sizeClass.id), "label": .string(sizeClass.label), "current": .bool(filter["sizeClass"] == sizeClass.label),
+                     "href": .string(SitePaths.relative(from: path, to: SitePaths.sizeClass(year, id: sizeClass.id)))]
+                }),
+                "provinceFilters": .list(index.provinces.map { province in
+                    ["slug": .string(SitePaths.slug(province)), "label": .string(province), "current": .bool(filter["province"] == province),
+                     "href": .string(SitePaths.relative(from: path, to: SitePaths.province(year, name: province)))]
+                }),
+                "hasInterval": .bool(ranking.sensitivity != nil),
+                "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).csv"))),
+                "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).json"))),
             ]
-            if let sortedPart { context["sortedPart"] = sortedPart.label }
+            if let sortedPart { context["sortedPart"] = .string(sortedPart.label) }
             if let comparison = index.edition.comparison {
-                context["previousYear"] = comparison.from.year
-                context["modelChanged"] = comparison.modelChanged
-                context["previousModel"] = comparison.from.model
+                context["previousYear"] = .number(comparison.from.year)
+                context["modelChanged"] = .bool(comparison.modelChanged)
+                context["previousModel"] = .string(comparison.from.model)
             }
             return layoutContext(source, path: path, section: .ranking, year: year).merging(context)
         }

@@ -3,39 +3,39 @@ import Stats
 /// A statistics table (from the Stats library) as the `stat-table` template draws it: Dutch
 /// column headings (site.yaml `columns`), Dutch numbers, the first column as row headers, the
 /// notes, and a bar chart of its percentages or means where the table has them.
-func statTableContext(_ table: StatTable, config: SiteConfig) -> [String: Any] {
+func statTableContext(_ table: StatTable, config: SiteConfig) -> TemplateValue {
     let columnLabels = config.columns
     let numeric = table.columns.enumerated().map { index, column in
         index > 0 && column.alignment == .right
     }
-    var context: [String: Any] = [
-        "id": SitePaths.slug(table.id),
-        "caption": config.dutchCaption(table.caption), "period": table.period,
-        "notAsked": table.isNotAsked,
-        "columns": table.columns.enumerated().map { index, column -> [String: Any] in
-            ["label": columnLabels[column.label] ?? column.label, "numeric": numeric[index]]
-        },
-        "rows": table.rows.map { row -> [String: Any] in
+    var context: TemplateData = [
+        "id": .string(SitePaths.slug(table.id)),
+        "caption": .string(config.dutchCaption(table.caption)), "period": .string(table.period),
+        "notAsked": .bool(table.isNotAsked),
+        "columns": .list(table.columns.enumerated().map { index, column in
+            ["label": .string(columnLabels[column.label] ?? column.label), "numeric": .bool(numeric[index])]
+        }),
+        "rows": .list(table.rows.map { row in
             let header = row.cells.first.map(DutchText.cell) ?? row.id
-            return ["label": header,
-                    "cells": row.cells.dropFirst().enumerated().map { index, cell -> [String: Any] in
-                        ["text": DutchText.cell(cell), "numeric": numeric[min(index + 1, numeric.count - 1)]]
-                    }]
-        },
-        "notes": table.notes,
-        "hasNotes": !table.notes.isEmpty,
+            return ["label": .string(header),
+                    "cells": .list(row.cells.dropFirst().enumerated().map { index, cell in
+                        ["text": .string(DutchText.cell(cell)), "numeric": .bool(numeric[min(index + 1, numeric.count - 1)])]
+                    })]
+        }),
+        "notes": .list(table.notes.map(TemplateValue.string)),
+        "hasNotes": .bool(!table.notes.isEmpty),
     ]
     // Companion tables (`usage.estimates`) repeat their main table's figures: no second chart.
     if !table.isNotAsked, table.id == table.definition, let chart = statChart(table, columnLabels: columnLabels) {
         context["chart"] = chart
     }
-    return context
+    return .object(context)
 }
 
 /// The chart of a table, by what its cells hold: one share column → a bar per row; several
 /// share columns (a grid of answers) → stacked bars; a mean column → bars of the means.
 /// Totals and rows without a value are left out. Nil when the table has nothing to draw.
-func statChart(_ table: StatTable, columnLabels: [String: String]) -> [String: Any]? {
+func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateValue? {
     let rows = table.rows.filter { $0.id != "total" }
     func cells(_ column: Int) -> [StatCell] { rows.map { column < $0.cells.count ? $0.cells[column] : .empty } }
     func label(_ row: StatRow) -> String { row.cells.first.map(DutchText.cell) ?? row.id }
@@ -97,34 +97,38 @@ struct StatisticsPage {
         let year = index.year
         let path = SitePaths.statistics(year)
         return Page(path: path, template: "statistics") {
-            var context: [String: Any] = [
-                "year": year, "respondents": index.edition.respondents, "gemeenten": index.edition.gemeenten,
-                "tables": index.edition.statistics.tables.map { statTableContext($0, config: source.config) },
-                "csvHref": SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).csv")),
-                "jsonHref": SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).json")),
+            var context: TemplateData = [
+                "year": .number(year), "respondents": .number(index.edition.respondents), "gemeenten": .number(index.edition.gemeenten),
+                "tables": .list(index.edition.statistics.tables.map { statTableContext($0, config: source.config) }),
+                "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).csv"))),
+                "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).json"))),
             ]
             if let comparison = index.edition.comparison {
-                func entry(_ entry: YearComparison.Entry) -> [String: Any] {
-                    var result: [String: Any] = [
-                        "name": entry.current.name, "rank": entry.current.rank, "total": entry.current.total,
-                        "href": SitePaths.relative(from: path, to: SitePaths.gemeente(year, slug: index.slugs[entry.current.code] ?? "")),
+                func entry(_ entry: YearComparison.Entry) -> TemplateValue {
+                    var result: TemplateData = [
+                        "name": .string(entry.current.name), "rank": .number(entry.current.rank), "total": .number(entry.current.total),
+                        "href": .string(SitePaths.relative(from: path, to: SitePaths.gemeente(year, slug: index.slugs[entry.current.code] ?? ""))),
                     ]
-                    if let previous = entry.previous { result["previousRank"] = previous.rank; result["previousTotal"] = previous.total }
-                    if let places = entry.rankChange { result["places"] = abs(places) }
-                    if case .predecessors(let used, _) = entry.basis { result["predecessor"] = used.name }
-                    return result
+                    if let previous = entry.previous {
+                        result["previousRank"] = .number(previous.rank)
+                        result["previousTotal"] = .number(previous.total)
+                    }
+                    if let places = entry.rankChange { result["places"] = .number(abs(places)) }
+                    if case .predecessors(let used, _) = entry.basis { result["predecessor"] = .string(used.name) }
+                    return .object(result)
                 }
+                let name = "vergelijking-\(comparison.from.year)-\(year)"
                 context["comparison"] = [
-                    "previousYear": comparison.from.year, "modelChanged": comparison.modelChanged,
-                    "previousModel": comparison.from.model, "model": comparison.to.model,
-                    "risers": comparison.risers(limit: Self.comparisonLimit).map(entry),
-                    "fallers": comparison.fallers(limit: Self.comparisonLimit).map(entry),
-                    "newEntrants": comparison.newEntrants.map(entry),
-                    "newCount": comparison.newEntrants.count,
-                    "dropOutCount": comparison.dropOuts.count,
-                    "csvHref": SitePaths.relative(from: path, to: SitePaths.data(year, "vergelijking-\(comparison.from.year)-\(year).csv")),
-                    "jsonHref": SitePaths.relative(from: path, to: SitePaths.data(year, "vergelijking-\(comparison.from.year)-\(year).json")),
-                ] as [String: Any]
+                    "previousYear": .number(comparison.from.year), "modelChanged": .bool(comparison.modelChanged),
+                    "previousModel": .string(comparison.from.model), "model": .string(comparison.to.model),
+                    "risers": .list(comparison.risers(limit: Self.comparisonLimit).map(entry)),
+                    "fallers": .list(comparison.fallers(limit: Self.comparisonLimit).map(entry)),
+                    "newEntrants": .list(comparison.newEntrants.map(entry)),
+                    "newCount": .number(comparison.newEntrants.count),
+                    "dropOutCount": .number(comparison.dropOuts.count),
+                    "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
+                    "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
+                ]
             }
             return layoutContext(source, path: path, section: .statistics, year: year).merging(context)
         }
