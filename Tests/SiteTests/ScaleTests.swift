@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 import Testing
 @testable import Site
 
@@ -25,10 +26,12 @@ struct ScaleTests {
         let output = root.appendingPathComponent("_site")
         let summary = try SiteBuilder.build(archive.input(), output: output, progress: false)
         #expect(summary.editions == Self.years)
-        let gemeentePages = Self.years.map { year in
-            (try? FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("\(year)/gemeente").path).count) ?? 0
+        // One page per ranked gemeente: 400 a year, fewer once mergers left fewer gemeenten (342 in 2024).
+        for year in Self.years {
+            let ranked = try JSONDecoder().decode(Ranking.self, from: Data(contentsOf: archive.rankings.appendingPathComponent("\(year).json")))
+            let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("\(year)/gemeente").path)
+            #expect(pages.count == ranked.entries.count && ranked.entries.count >= 340 && ranked.entries.count <= 400, "\(year)")
         }
-        #expect(gemeentePages.allSatisfy { $0 == 400 })
         print("scale: \(summary.pages) pages, \(summary.bytes / 1_048_576) MB in \(summary.seconds) s = \(Int(summary.pagesPerSecond)) pages/s; "
               + summary.steps.map { "\($0.name) \($0.seconds)" }.joined(separator: ", "))
         #if !DEBUG
