@@ -58,19 +58,13 @@ public enum SiteBuilder {
 
         let all = (files + rendered).sorted { $0.path < $1.path }
         try checkUnique(all)
-        var scanSeconds = 0.0
-        var writeSeconds = 0.0
         try AtomicOutput.replaceFolder(output) { staging in
-            let started = DispatchTime.now().uptimeNanoseconds
             try write(all, into: staging, progress: progress)
-            let written = DispatchTime.now().uptimeNanoseconds
-            writeSeconds = Double(written - started) / 1e9
+            clock.lap("write")
             try scan(staging, output: output)
-            scanSeconds = Double(DispatchTime.now().uptimeNanoseconds - written) / 1e9
+            clock.lap("scan")
         }
-        let total = clock.lap("write+scan+publish")
-        clock.steps.removeLast()
-        clock.steps += [("write", writeSeconds), ("scan", scanSeconds), ("publish", max(0, total - writeSeconds - scanSeconds))]
+        clock.lap("publish")
 
         return Summary(output: output.path, editions: data.editions.map(\.year),
                        pages: all.filter { $0.path.hasSuffix(".html") }.count, files: all.count,
@@ -195,12 +189,9 @@ struct StepClock {
     var steps: [(name: String, seconds: Double)] = []
     private var last = DispatchTime.now().uptimeNanoseconds
 
-    @discardableResult
-    mutating func lap(_ name: String) -> Double {
+    mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let seconds = Double(now - last) / 1e9
-        steps.append((name, seconds))
+        steps.append((name, Double(now - last) / 1e9))
         last = now
-        return seconds
     }
 }
