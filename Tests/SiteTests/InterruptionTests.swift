@@ -10,7 +10,10 @@ import Testing
             .appendingPathComponent("meetlat")
     }
 
-    func run(_ archive: SyntheticArchive, output: URL, killAfter seconds: Double?) throws -> (status: Int32, killed: Bool) {
+    /// Runs `meetlat site`; kills it after `seconds`, or (`killWhileStaging`) as soon as its staging
+    /// folder holds files.
+    func run(_ archive: SyntheticArchive, output: URL, killAfter seconds: Double?,
+             killWhileStaging: Bool = false) throws -> (status: Int32, killed: Bool) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["site", "--surveys", archive.surveys.path, "--rankings", archive.rankings.path,
@@ -20,7 +23,18 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         var killed = false
-        if let seconds {
+        if killWhileStaging {
+            let staging = output.deletingLastPathComponent().appendingPathComponent("._site.staging-\(process.processIdentifier)")
+            while process.isRunning {
+                let written = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
+                if written.count >= 3 {
+                    kill(process.processIdentifier, SIGKILL)
+                    killed = true
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.001)
+            }
+        } else if let seconds {
             Thread.sleep(forTimeInterval: seconds)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -53,6 +67,11 @@ import Testing
             #expect(now.count == previous.count, "killed at \(fraction) of the build: \(now.count) files, expected \(previous.count)")
             #expect(now == previous, "killed at \(fraction) of the build: the previous site changed")
         }
+        // And once more exactly while the staging folder is being written.
+        let whileStaging = try run(shared.archive, output: output, killAfter: nil, killWhileStaging: true)
+        #expect(whileStaging.killed)
+        if whileStaging.killed { killedWhileStaging += 1 }
+        #expect(snapshot(output) == previous, "killed while writing the staging folder: the previous site changed")
         #expect(killedWhileStaging >= 1, "at least one kill fell while the staging folder was being written or scanned")
 
         // The next build clears what the killed ones left and publishes normally.
