@@ -76,6 +76,10 @@ struct SharedSite: Sendable {
             try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
         }
         let root = temporary.appendingPathComponent("meetlat-site-shared-\(getpid())")
+        // Removed when the test process ends (a C callback: it may not capture, so it derives the path again).
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-site-shared-\(getpid())"))
+        }
         let archive = try SyntheticArchive.make(at: root, years: years, gemeenten: 60)
         let output = root.appendingPathComponent("_site")
         let summary = try SiteBuilder.build(archive.input(), output: output, progress: false)
