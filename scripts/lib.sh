@@ -15,3 +15,27 @@ ensure_debian_packages() {
         $sudo apt-get install -y -q "${missing[@]}" >/dev/null
     }
 }
+
+# A virtual environment at $1 with the packages of the requirements file $2 (installed again
+# only when the file changed).
+ensure_python_venv() {
+    local venv="$1" requirements="$2"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    if ! cmp -s "$requirements" "$venv/.requirements"; then
+        "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
+        cp "$requirements" "$venv/.requirements"
+    fi
+}
+
+# Browser tests of the site (Tests/Browser): builds the site on the demo data with the debug
+# meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
+# chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.
+run_browser_tests() {
+    ensure_debian_packages chromium chromium-driver
+    command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
+    ensure_python_venv .venv Tests/Browser/requirements.txt
+    local bin
+    bin="$(swift build --show-bin-path)/meetlat"
+    "$bin" site --output _site
+    MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Browser
+}

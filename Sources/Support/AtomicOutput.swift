@@ -40,6 +40,12 @@ public enum AtomicOutput {
         let retired = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
         try? fileManager.removeItem(at: retired)
         if fileManager.fileExists(atPath: url.path) {
+            // Where the system can swap two paths in one step, there is no moment without `url`:
+            // the staging path then holds the previous content, which is removed.
+            if exchange(staging.path, url.path) {
+                try? fileManager.removeItem(at: staging)
+                return
+            }
             try fileManager.moveItem(at: url, to: retired)
         }
         do {
@@ -50,6 +56,23 @@ public enum AtomicOutput {
             throw OutputError(path: url.path, reason: String(describing: error))
         }
         try? fileManager.removeItem(at: retired)
+    }
+
+    /// Swaps two existing paths atomically: `renameat2(RENAME_EXCHANGE)` on Linux (looked up at
+    /// run time: the C library's header hides it from Swift), `renamex_np(RENAME_SWAP)` on macOS.
+    /// False when the system or file system cannot.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentDirectory: Int32 = -100, renameExchange: UInt32 = 1 << 1
+        return renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(first, second, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
     }
 
     private static func replace(_ destination: URL, with source: URL) throws {

@@ -21,6 +21,7 @@ struct Meetlat: ParsableCommand {
             SensitivityCommand.self,
             StatsCommand.self,
             CompareCommand.self,
+            SiteCommand.self,
             ROICommand.self,
             KPICommand.self,
             VersionCommand.self,

@@ -1,0 +1,132 @@
+import Foundation
+import Ingest
+import Scoring
+import Stats
+
+/// A page to render: where it goes, which template draws it, and its data. The data are built
+/// when the page is rendered (on any core), from published values only.
+struct Page: Sendable {
+    let path: String
+    let template: String
+    let context: @Sendable () -> TemplateData
+}
+
+/// A file written as it is (assets, downloads).
+struct OutputFile: Sendable {
+    let path: String
+    let data: Data
+}
+
+/// The sections of the site, for the navigation's "you are here".
+enum Section: String {
+    case home, ranking, gemeente, statistics, method, caveats, downloads, roi
+}
+
+/// What every page's layout needs: the way back to the root and to its edition, the site title,
+/// the banner, and which section it belongs to. (Page titles and all other words are in the
+/// templates: `{{$title}}` blocks.)
+func layoutContext(_ source: SiteSource, path: String, section: Section, year: Int?) -> TemplateData {
+    var context: TemplateData = [
+        "root": .string(SitePaths.root(from: path)),
+        "siteTitle": .string(source.config.title),
+        "section": [section.rawValue: true],
+    ]
+    if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
+    if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
+    if let year {
+        let base = SitePaths.relative(from: path, to: SitePaths.edition(year))
+        context["edition"] = ["year": .number(year), "base": .string(String(base.dropLast("index.html".count)))]
+    }
+    return context
+}
+
+extension Dictionary where Key == String, Value == TemplateValue {
+    /// This context with `other`'s keys added (other wins on a clash).
+    func merging(_ other: TemplateData) -> TemplateData {
+        merging(other) { _, new in new }
+    }
+}
+
+/// What the page builders share about one edition, computed once: file names of the gemeente
+/// pages, size classes and provinces in display order, year-over-year changes, medians per
+/// size class.
+struct EditionIndex: Sendable {
+    let edition: Edition
+    /// Gemeente code → file name (without `.html`) of its page in this edition.
+    let slugs: [String: String]
+    /// The reference's size classes, smallest first.
+    let sizeClasses: [SizeClass]
+    /// Provinces with a ranked gemeente, in name order.
+    let provinces: [String]
+    /// Gemeente code → comparison with the previous edition.
+    let changes: [String: YearComparison.Entry]
+    /// Size class id → medians of the totals and parts of the gemeenten ranked in it.
+    let medians: [String: ClassMedians]
+    /// Ranked gemeenten per size class id and per province.
+    let sizeClassCounts: [String: Int]
+    let provinceCounts: [String: Int]
+    /// Ids of the model's dimensions of kind presence (channels) and per_inhabitant (followers).
+    let presenceDimensions: Set<String>
+    let perInhabitantDimensions: Set<String>
+
+    var year: Int { edition.year }
+    var ranking: Ranking { edition.ranking }
+
+    init(_ edition: Edition, reference: Reference) {
+        self.edition = edition
+        var slugs: [String: String] = [:]
+        var used: Set<String> = []
+        for entry in edition.ranking.entries {
+            var slug = SitePaths.slug(entry.name)
+            if used.contains(slug) || slug.isEmpty { slug += (slug.isEmpty ? "" : "-") + entry.code.lowercased() }
+            used.insert(slug)
+            slugs[entry.code] = slug
+        }
+        self.slugs = slugs
+        sizeClasses = reference.sizeClasses.sorted { $0.minimum < $1.minimum }
+        provinces = Set(edition.ranking.entries.map(\.province)).sorted { NameOrder(name: $0, code: "") < NameOrder(name: $1, code: "") }
+        var changes: [String: YearComparison.Entry] = [:]
+        for entry in edition.comparison?.entries ?? [] { changes[entry.current.code] = entry }
+        self.changes = changes
+        var medians: [String: ClassMedians] = [:]
+        for sizeClass in sizeClasses {
+            let members = edition.ranking.entries.filter { $0.sizeClass == sizeClass.id }
+            if let summary = ClassMedians(members, parts: edition.ranking.parts) { medians[sizeClass.id] = summary }
+        }
+        self.medians = medians
+        var sizeClassCounts: [String: Int] = [:], provinceCounts: [String: Int] = [:]
+        for entry in edition.ranking.entries {
+            sizeClassCounts[entry.sizeClass, default: 0] += 1
+            provinceCounts[entry.province, default: 0] += 1
+        }
+        self.sizeClassCounts = sizeClassCounts
+        self.provinceCounts = provinceCounts
+        presenceDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "presence" }.map(\.id))
+        perInhabitantDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "per_inhabitant" }.map(\.id))
+    }
+
+    func sizeClass(_ id: String) -> SizeClass? { sizeClasses.first { $0.id == id } }
+}
+
+/// Medians of a size class's totals and parts (Stats' `NumberSummary`).
+struct ClassMedians: Sendable {
+    let count: Int
+    let total: Double
+    let parts: [String: Double]
+
+    init?(_ members: [RankedGemeente], parts: [ScorePart]) {
+        guard let total = NumberSummary(members.map { Double($0.total) }) else { return nil }
+        count = members.count
+        self.total = total.median
+        var medians: [String: Double] = [:]
+        for part in parts {
+            medians[part.id] = NumberSummary(members.compactMap { $0.parts[part.id].map(Double.init) })?.median
+        }
+        self.parts = medians
+    }
+}
+
+/// A median as Dutch text: whole, or with one decimal when it falls between two values.
+func medianText(_ value: Double) -> String {
+    value == value.rounded() ? DutchText.integer(Int(value)) : DutchText.decimal(value, 1)
+}

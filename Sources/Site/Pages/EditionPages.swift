@@ -1,0 +1,182 @@
+import Foundation
+import Ingest
+import Scoring
+import Stats
+import Support
+
+/// The methodology page of an edition: the scoring model it was ranked with (from
+/// `Surveys/models/<model>.yaml`: labels, descriptions, every rule and number), the general
+/// method text (`content/methode.md`) and, when present, `content/modellen/<model>.md`.
+struct MethodPage {
+    let source: SiteSource
+    let index: EditionIndex
+
+    func page() -> Page {
+        let source = self.source, index = self.index
+        let path = SitePaths.method(index.year)
+        return Page(path: path, template: "method") {
+            let model = index.edition.model
+            var context: TemplateData = [
+                "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
+                "maximum": .number(model.maximum),
+                "dimensions": .list(model.dimensions.map(Self.dimension)),
+                "sizeClasses": .list(index.sizeClasses.map { ["label": .string($0.label)] }),
+                "methodHTML": .string(source.html("methode")),
+                "modelHTML": .string(source.html("modellen/\(model.name)")),
+            ]
+            if let description = model.description { context["description"] = .string(description) }
+            if let sensitivity = index.ranking.sensitivity {
+                let spread = sensitivity.spread * 100
+                context["sensitivity"] = [
+                    "runs": .string(DutchText.integer(sensitivity.runs)),
+                    "spread": .string(DutchText.percent(spread, spread == spread.rounded() ? 0 : 1)),
+                    sensitivity.distribution.rawValue: true,
+                ]
+            }
+            return layoutContext(source, path: path, section: .method, year: index.year).merging(context)
+        }
+    }
+
+    /// A dimension with its rule's numbers, keyed by kind for the template.
+    static func dimension(_ dimension: Scoring.Dimension) -> TemplateValue {
+        // `description` is always set (empty when the model has none), so the template never
+        // falls back to the model's own description.
+        var context: TemplateData = ["id": .string(dimension.id), "label": .string(dimension.label),
+                                     "maximum": .number(dimension.maximum), "description": .string(dimension.description ?? "")]
+        if dimension.weight != 1 { context["weight"] = .number(dimension.weight) }
+        func labels(_ fields: [LabelledField]) -> TemplateValue { .list(fields.map { ["label": .string($0.label)] }) }
+        switch dimension.rule {
+        case .presence(let rule):
+            context["presence"] = ["options": .list(rule.options.map { ["label": .string($0.label), "points": .number($0.points)] })]
+        case .perInhabitant(let rule):
+            let capPercent = Double(rule.cap) / Double(max(rule.pointsPerPercent, 1))
+            context["perInhabitant"] = [
+                "pointsPerPercent": .number(rule.pointsPerPercent), "cap": .number(rule.cap),
+                "capPercent": .string(DutchText.decimal(capPercent, capPercent == capPercent.rounded() ? 0 : 1)),
+                "fields": labels(rule.fields),
+            ]
+        case .choicePoints(let rule):
+            context["choicePoints"] = [
+                "values": .list(rule.values.map { ["value": .string($0.value), "points": .number($0.points)] }),
+                "fields": labels(rule.fields),
+            ]
+        case .scaledRatings(let rule):
+            context["scaledRatings"] = [
+                "scale": .number(rule.scale), "minimum": .number(rule.minimum), "maximum": .number(rule.maximum),
+                "unanswered": .number(rule.unanswered), "count": .number(rule.fields.count),
+                "denominator": .number(rule.denominator), "fields": labels(rule.fields),
+            ]
+        }
+        return .object(context)
+    }
+}
+
+/// The caveats of an edition (`content/kanttekeningen.md`) with the year's own figures: who
+/// answered (the response table), how many gemeenten reported more followers than inhabitants.
+struct CaveatsPage {
+    let source: SiteSource
+    let index: EditionIndex
+
+    func page() -> Page {
+        let source = self.source, index = self.index
+        let path = SitePaths.caveats(index.year)
+        return Page(path: path, template: "caveats") {
+            let edition = index.edition
+            let suspect = edition.ranking.entries.filter { entry in entry.flags.contains { $0.hasPrefix("suspect:") } }
+            let unknown = edition.ranking.entries.filter { entry in entry.flags.contains { $0.hasPrefix("unknown:") } }
+            var context: TemplateData = [
+                "year": .number(index.year), "respondents": .number(edition.respondents), "gemeenten": .number(edition.gemeenten),
+                "responsePercent": .string(Rounding.percent(edition.respondents, of: edition.gemeenten).map { "\($0) %" } ?? "–"),
+                "suspectCount": .number(suspect.count), "unknownCount": .number(unknown.count),
+                "caveatsHTML": .string(source.html("kanttekeningen")),
+                "methodHref": .string(SitePaths.relative(from: path, to: SitePaths.method(index.year))),
+            ]
+            if edition.anonymous > 0 { context["anonymous"] = .number(edition.anonymous) }
+            if let response = edition.statistics.tables.first(where: { $0.definition == "response" }) {
+                context["responseTable"] = statTableContext(response, config: source.config)
+            }
+            return layoutContext(source, path: path, section: .caveats, year: index.year).merging(context)
+        }
+    }
+}
+
+/// The downloads of an edition: the ranking, the statistics and the comparison with the
+/// previous edition as CSV and JSON, in the formats of `Rankings/` and `meetlat stats`. The
+/// ranking's JSON leaves out the per-answer explanation lines (an optional part of the format):
+/// they are on every gemeente's page, and would make the file ten times larger.
+struct Downloads {
+    let source: SiteSource
+    let index: EditionIndex
+
+    /// The files, with what the page says about them.
+    func files() throws -> [(file: OutputFile, kind: String, format: String)] {
+        let year = index.year
+        var files: [(OutputFile, String, String)] = [
+            (OutputFile(path: SitePaths.data(year, "ranglijst-\(year).csv"), data: Data(RankingsWriter.csv(index.ranking).utf8)), "ranking", "CSV"),
+            (OutputFile(path: SitePaths.data(year, "ranglijst-\(year).json"), data: try RankingsWriter.json(Self.withoutExplanations(index.ranking))),
+             "ranking", "JSON"),
+        ]
+        let tables = index.edition.statistics.tables
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv).utf8)), "statistics", "CSV"))
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json).utf8)), "statistics", "JSON"))
+        if let comparison = index.edition.comparison {
+            let name = "vergelijking-\(comparison.from.year)-\(year)"
+            let compared = comparison.tables()
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv).utf8)), "comparison", "CSV"))
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json).utf8)), "comparison", "JSON"))
+        }
+        return files
+    }
+
+    static func withoutExplanations(_ ranking: Ranking) -> Ranking {
+        var copy = ranking
+        for index in copy.entries.indices { copy.entries[index].explanation = nil }
+        return copy
+    }
+
+    func page(_ files: [(file: OutputFile, kind: String, format: String)]) -> Page {
+        let source = self.source, index = self.index
+        let path = SitePaths.downloads(index.year)
+        return Page(path: path, template: "downloads") {
+            let listed: [TemplateValue] = files.map { file in
+                [file.kind: true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
+                 "href": .string(SitePaths.relative(from: path, to: file.file.path)),
+                 "size": .string(DutchText.integer(max(1, (file.file.data.count + 512) / 1024)))]
+            }
+            var context: TemplateData = ["year": .number(index.year), "files": .list(listed),
+                                         "modelLabel": .string(index.edition.model.label)]
+            if let comparison = index.edition.comparison { context["previousYear"] = .number(comparison.from.year) }
+            return layoutContext(source, path: path, section: .downloads, year: index.year).merging(context)
+        }
+    }
+}
+
+/// The home page: every edition (newest first) and the way to the ROI calculator.
+struct HomePage {
+    let source: SiteSource
+    let indexes: [EditionIndex]
+
+    func page() -> Page {
+        let source = self.source, indexes = self.indexes
+        let path = SitePaths.home
+        return Page(path: path, template: "home") {
+            let editions: [TemplateValue] = indexes.reversed().map { index in
+                ["year": .number(index.year), "count": .number(index.ranking.entries.count),
+                 "modelLabel": .string(index.edition.model.label),
+                 "gemeenten": .number(index.edition.gemeenten), "maximum": .number(index.ranking.maximum),
+                 "href": .string(SitePaths.relative(from: path, to: SitePaths.edition(index.year))),
+                 "statisticsHref": .string(SitePaths.relative(from: path, to: SitePaths.statistics(index.year))),
+                 "top": .list(index.ranking.entries.prefix(3).map { entry in
+                     ["name": .string(entry.name), "rank": .number(entry.rank), "total": .number(entry.total),
+                      "href": .string(SitePaths.relative(from: path, to: SitePaths.gemeente(index.year, slug: index.slugs[entry.code] ?? entry.code)))]
+                 })]
+            }
+            var context: TemplateData = [
+                "editions": .list(editions), "aboutHTML": .string(source.html("over")),
+                "roiHref": .string(SitePaths.relative(from: path, to: SitePaths.roi)),
+            ]
+            if let latest = editions.first { context["latest"] = latest }
+            return layoutContext(source, path: path, section: .home, year: nil).merging(context)
+        }
+    }
+}

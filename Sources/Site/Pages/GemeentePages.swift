@@ -1,0 +1,161 @@
+import Ingest
+import Scoring
+
+/// One gemeente in one edition, as its history needs it.
+struct HistoryPoint: Sendable {
+    let year: Int
+    let entry: RankedGemeente
+    let count: Int
+    let maximum: Int
+    let modelLabel: String
+    let slug: String
+
+    /// The total as a share of the maximum, in %, and as text (`63 %`).
+    var percent: Double { 100 * Double(entry.total) / Double(max(maximum, 1)) }
+    var percentText: String { DutchText.percent(percent, 0) }
+}
+
+/// Every gemeente's editions, by CBS code, ascending by year.
+func histories(_ indexes: [EditionIndex]) -> [String: [HistoryPoint]] {
+    var result: [String: [HistoryPoint]] = [:]
+    for index in indexes {
+        for entry in index.ranking.entries {
+            result[entry.code, default: []].append(HistoryPoint(
+                year: index.year, entry: entry, count: index.ranking.entries.count, maximum: index.ranking.maximum,
+                modelLabel: index.edition.model.label, slug: index.slugs[entry.code] ?? entry.code))
+        }
+    }
+    return result
+}
+
+/// The page of each ranked gemeente in an edition: rank and score over the editions up to this
+/// one (charts), the score per part against the median of its size class, its channels and the
+/// explanation of every point.
+struct GemeentePages {
+    let source: SiteSource
+    let index: EditionIndex
+    let reference: Reference
+    let histories: [String: [HistoryPoint]]
+
+    func pages() -> [Page] {
+        let ranking = RankingPages(source: source, index: index, reference: reference)
+        let source = self.source, index = self.index, reference = self.reference
+        return index.ranking.entries.map { entry in
+            let path = SitePaths.gemeente(index.year, slug: index.slugs[entry.code] ?? entry.code)
+            let history = (histories[entry.code] ?? []).filter { $0.year <= index.year }
+            return Page(path: path, template: "gemeente") {
+                let change = ranking.changeContext(index.changes[entry.code])
+                return layoutContext(source, path: path, section: .gemeente, year: index.year)
+                    .merging(Self.context(entry, path: path, index: index, reference: reference, history: history,
+                                          change: change, answers: source.config.answers))
+            }
+        }
+    }
+
+    static func context(_ entry: RankedGemeente, path: String, index: EditionIndex, reference: Reference,
+                        history: [HistoryPoint], change: TemplateValue, answers: [String: String]) -> TemplateData {
+        let year = index.year
+        let ranking = index.ranking
+        let sizeClass = index.sizeClass(entry.sizeClass)
+        let medians = index.medians[entry.sizeClass]
+        let lines = entry.explanation ?? []
+        var fieldLabels: [String: String] = [:]
+        for line in lines where fieldLabels[line.field] == nil { fieldLabels[line.field] = line.label }
+        let aliases = reference.gemeente(code: entry.code)?.aliases ?? []
+
+        var context: TemplateData = [
+            "year": .number(year), "name": .string(entry.name), "code": .string(entry.code), "province": .string(entry.province),
+            "sizeLabel": .string(sizeClass?.label ?? entry.sizeClass), "inhabitants": .string(DutchText.integer(entry.inhabitants)),
+            "count": .number(ranking.entries.count), "rank": .number(entry.rank),
+            "rankInSizeClass": .number(entry.rankInSizeClass), "classCount": .number(index.sizeClassCounts[entry.sizeClass] ?? 0),
+            "rankInProvince": .number(entry.rankInProvince), "provinceCount": .number(index.provinceCounts[entry.province] ?? 0),
+            "total": .number(entry.total), "maximum": .number(ranking.maximum),
+            "percent": .string(DutchText.percent(100 * Double(entry.total) / Double(max(ranking.maximum, 1)), 0)),
+            "modelLabel": .string(index.edition.model.label),
+            "change": change,
+            "aliasList": .string(aliases.joined(separator: ", ")), "hasAliases": .bool(!aliases.isEmpty),
+            // Every gemeente page of an edition sits in <year>/gemeente/: one level below the edition.
+            "rankingHref": "../index.html",
+            "sizeClassHref": .string("../" + SitePaths.fileName(SitePaths.sizeClass(year, id: entry.sizeClass))),
+            "provinceHref": .string("../" + SitePaths.fileName(SitePaths.province(year, name: entry.province))),
+            "methodHref": "../methode.html",
+        ]
+        if let interval = entry.rankInterval {
+            context["interval"] = ["low": .number(interval.low), "high": .number(interval.high), "median": .number(interval.median),
+                                   "narrow": .bool(interval.low == interval.high)]
+        }
+        let flags = entry.flags.compactMap { flag -> TemplateValue? in
+            let parts = flag.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return nil }
+            return .object([parts[0]: true, "field": .string(fieldLabels[parts[1]] ?? parts[1])])
+        }
+        context["flags"] = .list(flags)
+        context["hasFlags"] = .bool(!flags.isEmpty)
+
+        // The score per part against the median of the size class.
+        context["parts"] = .list(ranking.parts.map { part in
+            let points = entry.parts[part.id] ?? 0
+            var row: TemplateData = ["label": .string(part.label), "points": .number(points), "maximum": .number(part.maximum)]
+            if part.weight != 1 { row["weight"] = .number(part.weight) }
+            if let median = medians?.parts[part.id] { row.merge(comparison(Double(points), median)) { _, new in new } }
+            return .object(row)
+        })
+        if let medians {
+            context["classMedian"] = .object(["count": .number(medians.count), "label": .string(sizeClass?.label ?? entry.sizeClass)]
+                .merging(comparison(Double(entry.total), medians.total)))
+        }
+
+        // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
+        let channels: [TemplateValue] = lines.filter { index.presenceDimensions.contains($0.dimension) && $0.field != $0.dimension }
+            .map { line in
+                ["label": .string(line.label), "active": .bool(line.answer == "chosen"), "answer": .string(answers[line.answer] ?? line.answer)]
+            }
+        let followers = lines.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
+            .map { explanationLine($0, answers: answers) }
+        context["channels"] = .list(channels)
+        context["hasChannels"] = .bool(!channels.isEmpty)
+        context["followers"] = .list(followers)
+        context["hasFollowers"] = .bool(!followers.isEmpty)
+        context["explanation"] = .list(ranking.parts.map { part in
+            ["label": .string(part.label), "points": .number(entry.parts[part.id] ?? 0), "maximum": .number(part.maximum),
+             "lines": .list(lines.filter { $0.dimension == part.id }.map { explanationLine($0, answers: answers) })]
+        })
+        context["hasExplanation"] = .bool(!lines.isEmpty)
+
+        // History and its charts.
+        context["history"] = .list(history.map { point in
+            ["year": .number(point.year), "rank": .number(point.entry.rank), "count": .number(point.count),
+             "total": .number(point.entry.total), "maximum": .number(point.maximum), "model": .string(point.modelLabel),
+             "current": .bool(point.year == year), "percent": .string(point.percentText),
+             "href": .string("../../" + SitePaths.gemeente(point.year, slug: point.slug))]
+        })
+        let worst = Double(history.map(\.count).max() ?? 1)
+        context["rankChart"] = Charts.line(
+            id: "rang", points: history.map { Charts.Point(label: String($0.year), value: Double($0.entry.rank), valueText: String($0.entry.rank)) },
+            minimum: 1, maximum: max(worst, 2), lowIsTop: true,
+            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchText.integer(Int($0)) })
+        context["scoreChart"] = Charts.line(
+            id: "score", points: history.map { point in
+                Charts.Point(label: String(point.year), value: point.percent, valueText: point.percentText)
+            },
+            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchText.percent($0, 0) })
+        context["modelsDiffer"] = .bool(Set(history.map(\.modelLabel)).count > 1)
+        return context
+    }
+
+    /// An explanation line with its answer in Dutch; `points` is empty on lines that only feed
+    /// a later line (scaled ratings) — present all the same, so the template never falls back
+    /// to an outer `points`.
+    static func explanationLine(_ line: ExplanationLine, answers: [String: String]) -> TemplateValue {
+        ["label": .string(line.label), "answer": .string(answers[line.answer] ?? line.answer), "reason": .string(line.reason),
+         "points": .string(line.points.map(String.init) ?? "")]
+    }
+
+    /// `value` against `median`: the median as text and the difference (above / below / equal).
+    static func comparison(_ value: Double, _ median: Double) -> TemplateData {
+        let difference = value - median
+        var result: TemplateData = ["median": .string(medianText(median)), "difference": .string(medianText(abs(difference)))]
+        result[difference > 0 ? "above" : difference < 0 ? "below" : "equal"] = true
+        return result
+    }
+}

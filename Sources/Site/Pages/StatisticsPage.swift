@@ -1,0 +1,136 @@
+import Stats
+
+/// A statistics table (from the Stats library) as the `stat-table` template draws it: Dutch
+/// column headings (site.yaml `columns`), Dutch numbers, the first column as row headers, the
+/// notes, and a bar chart of its percentages or means where the table has them.
+func statTableContext(_ table: StatTable, config: SiteConfig) -> TemplateValue {
+    let columnLabels = config.columns
+    let numeric = table.columns.enumerated().map { index, column in
+        index > 0 && column.alignment == .right
+    }
+    var context: TemplateData = [
+        "id": .string(SitePaths.slug(table.id)),
+        "caption": .string(config.dutchCaption(table.caption)), "period": .string(table.period),
+        "notAsked": .bool(table.isNotAsked),
+        "columns": .list(table.columns.enumerated().map { index, column in
+            ["label": .string(columnLabels[column.label] ?? column.label), "numeric": .bool(numeric[index])]
+        }),
+        "rows": .list(table.rows.map { row in
+            let header = row.cells.first.map(DutchText.cell) ?? row.id
+            return ["label": .string(header),
+                    "cells": .list(row.cells.dropFirst().enumerated().map { index, cell in
+                        ["text": .string(DutchText.cell(cell)), "numeric": .bool(numeric[min(index + 1, numeric.count - 1)])]
+                    })]
+        }),
+        "notes": .list(table.notes.map(TemplateValue.string)),
+        "hasNotes": .bool(!table.notes.isEmpty),
+    ]
+    // Companion tables (`usage.estimates`) repeat their main table's figures: no second chart.
+    if !table.isNotAsked, table.id == table.definition, let chart = statChart(table, columnLabels: columnLabels) {
+        context["chart"] = chart
+    }
+    return .object(context)
+}
+
+/// The chart of a table, by what its cells hold: one share column → a bar per row; several
+/// share columns (a grid of answers) → stacked bars; a mean column → bars of the means.
+/// Totals and rows without a value are left out. Nil when the table has nothing to draw.
+func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateValue? {
+    let rows = table.rows.filter { $0.id != "total" }
+    func cells(_ column: Int) -> [StatCell] { rows.map { column < $0.cells.count ? $0.cells[column] : .empty } }
+    func label(_ row: StatRow) -> String { row.cells.first.map(DutchText.cell) ?? row.id }
+    let shareColumns = table.columns.indices.filter { index in
+        index > 0 && cells(index).contains { if case .share = $0 { return true } else { return false } }
+    }
+    let chartID = "grafiek-" + SitePaths.slug(table.id)
+    if let share = table.columns.firstIndex(where: { $0.id == "share" }), shareColumns.contains(share) {
+        let bars = rows.compactMap { row -> Charts.Bar? in
+            guard share < row.cells.count, let value = DutchText.value(row.cells[share]) else { return nil }
+            let text = DutchText.cell(row.cells[share])
+            return Charts.Bar(label: label(row), segments: [Charts.Segment(value: value, series: 0, name: "", valueText: text)], valueText: text)
+        }
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: [], scaleText: { DutchText.percent($0, 0) })
+    }
+    if shareColumns.count >= 2 {
+        let names = shareColumns.map { columnLabels[table.columns[$0].label] ?? table.columns[$0].label }
+        let bars = rows.compactMap { row -> Charts.Bar? in
+            let segments = shareColumns.enumerated().compactMap { series, column -> Charts.Segment? in
+                guard column < row.cells.count, let value = DutchText.value(row.cells[column]) else { return nil }
+                return Charts.Segment(value: value, series: series, name: names[series], valueText: DutchText.cell(row.cells[column]))
+            }
+            return segments.isEmpty ? nil : Charts.Bar(label: label(row), segments: segments, valueText: "")
+        }
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: names, scaleText: { DutchText.percent($0, 0) })
+    }
+    if let mean = table.columns.firstIndex(where: { $0.id == "mean" }) {
+        let bars = rows.compactMap { row -> Charts.Bar? in
+            guard mean < row.cells.count, let value = DutchText.value(row.cells[mean]) else { return nil }
+            let text = DutchText.cell(row.cells[mean])
+            return Charts.Bar(label: label(row), segments: [Charts.Segment(value: value, series: 0, name: "", valueText: text)], valueText: text)
+        }
+        let top = bars.flatMap(\.segments).map(\.value).max() ?? 0
+        return bars.isEmpty || top <= 0 ? nil : Charts.bars(id: chartID, bars: bars, maximum: niceMaximum(top), series: [],
+                                                           scaleText: { DutchText.decimal($0, $0 == $0.rounded() ? 0 : 1) })
+    }
+    return nil
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value`: a round top for a scale.
+func niceMaximum(_ value: Double) -> Double {
+    var power = 1.0
+    while power * 10 < value { power *= 10 }
+    while power > value && power > 1e-6 { power /= 10 }
+    for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * power >= value { return step * power }
+    return value
+}
+
+/// The statistics page of an edition: every table of `statistics.yaml` for the year (as
+/// `meetlat stats` computes them) with charts, and the comparison with the previous edition.
+struct StatisticsPage {
+    let source: SiteSource
+    let index: EditionIndex
+
+    static let comparisonLimit = 10
+
+    func page() -> Page {
+        let source = self.source, index = self.index
+        let year = index.year
+        let path = SitePaths.statistics(year)
+        return Page(path: path, template: "statistics") {
+            var context: TemplateData = [
+                "year": .number(year), "respondents": .number(index.edition.respondents), "gemeenten": .number(index.edition.gemeenten),
+                "tables": .list(index.edition.statistics.tables.map { statTableContext($0, config: source.config) }),
+                "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).csv"))),
+                "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).json"))),
+            ]
+            if let comparison = index.edition.comparison {
+                func entry(_ entry: YearComparison.Entry) -> TemplateValue {
+                    var result: TemplateData = [
+                        "name": .string(entry.current.name), "rank": .number(entry.current.rank), "total": .number(entry.current.total),
+                        "href": .string(SitePaths.relative(from: path, to: SitePaths.gemeente(year, slug: index.slugs[entry.current.code] ?? ""))),
+                    ]
+                    if let previous = entry.previous {
+                        result["previousRank"] = .number(previous.rank)
+                        result["previousTotal"] = .number(previous.total)
+                    }
+                    if let places = entry.rankChange { result["places"] = .number(abs(places)) }
+                    if case .predecessors(let used, _) = entry.basis { result["predecessor"] = .string(used.name) }
+                    return .object(result)
+                }
+                let name = "vergelijking-\(comparison.from.year)-\(year)"
+                context["comparison"] = [
+                    "previousYear": .number(comparison.from.year), "modelChanged": .bool(comparison.modelChanged),
+                    "previousModel": .string(comparison.from.model), "model": .string(comparison.to.model),
+                    "risers": .list(comparison.risers(limit: Self.comparisonLimit).map(entry)),
+                    "fallers": .list(comparison.fallers(limit: Self.comparisonLimit).map(entry)),
+                    "newEntrants": .list(comparison.newEntrants.map(entry)),
+                    "newCount": .number(comparison.newEntrants.count),
+                    "dropOutCount": .number(comparison.dropOuts.count),
+                    "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
+                    "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
+                ]
+            }
+            return layoutContext(source, path: path, section: .statistics, year: year).merging(context)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Site stage; see docs/architecture.md.

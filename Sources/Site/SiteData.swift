@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+import Ingest
+import ROI
+import Scoring
+import Stats
+
+/// Where a build reads from.
+public struct SiteInput: Sendable {
+    /// A folder laid out like `Surveys/` (reference, models, statistics.yaml, the years).
+    public var surveys: URL
+    /// `Rankings/<year>.json`: one edition per file.
+    public var rankings: URL
+    /// `Scenarios/*.yaml` for the ROI calculator.
+    public var scenarios: URL
+    /// The site sources (`site/`).
+    public var source: URL
+
+    public init(surveys: URL, rankings: URL, scenarios: URL, source: URL) {
+        self.surveys = surveys
+        self.rankings = rankings
+        self.scenarios = scenarios
+        self.source = source
+    }
+}
+
+/// One published year: its ranking, the model it was scored with, its survey tables and the
+/// comparison with the edition before it. Holds only published data: the survey's responses
+/// are used for the statistics and then dropped, so no page can reach a respondent's answers.
+struct Edition: Sendable {
+    let year: Int
+    let ranking: Ranking
+    let model: ScoringModel
+    let statistics: StatisticsReport
+    /// The comparison with the previous edition (following mergers), when there is one.
+    let comparison: YearComparison?
+    /// Respondents used (named gemeenten) and gemeenten existing on 1 January of the year.
+    let respondents: Int
+    let gemeenten: Int
+    /// Responses that named no gemeente (not used).
+    let anonymous: Int
+}
+
+/// A scenario of `Scenarios/`, compiled, with its export for the browser calculator.
+struct ScenarioExport: Sendable {
+    /// The file name without `.yaml`: the scenario's id in the calculator's URL.
+    let id: String
+    let model: CompiledScenario
+    /// `meetlat roi <file> --export-model`, as text.
+    let exportJSON: String
+    /// ROI, NPV, payback per year at the file's values (for the page without JavaScript).
+    let breakdown: Breakdown
+}
+
+/// Everything the site is built from, read once (step 1 of the build).
+struct SiteData: Sendable {
+    let source: SiteSource
+    let reference: Reference
+    /// Ascending by year.
+    let editions: [Edition]
+    let scenarios: [ScenarioExport]
+
+    /// Reads the sources, the rankings, the survey years and the scenarios. Years are read
+    /// concurrently; the first failure (by year) is thrown.
+    static func load(_ input: SiteInput) throws -> SiteData {
+        let source = try SiteSource.load(input.source)
+        let folder = SurveyFolder(input.surveys)
+        let reference = try folder.reference()
+        let years = try editionYears(in: input.rankings)
+        let definitionURL = input.surveys.appendingPathComponent("statistics.yaml")
+        let definition = try StatisticsDefinition.load(from: definitionURL)
+        let statistics = SurveyStatistics(definition: definition, reference: reference)
+        let library = ModelLibrary(folder: folder.modelsURL)
+
+        let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, StatisticsReport, Int, Int) in
+            let ranking = try RankingFile.load(year: year, rankings: input.rankings)
+            let survey = try folder.ingest(year: year, reference: reference)
+            guard survey.model == ranking.model else {
+                throw SiteError.inconsistentData(
+                    path: RankingFile.url(year: year, rankings: input.rankings).path,
+                    problem: "scored with model \(ranking.model), but \(year)/mapping.yaml names \(survey.model); run `meetlat score --year \(year)`")
+            }
+            let model = try library.model(named: ranking.model)
+            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
+            let published = try PublishedYear.load(year: year, surveys: input.surveys)
+            let report = try statistics.report(for: survey, questionnaire: questionnaire, published: published)
+            return (ranking, model, report, survey.responses.count, survey.report.anonymous)
+        }
+        var editions: [Edition] = []
+        for (index, year) in years.enumerated() {
+            let (ranking, model, report, respondents, anonymous) = loaded[index]
+            let comparison = editions.last.map { YearComparison(from: $0.ranking, to: ranking, reference: reference) }
+            editions.append(Edition(year: year, ranking: ranking, model: model, statistics: report, comparison: comparison,
+                                    respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
+                                    anonymous: anonymous))
+        }
+        return SiteData(source: source, reference: reference, editions: editions,
+                        scenarios: try loadScenarios(input.scenarios))
+    }
+
+    /// Years with a `<year>.json` in the rankings folder, ascending.
+    static func editionYears(in rankings: URL) throws -> [Int] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: rankings.path) else {
+            throw SiteError.noEditions(rankings: rankings.path)
+        }
+        let years = names.compactMap { name -> Int? in
+            guard name.hasSuffix(".json"), name.count == 9 else { return nil }
+            return Int(name.prefix(4))
+        }.sorted()
+        guard !years.isEmpty else { throw SiteError.noEditions(rankings: rankings.path) }
+        return years
+    }
+
+    static func loadScenarios(_ folder: URL) throws -> [ScenarioExport] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SiteError.missingSource(path: folder.path, expected: "a folder of ROI scenarios (*.yaml) for the calculator")
+        }
+        return try SiteSource.files(in: folder, extension: "yaml").filter { !$0.contains("/") }.map { file in
+            let scenario = try ScenarioLoader.load(path: folder.appendingPathComponent(file).path)
+            let model = CompiledScenario(scenario)
+            return ScenarioExport(id: String(file.dropLast(".yaml".count)), model: model,
+                                  exportJSON: ModelExport.json(model).text,
+                                  breakdown: Evaluator(model).breakdown(model.baseValues))
+        }
+    }
+}
+
+/// `transform` applied to every element on all cores; results in input order. Throws the error
+/// of the first element (in input order) that failed.
+func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> R) throws -> [R] {
+    let results = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        results.set(index, Result { try transform(items[index]) })
+    }
+    return try results.all()
+}
+
+/// Slots written once each from concurrent work; read after all work is done.
+final class ResultSlots<R: Sendable>: @unchecked Sendable {
+    private var slots: [Result<R, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<R, Error>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// Every slot's value in order; the first failure (in order) is thrown.
+    func all() throws -> [R] {
+        lock.lock()
+        let filled = slots
+        lock.unlock()
+        return try filled.enumerated().map { index, slot in
+            guard let slot else { throw UnfilledSlot(index: index) }
+            return try slot.get()
+        }
+    }
+}
+
+/// A slot that concurrent work never filled: a bug in the caller, reported rather than trapped.
+struct UnfilledSlot: Error, CustomStringConvertible {
+    let index: Int
+    var description: String { "internal error: no result for item \(index)" }
+}

@@ -1,0 +1,56 @@
+import Ingest
+
+/// Where every page and file of the site lives, relative to the output folder. Every link in
+/// the site is relative (`relative(from:to:)`), so it works from `file://` and any static host.
+///
+/// Each published year is an edition under `<year>/`; its pages depend only on the data up to
+/// that year, so a later build leaves them byte-for-byte unchanged.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let roi = "roi/index.html"
+    public static let assets = "assets"
+
+    public static func edition(_ year: Int) -> String { "\(year)/index.html" }
+    public static func sorted(_ year: Int, key: String, ascending: Bool) -> String {
+        key == RankingSort.defaultKey && ascending ? edition(year) : "\(year)/sorteer-\(key)-\(ascending ? "op" : "af").html"
+    }
+    public static func sizeClass(_ year: Int, id: String) -> String { "\(year)/grootte-\(slug(id)).html" }
+    public static func province(_ year: Int, name: String) -> String { "\(year)/provincie-\(slug(name)).html" }
+    public static func gemeente(_ year: Int, slug: String) -> String { "\(year)/gemeente/\(slug).html" }
+    public static func statistics(_ year: Int) -> String { "\(year)/statistieken.html" }
+    public static func method(_ year: Int) -> String { "\(year)/methode.html" }
+    public static func caveats(_ year: Int) -> String { "\(year)/kanttekeningen.html" }
+    public static func downloads(_ year: Int) -> String { "\(year)/downloads.html" }
+    public static func data(_ year: Int, _ name: String) -> String { "\(year)/data/\(name)" }
+
+    /// A name as a file name: folded like gemeente names (accents, case, punctuation dropped),
+    /// words joined by `-`: `'s-Hertogenbosch` → `s-hertogenbosch`, `≥ 100.000` → `100-000`.
+    public static func slug(_ text: String) -> String {
+        let folded = TextFolding.gemeenteName(text).replacingOccurrences(of: " ", with: "-")
+        return folded.unicodeScalars.allSatisfy { $0.isASCII } && !folded.isEmpty
+            ? folded
+            : String(folded.unicodeScalars.map { $0.isASCII ? Character($0) : "-" })
+    }
+
+    /// The relative link from the page at `from` to the file at `to` (both relative to the root).
+    public static func relative(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let target = to.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromFolders.count, common < target.count - 1, fromFolders[fromFolders.startIndex + common] == target[common] {
+            common += 1
+        }
+        let up = String(repeating: "../", count: fromFolders.count - common)
+        return up + target[common...].joined(separator: "/")
+    }
+
+    /// The last part of a path: `2012/grootte-lt10k.html` → `grootte-lt10k.html`.
+    public static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// `../../` for a page two folders deep: the way back to the root.
+    public static func root(from page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}

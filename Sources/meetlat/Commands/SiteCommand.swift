@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Site
+import Support
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Build the static site: one edition per year of Rankings/, in Dutch, without external resources.",
+        discussion: """
+            Reads the rankings, the survey years (for the statistics), the scoring models, the ROI \
+            scenarios and the site sources (templates, texts, assets, site.yaml), builds every page in \
+            a staging folder, scans it for personal data and only then replaces the output folder. \
+            A failed or interrupted build leaves the previous output as it was.
+            """
+    )
+
+    @OptionGroup var location: LocationOptions
+
+    @Option(help: "Folder of ROI scenarios (*.yaml) for the calculator page.")
+    var scenarios: String = "Scenarios"
+
+    @Option(help: "Folder with the site sources: site.yaml, templates/, content/, assets/.")
+    var source: String = "site"
+
+    @Option(help: "Folder the site is built into (replaced as a whole).")
+    var output: String = "_site"
+
+    func run() throws {
+        try reportingErrors {
+            let input = SiteInput(surveys: location.surveysURL, rankings: location.rankingsURL,
+                                  scenarios: URL(fileURLWithPath: scenarios), source: URL(fileURLWithPath: source))
+            let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
+            for action in summary.recovered { print(action) }
+            let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
+            print("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
+                  + "\(summary.pages) pages, \(summary.files) files, \(megabytes) MB")
+            let steps = summary.steps.map { "\($0.name) \(Rounding.fixed($0.seconds, decimals: 2)) s" }.joined(separator: ", ")
+            print("in \(Rounding.fixed(summary.seconds, decimals: 2)) s (\(steps)): "
+                  + "\(Rounding.fixed(summary.pagesPerSecond, decimals: 0)) pages/s")
+        }
+    }
+}

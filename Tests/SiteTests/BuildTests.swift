@@ -1,0 +1,164 @@
+import Foundation
+import Ingest
+import PersonalData
+import Scoring
+import Testing
+@testable import Site
+
+/// The build as a whole: determinism, editions that stay unchanged, refusing personal data with
+/// the previous output intact.
+@Suite struct BuildTests {
+    @Test func twoBuildsOfTheSameDataAreByteIdentical() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let second = folder.url.appendingPathComponent("again")
+        try SiteBuilder.build(shared.archive.input(), output: second, progress: false)
+        let first = shared.files, again = snapshot(second)
+        #expect(first.count > 100)
+        #expect(Set(first.keys) == Set(again.keys))
+        let different = first.keys.sorted().filter { first[$0] != again[$0] }
+        #expect(different.isEmpty, "differ between two builds: \(different.prefix(5))")
+    }
+
+    @Test func anEditionDependsOnlyOnTheDataUpToItsYear() throws {
+        let folder = try TemporaryFolder()
+        let archive = try SyntheticArchive.make(at: folder.url.appendingPathComponent("archive"), years: [2011, 2012], gemeenten: 40)
+        let before = folder.url.appendingPathComponent("before")
+        try SiteBuilder.build(archive.input(), output: before, progress: false)
+
+        // A new year arrives: its survey folder and its ranking.
+        let later = try SyntheticArchive.make(at: folder.url.appendingPathComponent("later"), years: [2011, 2012, 2013], gemeenten: 40)
+        try FileManager.default.copyItem(at: later.surveys.appendingPathComponent("2013"), to: archive.surveys.appendingPathComponent("2013"))
+        try archive.score([2013], reference: SurveyFolder(archive.surveys).reference())
+        let after = folder.url.appendingPathComponent("after")
+        let summary = try SiteBuilder.build(archive.input(), output: after, progress: false)
+        #expect(summary.editions == [2011, 2012, 2013])
+
+        let old = snapshot(before), new = snapshot(after)
+        for year in ["2011/", "2012/"] {
+            let oldEdition = old.filter { $0.key.hasPrefix(year) }, newEdition = new.filter { $0.key.hasPrefix(year) }
+            #expect(!oldEdition.isEmpty)
+            #expect(Set(oldEdition.keys) == Set(newEdition.keys), "pages added to or removed from edition \(year)")
+            let changed = oldEdition.keys.sorted().filter { oldEdition[$0] != newEdition[$0] }
+            #expect(changed.isEmpty, "edition \(year) changed when 2013 was added: \(changed.prefix(5))")
+        }
+        #expect(new.keys.contains("2013/index.html"))
+        // The list of editions on the home page does change.
+        #expect(String(decoding: new["index.html"] ?? Data(), as: UTF8.self).contains("Ranglijst 2013"))
+    }
+
+    @Test func surveyRemarksAndRespondentsNeverReachTheSite() throws {
+        let shared = try SharedSite.get()
+        // The planted remark is in the export of every year (first row), with the respondent's
+        // name and e-mail address in their own columns.
+        let export = try String(contentsOf: shared.archive.surveys.appendingPathComponent("2012/export.csv"), encoding: .utf8)
+        #expect(export.contains(SyntheticArchive.plantedEmail) && export.contains("respondent0@gemeente.example"))
+        for (path, data) in shared.files {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in [SyntheticArchive.plantedEmail, SyntheticArchive.plantedBSN, "respondent0@gemeente.example", "Respondent 0"] {
+                #expect(!text.contains(secret), "\(path) contains \(secret)")
+            }
+        }
+        // And the scan of the real build found nothing to refuse.
+        #expect(try PersonalDataDetector.publishedOutput.scanFolder(shared.output.path).isClean)
+    }
+
+    /// A site source whose template mistakenly prints a survey remark (here: the planted one,
+    /// with an e-mail address and a valid BSN) must not be published.
+    @Test func personalDataInTheOutputStopsTheBuildAndKeepsThePreviousSite() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("_site")
+        try SiteBuilder.build(shared.archive.input(), output: output, progress: false)
+        let previous = snapshot(output)
+
+        let source = try copyOfSiteSource(into: folder.url)
+        try replace("</footer>", with: "<p>Opmerking: \(SyntheticArchive.plantedRemark)</p>\n</footer>",
+                    in: source.appendingPathComponent("templates/layout.mustache"))
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
+        }
+        let message = error.map(String.init(describing:)) ?? ""
+        #expect(message.contains("\(output.path)/2011/downloads.html:"), "names the file as it would be published")
+        #expect(message.contains("e-mail address '\(SyntheticArchive.plantedEmail)'"))
+        #expect(message.contains("BSN") && message.contains(SyntheticArchive.plantedBSN))
+        #expect(message.contains("refusing to publish"))
+        #expect(!message.contains(".staging-"), "findings are named by the output folder, not the staging folder")
+        if case .personalData(let findings, _)? = error {
+            #expect(Set(findings.map(\.kind)) == [.email, .bsn])
+            #expect(findings.count == 2 * shared.summary.pages, "one e-mail address and one BSN on every page")
+            #expect(findings.contains { $0.path == output.path + "/index.html" && $0.kind == .bsn && $0.text.contains(SyntheticArchive.plantedBSN) })
+        }
+        #expect(snapshot(output) == previous, "the previous output is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
+    }
+
+    @Test func aConfigValueHoldingAPhoneNumberIsRefusedToo() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let source = try copyOfSiteSource(into: folder.url)
+        try replace("tagline: Hoe actief", with: "tagline: Bel 06-12345678. Hoe actief", in: source.appendingPathComponent("site.yaml"))
+        let output = folder.url.appendingPathComponent("out")
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
+        }
+        let message = error?.description ?? ""
+        #expect(message.contains("phone number '06-12345678'"))
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing was published")
+    }
+
+    @Test func aBuildPutsBackAnOutputLostBetweenTheTwoRenamesOfAnInterruptedBuild() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("_site")
+        try SiteBuilder.build(shared.archive.input(), output: output, progress: false)
+        let previous = snapshot(output)
+        // What a build killed between `rename(_site → .old)` and `rename(staging → _site)` leaves
+        // (pid 999999 runs no process): the old site aside, a finished staging folder, no output.
+        let dead: Int32 = 999_999
+        #expect(!StaleOutput.isRunning(dead))
+        try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)/2012"),
+                                                withIntermediateDirectories: true)
+        let actions = try StaleOutput.recover(output)
+        #expect(actions.count == 2)
+        #expect(snapshot(output) == previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["_site"])
+    }
+
+    @Test func downloadsAreTheRankingsAndStatisticsInTheirOwnFormats() throws {
+        let shared = try SharedSite.get()
+        let files = shared.files
+        let rankings = try String(contentsOf: shared.archive.rankings.appendingPathComponent("2012.csv"), encoding: .utf8)
+        #expect(String(decoding: files["2012/data/ranglijst-2012.csv"] ?? Data(), as: UTF8.self) == rankings)
+        // The JSON is the Rankings file without the explanation lines (they are on the gemeente pages).
+        let published = try JSONDecoder().decode(Ranking.self, from: files["2012/data/ranglijst-2012.json"] ?? Data())
+        var expected = try JSONDecoder().decode(Ranking.self, from: Data(contentsOf: shared.archive.rankings.appendingPathComponent("2012.json")))
+        #expect(expected.entries.allSatisfy { $0.explanation?.isEmpty == false })
+        for index in expected.entries.indices { expected.entries[index].explanation = nil }
+        #expect(published == expected)
+        #expect(files["2012/data/ranglijst-2012.json"] == (try RankingsWriter.json(expected)))
+        let statistics = String(decoding: files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)
+        #expect(statistics.hasPrefix("table,period,row,label,column,text,value,count,denominator,low,high\n"))
+        #expect(statistics.contains("response,2012,total,Totaal,respondents"))
+        #expect(files["2012/data/vergelijking-2011-2012.json"] != nil)
+        #expect(files["2011/data/vergelijking-2010-2011.json"] == nil, "the first edition has nothing to compare with")
+    }
+
+    @Test func missingRankingsAndStaleRankingsAreClearErrors() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        var input = shared.archive.input()
+        input.rankings = folder.url.appendingPathComponent("nothing")
+        #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("a"), progress: false) }
+        // A ranking scored with another model than the year's mapping names.
+        let rankings = folder.url.appendingPathComponent("Rankings")
+        try FileManager.default.copyItem(at: shared.archive.rankings, to: rankings)
+        try replace("\"model\" : \"meetlat-2012\"", with: "\"model\" : \"meetlat-2013\"", in: rankings.appendingPathComponent("2012.json"))
+        input.rankings = rankings
+        let error = #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("b"), progress: false) }
+        let message = error?.description ?? ""
+        #expect(message.contains("scored with model meetlat-2013, but 2012/mapping.yaml names meetlat-2012"))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Stats
+import Testing
+@testable import Site
+
+@Suite struct PathTests {
+    @Test func linksAreRelativeToThePage() {
+        #expect(SitePaths.relative(from: "index.html", to: "2012/index.html") == "2012/index.html")
+        #expect(SitePaths.relative(from: "2012/index.html", to: "2012/gemeente/hoorn.html") == "gemeente/hoorn.html")
+        #expect(SitePaths.relative(from: "2012/gemeente/hoorn.html", to: "2012/index.html") == "../index.html")
+        #expect(SitePaths.relative(from: "2013/gemeente/hoorn.html", to: "2011/gemeente/hoorn.html") == "../../2011/gemeente/hoorn.html")
+        #expect(SitePaths.relative(from: "roi/index.html", to: "assets/site.css") == "../assets/site.css")
+        #expect(SitePaths.root(from: "2012/gemeente/a.html") == "../../")
+        #expect(SitePaths.root(from: "index.html") == "")
+    }
+
+    @Test func fileNamesAreFoldedNames() {
+        #expect(SitePaths.slug("'s-Hertogenbosch") == "s-hertogenbosch")
+        #expect(SitePaths.slug("Súdwest-Fryslân") == "sudwest-fryslan")
+        #expect(SitePaths.slug("Bergen (NH.)") == "bergen-nh")
+        #expect(SitePaths.slug("Noord-Holland") == "noord-holland")
+        #expect(SitePaths.sorted(2012, key: "rang", ascending: true) == "2012/index.html")
+        #expect(SitePaths.sorted(2012, key: "rang", ascending: false) == "2012/sorteer-rang-af.html")
+    }
+}
+
+@Suite struct DutchTextTests {
+    @Test func numbersAreWrittenTheDutchWay() {
+        #expect(DutchText.integer(71_703) == "71.703")
+        #expect(DutchText.integer(-1_234_567) == "-1.234.567")
+        #expect(DutchText.integer(999) == "999")
+        #expect(DutchText.decimal(1234.55, 1) == "1.234,6")
+        #expect(DutchText.decimal(-0.04, 1) == "-0,0" || DutchText.decimal(-0.04, 1) == "0,0")
+        #expect(DutchText.percent(8.55, 1) == "8,6 %")
+    }
+
+    @Test func statisticsCellsReadAsDutch() {
+        #expect(DutchText.cell(.share(Proportion(186, of: 221))) == "84 % (186/221)")
+        #expect(DutchText.cell(.interval(ProportionInterval(low: 0.79, high: 0.884), decimals: 1)) == "79,0 – 88,4 %")
+        #expect(DutchText.cell(.number(4.19, decimals: 2)) == "4,19")
+        #expect(DutchText.cell(.notAsked) == "niet gevraagd")
+        #expect(DutchText.cell(.change(3)) == "+3")
+        #expect(DutchText.value(.share(Proportion(1, of: 4))) == 25)
+        #expect(DutchText.value(.notAsked) == nil)
+    }
+
+    @Test func roundScaleMaximaForBarCharts() {
+        #expect(niceMaximum(7.3) == 10)
+        #expect(niceMaximum(4.19) == 5)
+        #expect(niceMaximum(23) == 25)
+        #expect(niceMaximum(160) == 200)
+    }
+}
+
+@Suite struct SourceTests {
+    @Test func theSiteConfigurationIsChecked() throws {
+        let good = try SiteConfig.parse("title: T\nsynthetic_data: true\nbanner: Demo\n", file: "site.yaml")
+        #expect(good.shownBanner == "Demo")
+        #expect(try SiteConfig.parse("title: T\nsynthetic_data: false\n", file: "site.yaml").shownBanner == nil)
+        let unknown = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbaner: x\n", file: "site.yaml") }
+        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of answers, banner, captions, columns, synthetic_data, tagline, title")
+        let noBanner = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\n", file: "site.yaml") }
+        #expect(noBanner?.description == "site.yaml, key 'banner': missing; synthetic_data is true, so every page must say so")
+        let notBool = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: misschien\n", file: "site.yaml") }
+        let notBoolMessage = notBool?.description ?? ""
+        #expect(notBoolMessage.contains("found 'misschien', expected true or false"))
+    }
+
+    @Test func captionsGetTheirDutchWords() {
+        let config = SiteConfig(title: "T", syntheticData: false, captions: ["— estimates": "— schattingen", "estimates": "X"])
+        #expect(config.dutchCaption("Tabel 4 — estimates") == "Tabel 4 — schattingen")
+    }
+
+    @Test func aBrokenOrMissingTemplateIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let source = try copyOfSiteSource(into: folder.url)
+        try replace("{{/section.home}}", with: "{{/section.hom}}", in: source.appendingPathComponent("templates/layout.mustache"))
+        let broken = #expect(throws: SiteError.self) { try SiteSource.load(source) }
+        let brokenMessage = broken?.description ?? ""
+        #expect(brokenMessage.hasPrefix(source.appendingPathComponent("templates/layout.mustache").path + ", line "))
+
+        try FileManager.default.removeItem(at: source)
+        let again = try copyOfSiteSource(into: folder.url)
+        try FileManager.default.removeItem(at: again.appendingPathComponent("templates/gemeente.mustache"))
+        let missing = #expect(throws: SiteError.self) { try SiteSource.load(again) }
+        let missingMessage = missing?.description ?? ""
+        #expect(missingMessage.contains("gemeente.mustache: not found; expected the template 'gemeente'"))
+    }
+}
