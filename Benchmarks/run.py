@@ -314,14 +314,21 @@ def run_pipeline(meetlat, surveys, out, with_site):
         w, c, p, _ = timed_child([meetlat, "stats", "--surveys", surveys, "--year", str(year)])
         wall, cpu, peak = wall + w, cpu + c, max(peak, p)
     steps["stats"] = (wall, cpu, peak)
-    pages = None
+    pages, site_steps = None, {}
     if with_site:
-        steps["site"] = timed_child([meetlat, "site", "--surveys", surveys, "--rankings", rankings,
-                                     "--reports", reports, "--output", site,
-                                     "--source", os.path.join(ROOT, "site"),
-                                     "--scenarios", os.path.join(ROOT, "Scenarios")])[:3]
+        wall, cpu, peak, output = timed_child([meetlat, "site", "--surveys", surveys, "--rankings", rankings,
+                                               "--reports", reports, "--output", site,
+                                               "--source", os.path.join(ROOT, "site"),
+                                               "--scenarios", os.path.join(ROOT, "Scenarios")])
+        steps["site"] = (wall, cpu, peak)
         pages = count_html(site)
-    return steps, pages
+        # `meetlat site` prints its own steps: "in 4.46 s (load 0.82 s, pages 0.77 s, …): 1254 pages/s".
+        match = re.search(r"in [\d.]+ s \((.*)\): [\d.]+ pages/s", output)
+        if match:
+            for part in match.group(1).split(", "):
+                name, _, seconds = part.rpartition(" ")[0].rpartition(" ")
+                site_steps[name] = float(seconds)
+    return steps, pages, site_steps
 
 
 def fit_line(xs, ys):
@@ -362,12 +369,15 @@ def pipeline_benchmark(arguments, report, facts):
     sizes = [("demo Surveys/", os.path.join(ROOT, "Surveys"))]
     sizes += [(f"{n} year" + ("s" if n > 1 else ""), os.path.join(archive, f"archive-{n}")) for n in (1, 2, 4, 8, 15)]
     samples = {label: [] for label, _ in sizes}
+    site_step_samples = {label: [] for label, _ in sizes}
     pages = {}
     for repetition in range(1, arguments.pipeline_repetitions + 1):
         for label, surveys in sizes:
             progress(f"pipeline: repetition {repetition}/{arguments.pipeline_repetitions}: {label}")
-            steps, count = run_pipeline(meetlat, surveys, os.path.join(arguments.work, "out", label.split()[0]), with_site)
+            steps, count, site_steps = run_pipeline(meetlat, surveys, os.path.join(arguments.work, "out", label.split()[0]),
+                                                    with_site)
             samples[label].append(steps)
+            site_step_samples[label].append(site_steps)
             pages[label] = count
     progress_done()
 
@@ -426,16 +436,26 @@ def pipeline_benchmark(arguments, report, facts):
                   "by more than 0.1–0.2 s or 5 MB); flat: 15 years costs less than 1.5× one year"])
 
     if with_site:
-        site_rows = []
+        site_rows, breakdown = [], []
         for label in [sizes[0][0], "15 years"]:
-            seconds = wall(label, "site")
+            seconds, processor = wall(label, "site"), cpu(label, "site")
             rate = pages[label] / seconds if seconds else 0
-            site_rows.append([label, pages[label], f"{seconds:.2f}", f"{rate:,.0f}", f"{SITE_TARGET:,}",
+            site_rows.append([label, pages[label], f"{seconds:.2f}", f"{processor:.2f}", f"{processor / seconds * 100:.0f} %",
+                              f"{rate:,.0f}", f"{pages[label] / processor:,.0f}", f"{SITE_TARGET:,}",
                               f"{rate / SITE_TARGET:.2f}"])
+            names = [n for n in site_step_samples[label][0]] if site_step_samples[label] else []
+            if names:
+                medians = {n: statistics.median(run.get(n, 0) for run in site_step_samples[label]) for n in names}
+                breakdown.append(f"{label}: `meetlat site`'s own steps (median s): "
+                                 + ", ".join(f"{n} {medians[n]:.2f}" for n in names))
         report.table("Site generation: pages per second",
-                     ["surveys", "HTML pages", "wall s", "pages/s", "target pages/s", "ratio to target"], site_rows,
-                     ["wall time of the whole `meetlat site` process (loading the rankings and surveys, "
-                      "rendering, the personal-data scan, writing); pages = the .html files in the output"])
+                     ["surveys", "HTML pages", "wall s", "CPU s", "CPU use", "pages/s", "pages per CPU s",
+                      "target pages/s", "ratio to target"], site_rows,
+                     ["wall time of the whole `meetlat site` process (loading the rankings and surveys, building "
+                      "and rendering the pages, writing, the personal-data scan); pages = the .html files written; "
+                      f"median of the {arguments.pipeline_repetitions} pipeline runs",
+                      "CPU use: CPU time / wall time (200 % = both cores busy); pages per CPU s is what a fully "
+                      "parallel build could reach per core"] + breakdown)
     else:
         report.table("Site generation: pages per second",
                      ["surveys", "HTML pages", "wall s", "pages/s", "target pages/s", "ratio to target"],
@@ -479,8 +499,8 @@ def main():
     parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="scratch folder (generated data, outputs)")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
     parser.add_argument("--megabytes", type=float, default=100, help="size of the generated export")
-    parser.add_argument("--repetitions", type=int, default=5, help="CSV repetitions per reader")
-    parser.add_argument("--pipeline-repetitions", type=int, default=3)
+    parser.add_argument("--repetitions", type=int, default=7, help="CSV repetitions per reader")
+    parser.add_argument("--pipeline-repetitions", type=int, default=5)
     parser.add_argument("--roi-samples", type=int, default=2_000_000)
     parser.add_argument("--roi-runs", type=int, default=5)
     parser.add_argument("--markdown", default=os.path.join(HERE, "latest.md"), help="where to write the tables ('' for nowhere)")
