@@ -5,7 +5,8 @@
 #
 # Works on a fresh clone: installs the Debian packages it needs when missing (libcsv-dev, time,
 # python3-venv) and a Python venv with pandas from PyPI in .bench/venv; generated data and
-# outputs go to .bench/ (gitignored). Not part of CI: about 5 minutes after the build on 2 cores.
+# outputs go to .bench/ (gitignored). Not part of CI: on 2 cores about 5 minutes on a fresh clone
+# (release build and venv included), 2–3 minutes after that.
 #
 #   scripts/bench.sh                       everything: csv, pipeline, site, roi
 #   scripts/bench.sh --only csv,roi        some sections
