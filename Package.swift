@@ -68,6 +68,13 @@ let package = Package(
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["ROI", "Support"]),
+        // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
+        // .build-fuzz; the plain build replays saved inputs (Fuzz/README.md).
+        .executableTarget(
+            name: "meetlat-fuzz",
+            dependencies: ["Ingest", "PersonalData", "Support"],
+            path: "Fuzz/Sources/meetlat-fuzz"
+        ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),

@@ -33,6 +33,21 @@ import Testing
         writer.append(["GM0001", "a,b \"c\"\nd"])
         #expect(writer.text == "code,name\nGM0796,'s-Hertogenbosch\nGM0001,\"a,b \"\"c\"\"\nd\"\n")
     }
+
+    /// Found by fuzzing ingest: "\r\n" is a single Character, so a remark with a Windows line
+    /// break went out unquoted and split its row of rejects.csv in two.
+    @Test func quotesWindowsLineBreaks() {
+        #expect(CSVWriter.escape("eerste regel\r\ntweede regel") == "\"eerste regel\r\ntweede regel\"")
+        #expect(CSVWriter.escape("x\r") == "\"x\r\"")
+    }
+
+    /// libcsv trims spaces and tabs around unquoted fields: quoting keeps them.
+    @Test func quotesLeadingAndTrailingSpaceOrTab() {
+        #expect(CSVWriter.escape(" Hoorn") == "\" Hoorn\"")
+        #expect(CSVWriter.escape("Hoorn\t") == "\"Hoorn\t\"")
+        #expect(CSVWriter.escape("Den Bosch") == "Den Bosch")
+        #expect(CSVWriter.escape("") == "")
+    }
 }
 
 @Suite struct TextTableTests {
