@@ -34,6 +34,8 @@ binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/meet
 # malloc_context_size=0 skips a stack trace per allocation (3× faster); replay a saved crash
 # without it for allocation stacks.
 export ASAN_OPTIONS="detect_leaks=0:malloc_context_size=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Swift's own crash backtracer would read memory ASan guards and bury the real report.
+export SWIFT_BACKTRACE=enable=no
 
 failed=0
 for target in $targets; do
