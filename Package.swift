@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest"]),
         .testTarget(name: "ROITests", dependencies: ["ROI"]),
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData"]),
     ]
 )

@@ -87,8 +87,9 @@ final class GeneratedSurvey {
 
     /// Writes `<year>/mapping.yaml` and `<year>/export.csv` (`;`, UTF-8 with BOM, CRLF, as a
     /// survey tool saves it). `seed` decides every answer; `personal(row)` gives a row's name,
-    /// e-mail, phone and remark (generic ones by default).
-    func writeYear(_ year: Int, seed: UInt64, personal: (Int) -> [String] = GeneratedSurvey.genericPersonal) throws {
+    /// e-mail, phone and remark (generic ones by default); `extraRows` are appended as given.
+    func writeYear(_ year: Int, seed: UInt64, personal: (Int) -> [String] = GeneratedSurvey.genericPersonal,
+                   extraRows: [[String]] = []) throws {
         var random = SplitMix64(seed: seed)
         var lines = [Self.header]
         for gemeente in reference.gemeenten(in: year).sorted(by: { $0.code < $1.code }) where random.next(100) < 85 {
@@ -101,6 +102,7 @@ final class GeneratedSurvey {
             fields.append(personal(row)[3])
             lines.append(fields)
         }
+        lines += extraRows
         let text = lines.map { $0.map(Self.quoted).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         let folder = surveys.appendingPathComponent(String(year))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
