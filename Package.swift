@@ -69,7 +69,7 @@ let package = Package(
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["ROI", "Support"]),
         // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
-        // .build-fuzz; the plain build replays saved inputs (Fuzz/README.md).
+        // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
             dependencies: ["Ingest", "PersonalData", "Support"],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader and the whole ingest of one survey year with libFuzzer (Fuzz/README.md).
+# Fuzzes the CSV reader and the whole ingest of one survey year with libFuzzer (README.md, "Fuzzing").
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   one target only
@@ -49,8 +49,11 @@ for target in $targets; do
         "$corpus" Fuzz/corpus/exports >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-        inputs=$(find "$corpus" -type f | wc -l)
-        echo "fuzz $target: ${runs:-?} inputs in $seconds s (${speed:-?}/s), corpus $inputs files, no crash"
+        # "#1234 DONE cov: 595 ft: 2949 corp: 439/49Kb ...": edges covered and inputs kept.
+        done_line=$(grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tail -n 1)
+        coverage=$(sed -n 's/.* cov: \([0-9]*\) .*/\1/p' <<<"$done_line")
+        kept=$(sed -n 's/.* corp: \([0-9]*\)\/.*/\1/p' <<<"$done_line")
+        echo "fuzz $target: ${runs:-?} inputs in $seconds s (${speed:-?}/s), ${coverage:-?} edges covered, corpus ${kept:-?} inputs, no crash"
     else
         failed=1
         echo "fuzz $target: FAILED" >&2

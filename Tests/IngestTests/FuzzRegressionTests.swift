@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Ingest
 
-/// Inputs found by `scripts/fuzz.sh` (Fuzz/README.md), reduced to what broke, and kept so the
+/// Inputs found by `scripts/fuzz.sh` (README.md, "Fuzzing"), reduced to what broke, and kept so the
 /// bug stays fixed.
 @Suite struct FuzzRegressionTests {
     /// Reads `text` back through the reader, as a researcher's script reading rejects.csv would.

@@ -59,8 +59,8 @@ final class Harness: Sendable {
     static func writeScratch(_ bytes: UnsafeBufferPointer<UInt8>, to url: URL) {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var written = 0
-        while descriptor >= 0, written < bytes.count {
-            let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        while descriptor >= 0, written < bytes.count, let base = bytes.baseAddress {
+            let count = write(descriptor, base + written, bytes.count - written)
             guard count > 0 else { break }
             written += count
         }
