@@ -66,6 +66,13 @@ SEEDS["remarks-personal-data.csv"] = table([
      "IBAN NL91 ABNA 0417 1643 00, Kerkstraat 12, 1234 AB Hoorn", ""],
 ]).encode("utf-8")
 
+# Personal data typed into answer columns: reject messages quote those cells.
+SEEDS["personal-data-in-answers.csv"] = table([
+    ["Z", "", "", "z.w@voorbeeld.nl", "", "1", "Soms", "", "", "", "", ""],
+    ["Q", "", "", "Hoorn", "", "06-87654321", "Soms", "", "", "", "", ""],
+    ["R", "", "", "Amsterdam", "", "1", "BSN 111222333", "", "", "", "", ""],
+]).encode("utf-8")
+
 good = [["", "", "", "Hoorn", "", "1", "Soms", "", "", "", "", ""]]
 SEEDS["ragged-rows.csv"] = (table(good) + "a,b,Hoorn\n" + ",,,Amsterdam,,,,,,,,,,,\n").encode()
 SEEDS["unterminated-quote.csv"] = (table(good) + ',,,"Hoorn,,1,Soms,,,,,\n').encode()
