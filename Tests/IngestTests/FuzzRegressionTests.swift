@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Ingest
 
-/// Inputs found by `scripts/fuzz.sh` (README.md, "Fuzzing"), reduced to what broke, and kept so the
-/// bug stays fixed.
+/// Inputs found by `scripts/fuzz.sh` (README.md, "Fuzzing") and its invariants, reduced to what
+/// broke, and kept so the bug stays fixed.
 @Suite struct FuzzRegressionTests {
     /// Reads `text` back through the reader, as a researcher's script reading rejects.csv would.
     static func readBack(_ text: String, in folder: TestFolder) throws -> [[String]] {
@@ -32,8 +32,9 @@ import Testing
         #expect(rows.last?[3 + 9] == "Goed\r\ntweede regel")
     }
 
-    /// Fuzzer (csv target): a quoted field with spaces at its ends lost them when written and
-    /// read again (libcsv trims unquoted fields), so rejects.csv did not keep the row as read.
+    /// Found while writing the csv target's round-trip invariant: a quoted field with spaces at
+    /// its ends lost them when written and read again (libcsv trims unquoted fields), so
+    /// rejects.csv did not keep the row as read.
     @Test func quotedSpacesAroundAFieldSurviveRejectsCSV() throws {
         let header = SurveyIngestTests.header.replacingOccurrences(of: ";", with: ",")
         let export = header + "\n" + "\" Jan \",,\"  Hoorm\",,1,Soms,,,,\"\tx\",,\n" + "Piet,,Hoorn,,1,Soms,,,,,,\n"
