@@ -34,6 +34,7 @@ final class Harness: Sendable {
 
     init(target: FuzzTarget) throws {
         self.target = target
+        Self.removeScratchOfDeadRuns()
         let scratch = Self.scratchParent.appendingPathComponent("meetlat-fuzz-\(target.rawValue)-\(getpid())")
         try? FileManager.default.removeItem(at: scratch)
         try FileManager.default.copyItem(at: Self.fixture, to: scratch)
@@ -46,6 +47,15 @@ final class Harness: Sendable {
     /// Removes the private copy of the survey folder.
     func removeScratch() {
         try? FileManager.default.removeItem(at: survey.url)
+    }
+
+    /// A crash aborts before any clean-up: its scratch folder stays until the next run.
+    static func removeScratchOfDeadRuns() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scratchParent.path)) ?? []
+        for name in names where name.hasPrefix("meetlat-fuzz-") {
+            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), !AtomicOutput.processIsRunning(pid) else { continue }
+            try? FileManager.default.removeItem(at: scratchParent.appendingPathComponent(name))
+        }
     }
 
     /// Memory-backed when the machine has it: every input is a file write and several reads.
