@@ -129,9 +129,16 @@ final class GeneratedSurvey {
         field.contains(where: { ";\"\r\n".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
-    /// `meetlat <command> --surveys … --rankings … --reports …` run in the work folder.
+    /// `meetlat <command> --surveys …` plus the output folder that command writes
+    /// (`--reports` for ingest, `--rankings` for score), run in the work folder.
     func arguments(_ command: [String]) -> [String] {
-        command + ["--surveys", surveys.path, "--rankings", rankings.path, "--reports", reports.path]
+        var arguments = command + ["--surveys", surveys.path]
+        switch command.first {
+        case "ingest": arguments += ["--reports", reports.path]
+        case "score": arguments += ["--rankings", rankings.path]
+        default: break
+        }
+        return arguments
     }
 
     /// Every file under `folder` (hidden ones included), by path relative to it.
