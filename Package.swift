@@ -68,6 +68,13 @@ let package = Package(
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
+        // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
+        // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
+        .executableTarget(
+            name: "meetlat-fuzz",
+            dependencies: ["Ingest", "PersonalData", "Support"],
+            path: "Fuzz/Sources/meetlat-fuzz"
+        ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
@@ -75,6 +82,8 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
+        // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
                                                       .product(name: "Mustache", package: "swift-mustache")]),

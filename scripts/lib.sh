@@ -27,6 +27,23 @@ ensure_python_venv() {
     fi
 }
 
+# Regenerates Rankings/ into a scratch folder and fails when it differs from the committed one:
+# the committed rankings must be exactly what the committed surveys and models give.
+check_rankings() {
+    local bin scratch
+    bin="$(swift build --show-bin-path)/meetlat"
+    scratch="$(mktemp -d)"
+    "$bin" score --rankings "$scratch" >/dev/null
+    if ! diff -r Rankings "$scratch" >/dev/null; then
+        echo "Rankings/ differs from what 'meetlat score' makes of Surveys/ (run it and commit):" >&2
+        diff -r Rankings "$scratch" | head -20 >&2
+        rm -rf "$scratch"
+        return 1
+    fi
+    rm -rf "$scratch"
+    echo "Rankings/ is up to date ($(ls Rankings | wc -l) files)"
+}
+
 # Browser tests of the site (Tests/Browser): builds the site on the demo data with the debug
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.

@@ -1,9 +1,33 @@
 #!/usr/bin/env bash
-# Every test: unit and integration tests of every target, then the browser tests of the site.
+# Every test, as CI runs it (.ci/run calls this script):
+#   1. the committed data check out: reference facts, demo exports, Rankings/ regenerated;
+#   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
+#   3. the unit, integration and end-to-end tests of every target (swift test);
+#   4. the browser tests of the site in headless Chromium.
+# Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_debian_packages libcsv-dev
-swift build   # the tests start the meetlat executable (SiteTests kill a running `meetlat site`)
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "build"
+swift build   # the tests start the meetlat executable (kill tests, end-to-end privacy)
+bin="$(swift build --show-bin-path)/meetlat"
+
+step "reference data and demo exports"
+python3 scripts/check-reference.py
+python3 scripts/generate-demo-surveys.py --check
+
+step "Rankings/ is what meetlat score makes of Surveys/"
+check_rankings
+
+step "fuzz"
+scripts/fuzz.sh "${MEETLAT_FUZZ_SECONDS:-30}"
+
+step "swift test"
 swift test
+
+step "browser tests"
 run_browser_tests

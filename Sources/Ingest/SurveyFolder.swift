@@ -1,4 +1,5 @@
 import Foundation
+import PersonalData
 
 /// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`.
 /// The entry point every command uses to read input.
@@ -77,10 +78,23 @@ public struct SurveyFolder: Sendable {
     }
 
     /// The one place where a year's free-text remarks are available, row by row, before they
-    /// are dropped. The personal-data scan (PersonalData target) belongs here and fills
-    /// `remarksScanned` and `remarksWithPersonalData`; until then the remarks are only counted.
+    /// are dropped: each is scanned for personal data (`PersonalDataDetector.freeText`, which
+    /// also takes a bare nine-digit number passing the 11-proef for a BSN) and only the counts,
+    /// kinds and row numbers are kept. The remarks themselves never leave this function.
     static func inspectRemarks(_ remarks: [RemarkText], into report: inout IngestReport) {
+        let detector = PersonalDataDetector.freeText
+        var counts = PersonalDataCounts()
+        var rows = Set<Int>()
+        for remark in remarks {
+            let kinds = detector.matches(in: remark.text).map(\.kind)
+            counts.record(kinds)
+            if !kinds.isEmpty { rows.insert(remark.row) }
+        }
         report.remarksRead = remarks.count
+        report.remarksScanned = counts.scanned
+        report.remarksWithPersonalData = counts.withPersonalData
+        report.personalDataByKind = counts.byKind
+        report.remarkRowsWithPersonalData = rows.sorted()
     }
 }
 
@@ -92,7 +106,8 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
     case noAnswers(file: String)
     /// Every row was rejected. The year is attached so its report and rejects can be written.
     case nothingUsable(SurveyYear)
-    /// `--strict` and at least one row was rejected for a fault in the export.
+    /// `--strict` and at least one row was rejected for a fault in the export. The description
+    /// quotes the first such reject with any personal data in it replaced by its kind.
     case rejectedInStrictMode(SurveyYear)
 
     /// The year read before the failure, when there is one to report on.
@@ -117,7 +132,7 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
                 let count = failing.filter { $0.reason == reason }.count
                 return count > 0 ? "\(reason.rawValue) \(count)" : nil
             }
-            return "\(year.report.file): --strict: \(failing.count) row\(failing.count == 1 ? " was" : "s were") rejected for faults in the export (\(reasons.joined(separator: ", "))); first: \(failing.first?.message ?? "")"
+            return "\(year.report.file): --strict: \(failing.count) row\(failing.count == 1 ? " was" : "s were") rejected for faults in the export (\(reasons.joined(separator: ", "))); first: \(Redaction.redactingPersonalData(failing.first?.message ?? ""))"
         }
     }
 }

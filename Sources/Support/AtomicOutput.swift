@@ -4,11 +4,13 @@ import Foundation
 /// temporary sibling first and is renamed into place only when complete. `rename(2)` within
 /// one directory is atomic, so an interrupted run leaves the previous file intact.
 public enum AtomicOutput {
-    /// Writes `data` to `url` atomically, creating parent folders as needed.
+    /// Writes `data` to `url` atomically, creating parent folders as needed. Temporary files
+    /// that killed runs left for the same name (`.<name>.tmp-<pid>` of a process that no longer
+    /// runs) are removed once the new file is in place.
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let temporary = folder.appendingPathComponent(temporaryPrefix(for: url) + String(getpid()))
         do {
             try data.write(to: temporary)
             try replace(url, with: temporary)
@@ -16,6 +18,29 @@ public enum AtomicOutput {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError(path: url.path, reason: String(describing: error))
         }
+        removeStaleTemporaries(of: url)
+    }
+
+    /// `.<name>.tmp-`: the temporary sibling's name without the process id.
+    public static func temporaryPrefix(for url: URL) -> String { ".\(url.lastPathComponent).tmp-" }
+
+    /// Removes `.<name>.tmp-<pid>` siblings of `url` whose process no longer runs. Never
+    /// mistaken for output (hidden, and not ending in the output's extension), they would still
+    /// pile up and show as untracked files in a committed folder such as Rankings/.
+    public static func removeStaleTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = temporaryPrefix(for: url)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), !processIsRunning(pid) else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Whether a process with this id exists (this one included); used to tell a killed run's
+    /// leftovers from a running one's work in progress.
+    public static func processIsRunning(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
 
     public static func write(_ text: String, to url: URL) throws {

@@ -1,5 +1,7 @@
 /// Writes RFC 4180 CSV: `,` delimiter, LF line ends, a field quoted only when it holds a
-/// delimiter, quote or line break. Used for every CSV meetlat writes, so output is stable.
+/// delimiter, quote or line break, or starts or ends with a space or tab (readers such as
+/// libcsv trim those from unquoted fields). Used for every CSV meetlat writes, so output is
+/// stable, and what it writes reads back field for field (rejects.csv keeps original rows).
 ///
 /// Works on UTF-8 bytes, not Characters: that is about ten times faster on a big ingest's
 /// rejects, and it sees a `\r\n` inside a field (one Character) or a quote followed by a
@@ -33,7 +35,9 @@ public struct CSVWriter {
 
     private static func append(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
-        guard utf8.contains(where: { $0 == comma || $0 == quote || $0 == newline || $0 == carriageReturn }) else {
+        let needsQuotes = utf8.contains { $0 == comma || $0 == quote || $0 == newline || $0 == carriageReturn }
+            || isEdgeSpace(utf8.first) || isEdgeSpace(utf8.last)
+        guard needsQuotes else {
             bytes.append(contentsOf: utf8)
             return
         }
@@ -43,5 +47,9 @@ public struct CSVWriter {
             if byte == quote { bytes.append(quote) }
         }
         bytes.append(quote)
+    }
+
+    private static func isEdgeSpace(_ byte: UInt8?) -> Bool {
+        byte == 0x20 || byte == 0x09
     }
 }

@@ -50,6 +50,21 @@ import Testing
         writer.append(["", ""])
         #expect(writer.text == "a\n\n,\n")
     }
+
+    /// Found by fuzzing ingest: "\r\n" is a single Character, so a remark with a Windows line
+    /// break went out unquoted and split its row of rejects.csv in two.
+    @Test func quotesWindowsLineBreaks() {
+        #expect(CSVWriter.escape("eerste regel\r\ntweede regel") == "\"eerste regel\r\ntweede regel\"")
+        #expect(CSVWriter.escape("x\r") == "\"x\r\"")
+    }
+
+    /// libcsv trims spaces and tabs around unquoted fields: quoting keeps them.
+    @Test func quotesLeadingAndTrailingSpaceOrTab() {
+        #expect(CSVWriter.escape(" Hoorn") == "\" Hoorn\"")
+        #expect(CSVWriter.escape("Hoorn\t") == "\"Hoorn\t\"")
+        #expect(CSVWriter.escape("Den Bosch") == "Den Bosch")
+        #expect(CSVWriter.escape("") == "")
+    }
 }
 
 @Suite struct TextTableTests {
@@ -93,6 +108,35 @@ import Testing
         try AtomicOutput.write("first version, longer", to: file)
         try AtomicOutput.write("second", to: file)
         #expect(try String(contentsOf: file, encoding: .utf8) == "second")
+    }
+
+    /// A run killed mid-write leaves `.<name>.tmp-<pid>`; the next write of that name removes
+    /// it, but not the temporary file of a process that is still running.
+    @Test func aWriteRemovesTemporariesOfKilledRunsOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("2012.csv")
+        let dead = try Self.pidOfExitedProcess()
+        let live = getppid()
+        for name in [".2012.csv.tmp-\(dead)", ".2012.csv.tmp-\(live)", ".2013.csv.tmp-\(dead)", ".2012.csv.tmp-x"] {
+            try Data("half".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try AtomicOutput.write("whole", to: file)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == [".2012.csv.tmp-\(live)", ".2012.csv.tmp-x", ".2013.csv.tmp-\(dead)", "2012.csv"])
+        #expect(try String(contentsOf: file, encoding: .utf8) == "whole")
+    }
+
+    /// The id of a process that has run and exited (and been reaped), so no process has it now.
+    static func pidOfExitedProcess() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exit 0"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(!AtomicOutput.processIsRunning(process.processIdentifier))
+        return process.processIdentifier
     }
 }
 

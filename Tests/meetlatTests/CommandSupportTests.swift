@@ -39,4 +39,19 @@ import Testing
         let compare = try #require(try Meetlat.parseAsRoot(["compare", "2011", "2012", "--rankings", "R"]) as? CompareCommand)
         #expect(compare.rankings.rankingsURL.lastPathComponent == "R")
     }
+
+    /// `stats --output` writes the same tables the terminal would show, into one whole file.
+    @Test func statsWritesItsTablesToTheOutputFile() throws {
+        let surveys = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Surveys")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-stats-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("statistics.md").path
+        var command = try #require(try Meetlat.parseAsRoot(
+            ["stats", "--year", "2012", "--table", "usage", "--format", "markdown", "--surveys", surveys.path, "--output", path]) as? StatsCommand)
+        try command.run()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("186"))    // Tabel 4: burgers informeren, regelmatig tot vaak
+        #expect(text.contains("|"))      // Markdown table
+    }
 }

@@ -30,7 +30,9 @@ final class FileBytes {
         }
         self.descriptor = descriptor
         self.size = Int(status.st_size)
-        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 16), alignment: 8)
+        // A small file gets a buffer just larger than itself (one read still reaches the end).
+        let bufferSize = Int(status.st_size) < chunkSize ? Int(status.st_size) + 1 : chunkSize
+        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferSize, 16), alignment: 8)
     }
 
     deinit {

@@ -1,3 +1,5 @@
+import PersonalData
+
 /// Everything ingest produced for one survey year.
 public struct SurveyYear: Sendable {
     public var year: Int
@@ -62,6 +64,8 @@ public struct Reject: Sendable, Hashable, Codable {
 }
 
 /// The counts a researcher checks first. `rowsRead == accepted + Σ rejected`.
+/// It holds counts and row numbers only, never a remark or a private column's content: the
+/// report is printed and may end up in a CI log.
 public struct IngestReport: Sendable, Hashable, Codable {
     public var file: String
     public var encoding: String
@@ -78,6 +82,11 @@ public struct IngestReport: Sendable, Hashable, Codable {
     public var remarksScanned: Int
     /// Non-empty free-text remarks read (whether or not they were scanned yet).
     public var remarksRead: Int
+    /// Personal-data matches in the remarks, per kind (never the matched text).
+    public var personalDataByKind: [PersonalDataKind: Int]
+    /// Rows with at least one remark holding personal data, ascending, so the researcher can
+    /// find them in the export.
+    public var remarkRowsWithPersonalData: [Int]
     /// Things the researcher should look at that did not reject a row: columns neither mapped
     /// nor ignored, listed columns missing from the export, empty rows skipped.
     public var warnings: [String]
@@ -87,7 +96,8 @@ public struct IngestReport: Sendable, Hashable, Codable {
     public init(file: String, encoding: String, delimiter: String, rowsRead: Int, accepted: Int,
                 rejected: [RejectReason: Int], approximateNumbers: Int = 0,
                 remarksWithPersonalData: Int = 0, remarksScanned: Int = 0,
-                remarksRead: Int = 0, warnings: [String] = [], columns: [String] = []) {
+                remarksRead: Int = 0, personalDataByKind: [PersonalDataKind: Int] = [:],
+                remarkRowsWithPersonalData: [Int] = [], warnings: [String] = [], columns: [String] = []) {
         self.file = file
         self.encoding = encoding
         self.delimiter = delimiter
@@ -98,6 +108,8 @@ public struct IngestReport: Sendable, Hashable, Codable {
         self.remarksWithPersonalData = remarksWithPersonalData
         self.remarksScanned = remarksScanned
         self.remarksRead = remarksRead
+        self.personalDataByKind = personalDataByKind
+        self.remarkRowsWithPersonalData = remarkRowsWithPersonalData
         self.warnings = warnings
         self.columns = columns
     }

@@ -27,9 +27,11 @@ extension IngestReport {
         lines.append(("anonymous", String(anonymous)))
         lines.append(("duplicates", String(duplicates)))
         lines.append(("approximate numbers", String(approximateNumbers)))
-        lines.append(("remarks", remarksScanned > 0
-            ? "\(remarksRead) read, \(remarksScanned) scanned, \(remarksWithPersonalData) with personal data"
-            : "\(remarksRead) read, not scanned for personal data"))
+        lines.append(("remarks", remarksSummary))
+        if !remarkRowsWithPersonalData.isEmpty {
+            let rows = remarkRowsWithPersonalData
+            lines.append(("  in rows", rows.prefix(20).map(String.init).joined(separator: ", ") + (rows.count > 20 ? ", …" : "")))
+        }
         lines.append(("balanced", isBalanced ? "yes (rows read = accepted + rejected)" : "NO: rows read ≠ accepted + rejected"))
 
         let width = lines.map(\.0.count).max() ?? 0
@@ -43,8 +45,24 @@ extension IngestReport {
         text += "  warnings\(warnings.isEmpty ? "  none" : "")\n"
         for warning in warnings { text += "    - \(warning)\n" }
         text += "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
+        text += Self.privacyNote + "\n"
         return text
     }
+
+    /// `12 read, 12 scanned for personal data, 2 with personal data (e-mail address 1, BSN 1)`:
+    /// counts and kinds only, never the text.
+    public var remarksSummary: String {
+        var text = "\(remarksRead) read, \(remarksScanned) scanned for personal data, \(remarksWithPersonalData) with personal data"
+        let kinds = personalDataByKind.filter { $0.value > 0 }.keys.sorted()
+        if !kinds.isEmpty {
+            text += " (" + kinds.map { "\($0.label) \(personalDataByKind[$0] ?? 0)" }.joined(separator: ", ") + ")"
+        }
+        return text
+    }
+
+    /// Where the original rows are, and where they may not go.
+    public static let privacyNote = "Personal data in remarks is counted here, never shown. rejects.csv keeps the rejected rows as exported, "
+        + "personal data included: it belongs in the private Reports/ folder and never goes to Rankings/ or the site."
 }
 
 extension SurveyYear {

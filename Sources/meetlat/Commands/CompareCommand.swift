@@ -39,6 +39,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Skip channel adoption (does not read the surveys).")
     var noChannels = false
 
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
     func run() throws {
         try reportingErrors {
             let from = try RankingFile.load(year: yearA, rankings: rankings.rankingsURL)
@@ -59,7 +62,7 @@ struct CompareCommand: ParsableCommand {
                 }
                 channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)
             }
-            print(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), terminator: "")
+            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output)
         }
     }
 }

@@ -29,6 +29,9 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Also list the published figures the computed tables do not reproduce.")
     var checkPublished = false
 
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
     func run() throws {
         try reportingErrors {
             let folder = surveys.folder
@@ -52,7 +55,7 @@ struct StatsCommand: ParsableCommand {
                                                  hint: "--check-published needs the year's published figures")
                 }
             }
-            print(TableRenderer.render(tables, as: format), terminator: "")
+            try emit(TableRenderer.render(tables, as: format), to: output)
         }
     }
 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus Fuzz/corpus/exports/: small exports in the three export styles of the
+demo years (survey tool: "," UTF-8 with BOM and CRLF; Dutch Excel: ";" Windows-1252 and CRLF;
+second survey tool: "," UTF-8 and LF) and the messes of spec §2. Each seed uses the header of
+Fuzz/survey/2012/mapping.yaml, so the whole-ingest target starts from exports it can read.
+Run it again after changing a seed here; the files are committed."""
+from pathlib import Path
+
+HEADER = ["Naam", "E-mailadres", "Telefoonnummer", "Naam van uw gemeente", "Ingevuld op",
+          "Aantal volgers Twitter", "Burgers informeren", "Kanalen - LinkedIn", "Kanalen - Twitter",
+          "Wie gebruikt sociale media?", "Opmerkingen", "IP-adres"]
+OUT = Path(__file__).resolve().parent / "corpus" / "exports"
+
+
+def line(fields, delimiter):
+    def quote(field):
+        if any(c in field for c in (delimiter, '"', "\n", "\r")):
+            return '"' + field.replace('"', '""') + '"'
+        return field
+    return delimiter.join(quote(f) for f in fields)
+
+
+def table(rows, delimiter=",", newline="\n"):
+    return newline.join(line(r, delimiter) for r in [HEADER] + rows) + newline
+
+
+SEEDS = {}
+
+# Survey tool: ",", UTF-8 with BOM, CRLF, quoted commas, quotes and line breaks.
+SEEDS["survey-tool-bom-crlf.csv"] = b"\xef\xbb\xbf" + table([
+    ["Jan Jansen", "jan@example.nl", "06-12345678", "Den Bosch", "14-05-2012 09:31", "1.212", "Soms",
+     "ja", "", "Raadsleden, Directie, college", 'Goed, "echt"\r\ntweede regel', "10.0.0.1"],
+    ["Piet", "p@example.nl", "", "Gemeente Hoorn", "14-05-2012 09:31:05", "ca. 300", "Regelmatig tot vaak",
+     "", "1", "Communicatie", "", ""],
+    ["Piet", "p@example.nl", "", "HOORN ", "15-05-2012 08:00", "4,19", "soms", "nee", "0", "", "", ""],
+], ",", "\r\n").encode("utf-8")
+
+# Dutch Excel: ";", Windows-1252, CRLF, empty rows as ";;;", Dutch numbers.
+SEEDS["excel-1252-semicolon.csv"] = table([
+    ["Kees", "k@example.nl", "020-1234567", "Súdwest-Fryslân", "01-05-2012 10:00", "± 250", "Weet niet",
+     "", "", "n.v.t.", "café ’s avonds € 10,-", ""],
+    [""] * 12,
+    ["Anna", "", "", "Sudwest Fryslan", "", "300+", "", "", "", "Raadsleden, Burgemeester", "", ""],
+    ["A", "a@example.nl", "", "Amsterdam", "2-5-2012 10:00", "10 000", "Soms", "", "ja", "", "", ""],
+    ["B", "", "", "Hollands Kroon", "02-05-2012 10:00", "1.212,5", "Niet of nauwelijks", "", "", "onbekend", "", ""],
+], ";", "\r\n").encode("cp1252")
+
+# Second survey tool: ",", UTF-8 without BOM, LF; duplicates, anonymous, unknown and former gemeenten.
+SEEDS["tool-utf8-lf.csv"] = table([
+    ["A", "", "", "Amsterdam", "02-05-2012 10:00", "12.000", "Soms", "", "ja", "", "", ""],
+    ["A", "", "", "amsterdam", "02-05-2012 10:00", "13.000", "Soms", "", "ja", "", "", ""],
+    ["A", "", "", "AMSTERDAM", "", "200-300", "Soms", "", "ja", "", "", ""],
+    ["", "", "", "", "15-05-2012 09:31", "1", "Soms", "", "", "", "", ""],
+    ["", "", "", "Hoorm", "15-05-2012 09:31", "1", "Soms", "", "", "", "", ""],
+    ["", "", "", "Anna Paulowna", "15-05-2012 09:31", "1", "Soms", "", "", "", "", ""],
+    ["", "", "", "Bergen", "15-05-2012 09:31", "1", "Soms", "", "", "", "", ""],
+    ["", "", "", "Den Haag", "31-02-2012 10:00", "veel", "Vaak", "", "", "", "", ""],
+    ["", "", "", "GM0405", "", "geen", "", "", "", "", "", ""],
+]).encode("utf-8")
+
+# Remarks holding personal data (all invented): e-mail, phone, BSN, IBAN, postcode + huisnummer.
+SEEDS["remarks-personal-data.csv"] = table([
+    ["X", "", "", "Hoorn", "", "1", "Soms", "", "", "",
+     "Mail mij: x.y@voorbeeld.nl of bel 06 1234 5678, BSN 111222333", ""],
+    ["Y", "", "", "Amsterdam", "", "2", "Soms", "", "", "",
+     "IBAN NL91 ABNA 0417 1643 00, Kerkstraat 12, 1234 AB Hoorn", ""],
+]).encode("utf-8")
+
+# Personal data typed into answer columns: reject messages quote those cells.
+SEEDS["personal-data-in-answers.csv"] = table([
+    ["Z", "", "", "z.w@voorbeeld.nl", "", "1", "Soms", "", "", "", "", ""],
+    ["Q", "", "", "Hoorn", "", "06-87654321", "Soms", "", "", "", "", ""],
+    ["R", "", "", "Amsterdam", "", "1", "BSN 111222333", "", "", "", "", ""],
+]).encode("utf-8")
+
+good = [["", "", "", "Hoorn", "", "1", "Soms", "", "", "", "", ""]]
+SEEDS["ragged-rows.csv"] = (table(good) + "a,b,Hoorn\n" + ",,,Amsterdam,,,,,,,,,,,\n").encode()
+SEEDS["unterminated-quote.csv"] = (table(good) + ',,,"Hoorn,,1,Soms,,,,,\n').encode()
+SEEDS["stray-quote.csv"] = (table(good) + ',,,Ho"orn,,1,Soms,,,,,\n').encode()
+SEEDS["text-after-closing-quote.csv"] = (table(good) + ',,,"Hoorn"x,,1,Soms,,,,,\n').encode()
+SEEDS["mixed-encoding.csv"] = table(good + [["", "", "", "Súdwest-Fryslân", "", "1", "", "", "", "", "caf\x00", ""]]).encode().replace(b"caf\x00", b"caf\xe9")
+SEEDS["utf16.csv"] = table(good).encode("utf-16")
+SEEDS["empty.csv"] = b""
+SEEDS["bom-only.csv"] = b"\xef\xbb\xbf"
+SEEDS["header-only.csv"] = table([]).encode()
+SEEDS["tab-separated.csv"] = ("\t".join(HEADER) + "\n").encode()
+SEEDS["blank-lines-cr-only.csv"] = ("\n\n" + table(good, ",", "\r") + "\n\r\n").encode()
+SEEDS["missing-column.csv"] = ",".join(h for h in HEADER if h != "Ingevuld op").encode() + b"\n,,,Hoorn,1,Soms,,,,,\n"
+SEEDS["duplicate-column.csv"] = (",".join(HEADER + ["Burgers informeren"]) + "\n" + ",,,Hoorn,,1,Soms,,,,,,Soms\n").encode()
+SEEDS["skip-and-spaces.csv"] = table([["  ", " ", "", "  Den   Bosch  ", " 14-05-2012 9:31 ", " 1.5 ", " soms ",
+                                       " ja ", " nee ", "communicatie ,raadsleden", "", ""]]).encode()
+
+OUT.mkdir(parents=True, exist_ok=True)
+for old in OUT.iterdir():
+    old.unlink()
+for name, data in sorted(SEEDS.items()):
+    (OUT / name).write_bytes(data)
+print(f"wrote {len(SEEDS)} seeds to {OUT}")
