@@ -67,7 +67,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
         // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(

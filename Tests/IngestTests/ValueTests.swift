@@ -8,6 +8,11 @@ import Testing
         ("25%", 25), ("25 %", 25), ("geen", 0), (" 71703 ", 71_703), (",5", 0.5),
         // A dot that cannot group thousands is a decimal point.
         ("1.5", 1.5), ("4.19", 4.19), ("0.500", 0.5), ("1234.567", 1234.567), ("1.2125", 1.2125),
+        // Read digit by digit, yet the same double as the decimal literal, also past 15 digits
+        // (2^53 + 1 rounds to 2^53, as Double("9007199254740993") does).
+        ("1.212,55", 1212.55), ("0,1", 0.1), ("0,3", 0.3), ("2,675", 2.675), ("123.456.789,012345", 123_456_789.012345),
+        ("123456789012345,6", 123_456_789_012_345.6), ("9.007.199.254.740.993", 9_007_199_254_740_992),
+        ("0,12345678901234567", 0.12345678901234567), ("-4,19", -4.19), ("1 234,5", 1234.5),
     ])
     func exactNumbers(text: String, value: Double) {
         #expect(DutchNumber.read(text) == .value(value, approximate: false))
@@ -31,6 +36,10 @@ import Testing
     @Test func extraMissingLabelsFromTheMapping() {
         #expect(DutchNumber.read("Geen idee", extraMissing: ["geen idee"]) == .missing)
         #expect(DutchNumber.read("Geen idee") == .invalid)
+        // A code such as 999 for "no answer" is missing, not the number 999.
+        #expect(DutchNumber.read("999", extraMissing: ["999"]) == .missing)
+        #expect(DutchNumber.read("9,99", extraMissing: ["9,99"]) == .missing)
+        #expect(DutchNumber.read("999", extraMissing: ["99"]) == .value(999, approximate: false))
     }
 
     @Test(arguments: ["veel", "1.2.3", "12,34,5", "1.212.5,0,1", "3 00", "ca.", "300-200", "abc123", "1,2.3,4", "1.2345.678", "4,19,"])
@@ -97,6 +106,10 @@ import Testing
 
     @Test func labelsIgnoreCaseAndSpacesButNotAccents() {
         #expect(TextFolding.label("  Regelmatig   tot VAAK ") == "regelmatig tot vaak")
+        #expect(TextFolding.label("n.v.t.") == "n.v.t.")
+        #expect(TextFolding.label("N.V.T.") == "n.v.t.")
+        #expect(TextFolding.label("weet\tniet") == "weet niet")
+        #expect(TextFolding.label("onbekend\r\n") == "onbekend")
         #expect(TextFolding.label("Reünie") != TextFolding.label("Reunie"))
     }
 

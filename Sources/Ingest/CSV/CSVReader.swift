@@ -223,15 +223,18 @@ public struct CSVReader: Sendable {
 }
 
 // libcsv calls back through plain C function pointers; the context is the session.
+// `parse` keeps the session alive for the whole read, so the callbacks borrow it without
+// retaining and releasing it once per field.
 private func csvFieldCallback(_ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    Unmanaged<CSVParseSession>.fromOpaque(context).takeUnretainedValue()
-        .field(UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: count))
+    Unmanaged<CSVParseSession>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.field(UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: count))
+    }
 }
 
 private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    Unmanaged<CSVParseSession>.fromOpaque(context).takeUnretainedValue().endRecord(terminator)
+    Unmanaged<CSVParseSession>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
 /// The state of one read while libcsv calls back: the record being built, the row counter,
@@ -240,14 +243,17 @@ final class CSVParseSession {
     let file: String
     let format: CSVFormat
     private let deliver: (CSVRecord) throws -> Void
-    private var decoder: FieldDecoder
-    private var fields: [String] = []
-    private var afterCarriageReturn = false
+    // libcsv calls back once per field, and only from the one thread running `csv_parse`, so
+    // no access can overlap: the runtime's exclusivity checks on every access would cost about
+    // a fifth of the read (measured with perf; see README.md, Performance).
+    @exclusivity(unchecked) private var decoder: FieldDecoder
+    @exclusivity(unchecked) private var fields: [String] = []
+    @exclusivity(unchecked) private var afterCarriageReturn = false
     /// Number of the last completed row.
-    private(set) var row = 0
-    private(set) var header: [String]?
-    private(set) var blankRows: [Int] = []
-    private(set) var failure: Error?
+    @exclusivity(unchecked) private(set) var row = 0
+    @exclusivity(unchecked) private(set) var header: [String]?
+    @exclusivity(unchecked) private(set) var blankRows: [Int] = []
+    @exclusivity(unchecked) private(set) var failure: Error?
 
     init(file: String, format: CSVFormat, deliver: @escaping (CSVRecord) throws -> Void) {
         self.file = file

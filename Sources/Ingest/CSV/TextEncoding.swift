@@ -30,7 +30,7 @@ struct FieldDecoder {
             let offset = UTF8Survey.firstInvalidOffset(in: bytes) ?? 0
             throw InvalidByte(byte: bytes[offset], offsetInField: offset)
         case .windows1252:
-            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            if UTF8Survey.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
             scratch.removeAll(keepingCapacity: true)
             for (offset, byte) in bytes.enumerated() {
                 if byte < 0x80 {
@@ -158,6 +158,21 @@ struct UTF8Survey {
     private mutating func invalid(at offset: Int) {
         invalidBytes += 1
         if firstInvalidOffset == nil { firstInvalidOffset = offset }
+    }
+
+    /// Whether every byte is below 0x80, looked at eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Offset of the first byte that is not part of valid UTF-8, or `nil` when all are valid.

@@ -38,9 +38,14 @@ public enum DutchNumber {
 
     /// Reads one answer. `extraMissing` holds further folded labels meaning "not answered".
     public static func read(_ text: String, extraMissing: Set<String> = []) -> Reading {
-        // Most answers are plain digits: read them without folding.
-        if !text.isEmpty, text.utf8.count <= 15, text.utf8.allSatisfy(isDigit), let value = Double(text) {
-            return .value(value, approximate: false)
+        // Most answers are digits with at most a thousands dot and a decimal comma (`1.212`,
+        // `4,19`). Folding leaves such text as it is and no word or mark applies to it, so it
+        // is read directly: same result, without the cost of folding (a big export has
+        // millions of them). A missing label from the mapping (`999`) still wins.
+        if text.isEmpty { return .missing }
+        if text.utf8.allSatisfy(isPlainNumberByte), extraMissing.isEmpty || !extraMissing.contains(text) {
+            let value = text.utf8.withContiguousStorageIfAvailable(plain(bytes:)) ?? plain(Substring(text))
+            return value.map { .value($0, approximate: false) } ?? .invalid
         }
         let folded = TextFolding.label(text)
         if missingWords.contains(folded) || extraMissing.contains(folded) { return .missing }
@@ -85,68 +90,111 @@ public enum DutchNumber {
             negative = true
             body = body.dropFirst()
         }
-        let bytes = Array(body.utf8)
-        guard !bytes.isEmpty, bytes.allSatisfy({ isDigit($0) || $0 == dot || $0 == comma || $0 == space }) else { return nil }
-        let dots = bytes.filter { $0 == dot }.count
-        let commas = bytes.filter { $0 == comma }.count
+        let value = body.utf8.withContiguousStorageIfAvailable(plain(bytes:))
+            ?? Array(body.utf8).withUnsafeBufferPointer(plain(bytes:))
+        guard let value else { return nil }
+        return negative ? -value : value
+    }
+
+    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty else { return nil }
+        var dots = 0
+        var commas = 0
+        var spaces = 0
+        var lastSeparator: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case dot: dots += 1; lastSeparator = dot
+            case comma: commas += 1; lastSeparator = comma
+            case space: spaces += 1
+            default: guard isDigit(byte) else { return nil }
+            }
+        }
 
         var decimal: UInt8?
         var thousands: UInt8?
         if dots > 0 && commas > 0 {
-            guard let last = bytes.last(where: { $0 == dot || $0 == comma }) else { return nil }
-            decimal = last
-            thousands = last == dot ? comma : dot
-            guard (last == dot ? dots : commas) == 1 else { return nil }
+            decimal = lastSeparator
+            thousands = lastSeparator == dot ? comma : dot
+            guard (lastSeparator == dot ? dots : commas) == 1 else { return nil }
         } else if commas == 1 {
             decimal = comma
         } else if commas > 1 {
             thousands = comma
         } else if dots == 1 {
-            thousands = isThousandsGrouping(bytes, separator: dot) ? dot : nil
+            thousands = isGrouping(bytes[...], separator: dot) ? dot : nil
             decimal = thousands == nil ? dot : nil
         } else if dots > 1 {
             thousands = dot
         }
-        if bytes.contains(space) {
+        if spaces > 0 {
             guard thousands == nil else { return nil }   // one grouping style per number
             thousands = space
         }
 
         var integerPart = bytes[...]
-        var fractionPart: ArraySlice<UInt8> = []
+        var fractionPart = bytes[bytes.endIndex...]
         if let decimal, let index = bytes.firstIndex(of: decimal) {
             integerPart = bytes[..<index]
             fractionPart = bytes[(index + 1)...]
             guard !fractionPart.isEmpty, fractionPart.allSatisfy(isDigit) else { return nil }
         }
-        var digits: [UInt8]
         if let thousands {
-            let groups = integerPart.split(separator: thousands, omittingEmptySubsequences: false)
-            guard isGrouping(groups) else { return nil }
-            digits = Array(groups.joined())
+            guard isGrouping(integerPart, separator: thousands) else { return nil }
         } else {
             guard integerPart.allSatisfy(isDigit) else { return nil }
-            digits = Array(integerPart)
         }
-        guard !digits.isEmpty || !fractionPart.isEmpty else { return nil }
-        if digits.isEmpty { digits = [zero] }
-        var literal = String(decoding: digits, as: UTF8.self)
-        if !fractionPart.isEmpty { literal += "." + String(decoding: fractionPart, as: UTF8.self) }
-        guard let value = Double(literal) else { return nil }
-        return negative ? -value : value
+        guard !integerPart.isEmpty || !fractionPart.isEmpty else { return nil }
+        return value(integerPart, fractionPart)
     }
 
-    private static func isThousandsGrouping(_ bytes: [UInt8], separator: UInt8) -> Bool {
-        isGrouping(bytes[...].split(separator: separator, omittingEmptySubsequences: false))
+    /// The value of the digits of `integerPart` (separators skipped) and `fractionPart`.
+    /// Up to 15 digits the digits are an exact integer and 10^fraction digits an exact power, so
+    /// one division is correctly rounded: the same double as `Double("1212.5")`, without text.
+    private static func value(_ integerPart: Slice<UnsafeBufferPointer<UInt8>>,
+                              _ fractionPart: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        for byte in integerPart where isDigit(byte) {
+            mantissa = mantissa &* 10 &+ UInt64(byte - zero)
+            digits += 1
+        }
+        for byte in fractionPart {
+            mantissa = mantissa &* 10 &+ UInt64(byte - zero)
+            digits += 1
+        }
+        if digits <= 15 {
+            return Double(mantissa) / powersOfTen[fractionPart.count]
+        }
+        var literal = String(decoding: integerPart.filter(isDigit), as: UTF8.self)
+        if literal.isEmpty { literal = "0" }
+        if !fractionPart.isEmpty { literal += "." + String(decoding: fractionPart, as: UTF8.self) }
+        return Double(literal)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
     /// `1`, `12.345`, `1.234.567`: a first group of 1–3 digits not starting with 0 (unless it is
     /// the only digit of a lone group), every further group exactly 3 digits.
-    private static func isGrouping(_ groups: [ArraySlice<UInt8>]) -> Bool {
-        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(isDigit) else { return false }
-        if groups.count == 1 { return true }
-        guard first.first != zero else { return false }
-        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(isDigit) }
+    private static func isGrouping(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, separator: UInt8) -> Bool {
+        var groups = 0
+        var length = 0
+        var firstStartsWithZero = false
+        for byte in bytes {
+            if byte == separator {
+                guard groups == 0 ? (1...3).contains(length) : length == 3 else { return false }
+                groups += 1
+                length = 0
+            } else {
+                guard isDigit(byte) else { return false }
+                if groups == 0 && length == 0 && byte == zero { firstStartsWithZero = true }
+                length += 1
+            }
+        }
+        if groups == 0 { return (1...3).contains(length) }
+        return length == 3 && !firstStartsWithZero
     }
 
     private static let dot = UInt8(ascii: ".")
@@ -154,6 +202,7 @@ public enum DutchNumber {
     private static let space = UInt8(ascii: " ")
     private static let zero = UInt8(ascii: "0")
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isPlainNumberByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == dot || byte == comma }
 }
 
 extension String {

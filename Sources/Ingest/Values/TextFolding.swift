@@ -7,6 +7,8 @@ public enum TextFolding {
     /// ignored (`" Regelmatig  tot vaak"` matches `regelmatig tot vaak`). Accents are kept:
     /// labels are exported by a tool, not typed, so an accent difference is a real difference.
     public static func label(_ text: String) -> String {
+        // Printable ASCII without capitals or spaces folds to itself (`onbekend`, `n.v.t.`).
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
