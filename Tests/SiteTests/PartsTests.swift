@@ -25,15 +25,6 @@ import Testing
 }
 
 @Suite struct DutchTextTests {
-    @Test func numbersAreWrittenTheDutchWay() {
-        #expect(DutchText.integer(71_703) == "71.703")
-        #expect(DutchText.integer(-1_234_567) == "-1.234.567")
-        #expect(DutchText.integer(999) == "999")
-        #expect(DutchText.decimal(1234.55, 1) == "1.234,6")
-        #expect(DutchText.decimal(-0.04, 1) == "-0,0" || DutchText.decimal(-0.04, 1) == "0,0")
-        #expect(DutchText.percent(8.55, 1) == "8,6 %")
-    }
-
     @Test func statisticsCellsReadAsDutch() {
         #expect(DutchText.cell(.share(Proportion(186, of: 221))) == "84 % (186/221)")
         #expect(DutchText.cell(.interval(ProportionInterval(low: 0.79, high: 0.884), decimals: 1)) == "79,0 – 88,4 %")

@@ -28,8 +28,8 @@ struct MethodPage {
             if let sensitivity = index.ranking.sensitivity {
                 let spread = sensitivity.spread * 100
                 context["sensitivity"] = [
-                    "runs": .string(DutchText.integer(sensitivity.runs)),
-                    "spread": .string(DutchText.percent(spread, spread == spread.rounded() ? 0 : 1)),
+                    "runs": .string(DutchFormat.integer(sensitivity.runs)),
+                    "spread": .string(DutchFormat.number(spread, maximumDecimals: 1) + " %"),
                     sensitivity.distribution.rawValue: true,
                 ]
             }
@@ -52,7 +52,7 @@ struct MethodPage {
             let capPercent = Double(rule.cap) / Double(max(rule.pointsPerPercent, 1))
             context["perInhabitant"] = [
                 "pointsPerPercent": .number(rule.pointsPerPercent), "cap": .number(rule.cap),
-                "capPercent": .string(DutchText.decimal(capPercent, capPercent == capPercent.rounded() ? 0 : 1)),
+                "capPercent": .string(DutchFormat.number(capPercent, maximumDecimals: 1)),
                 "fields": labels(rule.fields),
             ]
         case .choicePoints(let rule):
@@ -141,7 +141,7 @@ struct Downloads {
             let listed: [TemplateValue] = files.map { file in
                 [file.kind: true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
                  "href": .string(SitePaths.relative(from: path, to: file.file.path)),
-                 "size": .string(DutchText.integer(max(1, (file.file.data.count + 512) / 1024)))]
+                 "size": .string(DutchFormat.integer(max(1, (file.file.data.count + 512) / 1024)))]
             }
             var context: TemplateData = ["year": .number(index.year), "files": .list(listed),
                                          "modelLabel": .string(index.edition.model.label)]

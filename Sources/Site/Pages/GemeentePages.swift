@@ -1,5 +1,6 @@
 import Ingest
 import Scoring
+import Support
 
 /// One gemeente in one edition, as its history needs it.
 struct HistoryPoint: Sendable {
@@ -12,7 +13,7 @@ struct HistoryPoint: Sendable {
 
     /// The total as a share of the maximum, in %, and as text (`63 %`).
     var percent: Double { 100 * Double(entry.total) / Double(max(maximum, 1)) }
-    var percentText: String { DutchText.percent(percent, 0) }
+    var percentText: String { DutchFormat.percent(percent, decimals: 0) }
 }
 
 /// Every gemeente's editions, by CBS code, ascending by year.
@@ -65,12 +66,12 @@ struct GemeentePages {
 
         var context: TemplateData = [
             "year": .number(year), "name": .string(entry.name), "code": .string(entry.code), "province": .string(entry.province),
-            "sizeLabel": .string(sizeClass?.label ?? entry.sizeClass), "inhabitants": .string(DutchText.integer(entry.inhabitants)),
+            "sizeLabel": .string(sizeClass?.label ?? entry.sizeClass), "inhabitants": .string(DutchFormat.integer(entry.inhabitants)),
             "count": .number(ranking.entries.count), "rank": .number(entry.rank),
             "rankInSizeClass": .number(entry.rankInSizeClass), "classCount": .number(index.sizeClassCounts[entry.sizeClass] ?? 0),
             "rankInProvince": .number(entry.rankInProvince), "provinceCount": .number(index.provinceCounts[entry.province] ?? 0),
             "total": .number(entry.total), "maximum": .number(ranking.maximum),
-            "percent": .string(DutchText.percent(100 * Double(entry.total) / Double(max(ranking.maximum, 1)), 0)),
+            "percent": .string(DutchFormat.percent(100 * Double(entry.total) / Double(max(ranking.maximum, 1)), decimals: 0)),
             "modelLabel": .string(index.edition.model.label),
             "change": change,
             "aliasList": .string(aliases.joined(separator: ", ")), "hasAliases": .bool(!aliases.isEmpty),
@@ -133,12 +134,12 @@ struct GemeentePages {
         context["rankChart"] = Charts.line(
             id: "rang", points: history.map { Charts.Point(label: String($0.year), value: Double($0.entry.rank), valueText: String($0.entry.rank)) },
             minimum: 1, maximum: max(worst, 2), lowIsTop: true,
-            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchText.integer(Int($0)) })
+            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchFormat.integer(Int($0)) })
         context["scoreChart"] = Charts.line(
             id: "score", points: history.map { point in
                 Charts.Point(label: String(point.year), value: point.percent, valueText: point.percentText)
             },
-            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchText.percent($0, 0) })
+            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchFormat.percent($0, decimals: 0) })
         context["modelsDiffer"] = .bool(Set(history.map(\.modelLabel)).count > 1)
         return context
     }

@@ -1,4 +1,5 @@
 import Stats
+import Support
 
 /// A statistics table (from the Stats library) as the `stat-table` template draws it: Dutch
 /// column headings (site.yaml `columns`), Dutch numbers, the first column as row headers, the
@@ -49,7 +50,7 @@ func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateVa
             let text = DutchText.cell(row.cells[share])
             return Charts.Bar(label: label(row), segments: [Charts.Segment(value: value, series: 0, name: "", valueText: text)], valueText: text)
         }
-        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: [], scaleText: { DutchText.percent($0, 0) })
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: [], scaleText: { DutchFormat.percent($0, decimals: 0) })
     }
     if shareColumns.count >= 2 {
         let names = shareColumns.map { columnLabels[table.columns[$0].label] ?? table.columns[$0].label }
@@ -60,7 +61,7 @@ func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateVa
             }
             return segments.isEmpty ? nil : Charts.Bar(label: label(row), segments: segments, valueText: "")
         }
-        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: names, scaleText: { DutchText.percent($0, 0) })
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: names, scaleText: { DutchFormat.percent($0, decimals: 0) })
     }
     if let mean = table.columns.firstIndex(where: { $0.id == "mean" }) {
         let bars = rows.compactMap { row -> Charts.Bar? in
@@ -70,7 +71,7 @@ func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateVa
         }
         let top = bars.flatMap(\.segments).map(\.value).max() ?? 0
         return bars.isEmpty || top <= 0 ? nil : Charts.bars(id: chartID, bars: bars, maximum: niceMaximum(top), series: [],
-                                                           scaleText: { DutchText.decimal($0, $0 == $0.rounded() ? 0 : 1) })
+                                                           scaleText: { DutchFormat.number($0, maximumDecimals: 1) })
     }
     return nil
 }
