@@ -3,8 +3,7 @@ import Yams
 
 /// `site/site.yaml`: the few settings of the site that are not templates or texts — its title,
 /// whether the data are the synthetic demo (and the banner that says so on every page), and the
-/// Dutch words for the identifiers other stages write in English (statistics column ids,
-/// explanation answers).
+/// Dutch words for the identifiers other stages write in English (statistics column ids).
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var tagline: String
@@ -14,19 +13,16 @@ public struct SiteConfig: Sendable, Hashable {
     /// Dutch heading per statistics column heading as Stats prints it (`% (x/n)`, `95 % CI`, …);
     /// unlisted headings are shown as they are.
     public var columns: [String: String]
-    /// Dutch text per explanation answer written by Scoring (`chosen`, `unknown`, …).
-    public var answers: [String: String]
     /// Dutch replacements for the English words Stats adds to table captions (`— estimates`).
     public var captions: [String: String]
 
     public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "",
-                columns: [String: String] = [:], answers: [String: String] = [:], captions: [String: String] = [:]) {
+                columns: [String: String] = [:], captions: [String: String] = [:]) {
         self.title = title
         self.tagline = tagline
         self.syntheticData = syntheticData
         self.banner = banner
         self.columns = columns
-        self.answers = answers
         self.captions = captions
     }
 
@@ -41,7 +37,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The banner to show on every page, or nil for real data.
     public var shownBanner: String? { syntheticData ? banner : nil }
 
-    static let keys: Set<String> = ["title", "tagline", "synthetic_data", "banner", "columns", "answers", "captions"]
+    static let keys: Set<String> = ["title", "tagline", "synthetic_data", "banner", "columns", "captions"]
 
     public static func load(from url: URL) throws -> SiteConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -111,8 +107,7 @@ public struct SiteConfig: Sendable, Hashable {
                                           problem: "missing; synthetic_data is true, so every page must say so")
         }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner, columns: try table("columns"), answers: try table("answers"),
-                          captions: try table("captions"))
+                          banner: banner, columns: try table("columns"), captions: try table("captions"))
     }
 
     private static func line(_ node: Node) -> Int? { node.mark.map { $0.line } }

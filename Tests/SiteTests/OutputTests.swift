@@ -167,6 +167,16 @@ import Testing
         #expect(first.components(separatedBy: "<circle class=\"point\"").count == 2 * 1 + 1)
     }
 
+    /// The explanation is Scoring's own Dutch lines, and the channel list reads them.
+    @Test func aGemeentePageExplainsItsScoreInDutch() throws {
+        let files = try SharedSite.get().files
+        let page = String(decoding: files["2012/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<tr><th scope=\"row\">Twitter</th><td>ja</td><td class=\"num\">5</td><td>actief op Twitter: 5 punten</td></tr>"))
+        #expect(page.contains(" punten (half naar boven afgerond)</td>"))
+        #expect(page.contains("<li class=\"active\"><span class=\"channel-name\">Twitter</span>: actief</li>"))
+        #expect(!page.contains("points"))
+    }
+
     @Test func theStatisticsPageHasEveryTableOfTheYear() throws {
         let shared = try SharedSite.get()
         let page = String(decoding: shared.files["2012/statistieken.html"] ?? Data(), as: UTF8.self)

@@ -48,13 +48,13 @@ struct GemeentePages {
                 let change = ranking.changeContext(index.changes[entry.code])
                 return layoutContext(source, path: path, section: .gemeente, year: index.year)
                     .merging(Self.context(entry, path: path, index: index, reference: reference, history: history,
-                                          change: change, answers: source.config.answers))
+                                          change: change))
             }
         }
     }
 
     static func context(_ entry: RankedGemeente, path: String, index: EditionIndex, reference: Reference,
-                        history: [HistoryPoint], change: TemplateValue, answers: [String: String]) -> TemplateData {
+                        history: [HistoryPoint], change: TemplateValue) -> TemplateData {
         let year = index.year
         let ranking = index.ranking
         let sizeClass = index.sizeClass(entry.sizeClass)
@@ -109,17 +109,17 @@ struct GemeentePages {
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
         let channels: [TemplateValue] = lines.filter { index.presenceDimensions.contains($0.dimension) && $0.field != $0.dimension }
             .map { line in
-                ["label": .string(line.label), "active": .bool(line.answer == "chosen"), "answer": .string(answers[line.answer] ?? line.answer)]
+                ["label": .string(line.label), "active": .bool(line.answer == ExplanationLine.chosen), "answer": .string(line.answer)]
             }
         let followers = lines.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
-            .map { explanationLine($0, answers: answers) }
+            .map(explanationLine)
         context["channels"] = .list(channels)
         context["hasChannels"] = .bool(!channels.isEmpty)
         context["followers"] = .list(followers)
         context["hasFollowers"] = .bool(!followers.isEmpty)
         context["explanation"] = .list(ranking.parts.map { part in
             ["label": .string(part.label), "points": .number(entry.parts[part.id] ?? 0), "maximum": .number(part.maximum),
-             "lines": .list(lines.filter { $0.dimension == part.id }.map { explanationLine($0, answers: answers) })]
+             "lines": .list(lines.filter { $0.dimension == part.id }.map(explanationLine))]
         })
         context["hasExplanation"] = .bool(!lines.isEmpty)
 
@@ -144,11 +144,11 @@ struct GemeentePages {
         return context
     }
 
-    /// An explanation line with its answer in Dutch; `points` is empty on lines that only feed
-    /// a later line (scaled ratings) — present all the same, so the template never falls back
-    /// to an outer `points`.
-    static func explanationLine(_ line: ExplanationLine, answers: [String: String]) -> TemplateValue {
-        ["label": .string(line.label), "answer": .string(answers[line.answer] ?? line.answer), "reason": .string(line.reason),
+    /// An explanation line as Scoring wrote it (in Dutch); `points` is empty on lines that only
+    /// feed a later line (scaled ratings) — present all the same, so the template never falls
+    /// back to an outer `points`.
+    static func explanationLine(_ line: ExplanationLine) -> TemplateValue {
+        ["label": .string(line.label), "answer": .string(line.answer), "reason": .string(line.reason),
          "points": .string(line.points.map(String.init) ?? "")]
     }
 
