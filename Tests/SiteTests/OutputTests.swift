@@ -188,6 +188,14 @@ import Testing
         #expect(page.contains("In 2012 niet gevraagd."))
         #expect(page.contains("Vergelijking met 2011"))
         #expect(!page.contains("— estimates"), "captions are in Dutch")
+        // Headings and notes are Stats' Dutch rendering.
+        #expect(page.contains("<th scope=\"col\" class=\"num\">95%-betrouwbaarheidsinterval (Wilson)</th>"))
+        #expect(page.contains("<li>percentages van wie de vraag beantwoordde: "))
+        #expect(page.contains("<li>nationale schatting, naar grootteklasse gewogen: "))
+        for english in ["post-stratified", "respondents", "95 % CI", "lang=\"en\""] { #expect(!page.contains(english), "\(english)") }
+        // The download carries the same Dutch notes.
+        let csv = String(decoding: shared.files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)
+        #expect(csv.contains(",note,,1,percentages van wie de vraag beantwoordde: "))
     }
 
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {

@@ -93,7 +93,7 @@ struct CaveatsPage {
             ]
             if edition.anonymous > 0 { context["anonymous"] = .number(edition.anonymous) }
             if let response = edition.statistics.tables.first(where: { $0.definition == "response" }) {
-                context["responseTable"] = statTableContext(response, config: source.config)
+                context["responseTable"] = statTableContext(response)
             }
             return layoutContext(source, path: path, section: .caveats, year: index.year).merging(context)
         }
@@ -117,13 +117,13 @@ struct Downloads {
              "ranking", "JSON"),
         ]
         let tables = index.edition.statistics.tables
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv).utf8)), "statistics", "CSV"))
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json).utf8)), "statistics", "JSON"))
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv, in: .dutch).utf8)), "statistics", "CSV"))
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8)), "statistics", "JSON"))
         if let comparison = index.edition.comparison {
             let name = "vergelijking-\(comparison.from.year)-\(year)"
             let compared = comparison.tables()
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv).utf8)), "comparison", "CSV"))
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json).utf8)), "comparison", "JSON"))
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv, in: .dutch).utf8)), "comparison", "CSV"))
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8)), "comparison", "JSON"))
         }
         return files
     }
