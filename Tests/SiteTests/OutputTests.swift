@@ -36,6 +36,8 @@ import Testing
         let banner = "<p class=\"demo-banner\" id=\"demo-banner\"><strong>Demonstratie.</strong> Deze site toont verzonnen demonstratiegegevens."
         for page in html {
             #expect(page.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"), "\(page.path)")
+            // Dutch throughout: no passage in another language.
+            #expect(page.text.components(separatedBy: " lang=").count == 2, "\(page.path) has a passage marked with another language")
             #expect(page.text.contains(banner), "\(page.path) lacks the demo banner")
             #expect(page.text.components(separatedBy: "<h1").count == 2, "\(page.path) has one h1")
             #expect(page.text.contains("<main id=\"inhoud\""), "\(page.path)")
@@ -200,6 +202,7 @@ import Testing
 
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {
         let page = String(decoding: try SharedSite.get().files["roi/index.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<td class=\"num\">55</td><td>euro/uur</td>"), "units are Dutch")
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(files.count >= 1)
         for file in files {
