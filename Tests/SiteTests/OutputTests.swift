@@ -44,6 +44,17 @@ import Testing
         }
     }
 
+    /// Dutch agrees in number: `1 plaats`, `1 gemeente`, `1 punt` (the demo has each of them).
+    @Test func oneIsSingular() throws {
+        let plural = try NSRegularExpression(pattern: "(?<![0-9.,])1 (plaatsen|gemeenten|punten|antwoorden|vragenlijsten)\\b")
+        let tag = try NSRegularExpression(pattern: "<[^>]+>")
+        for page in pages(try SharedSite.get().files) {
+            let text = tag.stringByReplacingMatches(in: page.text, range: NSRange(page.text.startIndex..., in: page.text), withTemplate: "")
+            let found = plural.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { text[$0] } }
+            #expect(found.isEmpty, "\(page.path): \(found)")
+        }
+    }
+
     @Test func theBannerFollowsTheSiteConfiguration() throws {
         let shared = try SharedSite.get()
         let folder = try TemporaryFolder()
@@ -120,6 +131,8 @@ import Testing
             attributeValues(attribute, in: row).first ?? ""
         }
         let all = rows("2012/index.html")
+        // The size class column says what it shows.
+        #expect(String(decoding: files["2012/index.html"] ?? Data(), as: UTF8.self).contains(">Grootteklasse</a></th>"))
         // By name, A–Z: the name-order values ascend.
         let byName = rows("2012/sorteer-gemeente-op.html")
         #expect(byName.count == all.count)
@@ -194,6 +207,7 @@ import Testing
         #expect(page.contains("<th scope=\"col\" class=\"num\">95%-betrouwbaarheidsinterval (Wilson)</th>"))
         #expect(page.contains("<li>percentages van wie de vraag beantwoordde: "))
         #expect(page.contains("<li>nationale schatting, naar grootteklasse gewogen: "))
+        #expect(page.contains(" met de Socialmediameetlat 2012."), "models by their labels")
         for english in ["post-stratified", "respondents", "95 % CI", "lang=\"en\""] { #expect(!page.contains(english), "\(english)") }
         // The download carries the same Dutch notes.
         let csv = String(decoding: shared.files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)

@@ -20,7 +20,7 @@ struct MethodPage {
                 "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
                 "maximum": .number(model.maximum),
                 "dimensions": .list(model.dimensions.map(Self.dimension)),
-                "sizeClasses": .list(index.sizeClasses.map { ["label": .string($0.label)] }),
+                "sizeClassList": .string(index.sizeClasses.map(\.label).joined(separator: "; ")),
                 "methodHTML": .string(source.html("methode")),
                 "modelHTML": .string(source.html("modellen/\(model.name)")),
             ]
@@ -47,7 +47,9 @@ struct MethodPage {
         func labels(_ fields: [LabelledField]) -> TemplateValue { .list(fields.map { ["label": .string($0.label)] }) }
         switch dimension.rule {
         case .presence(let rule):
-            context["presence"] = ["options": .list(rule.options.map { ["label": .string($0.label), "points": .number($0.points)] })]
+            context["presence"] = ["options": .list(rule.options.map {
+                ["label": .string($0.label), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
+            })]
         case .perInhabitant(let rule):
             let capPercent = Double(rule.cap) / Double(max(rule.pointsPerPercent, 1))
             context["perInhabitant"] = [
@@ -57,7 +59,9 @@ struct MethodPage {
             ]
         case .choicePoints(let rule):
             context["choicePoints"] = [
-                "values": .list(rule.values.map { ["value": .string($0.value), "points": .number($0.points)] }),
+                "values": .list(rule.values.map {
+                    ["value": .string($0.value), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
+                }),
                 "fields": labels(rule.fields),
             ]
         case .scaledRatings(let rule):
@@ -87,7 +91,8 @@ struct CaveatsPage {
             var context: TemplateData = [
                 "year": .number(index.year), "respondents": .number(edition.respondents), "gemeenten": .number(edition.gemeenten),
                 "responsePercent": .string(Rounding.percent(edition.respondents, of: edition.gemeenten).map { "\($0) %" } ?? "–"),
-                "suspectCount": .number(suspect.count), "unknownCount": .number(unknown.count),
+                "suspectCount": .number(suspect.count), "oneSuspect": .bool(suspect.count == 1),
+                "unknownCount": .number(unknown.count), "oneUnknown": .bool(unknown.count == 1),
                 "caveatsHTML": .string(source.html("kanttekeningen")),
                 "methodHref": .string(SitePaths.relative(from: path, to: SitePaths.method(index.year))),
             ]

@@ -92,6 +92,7 @@ struct GemeentePages {
         }
         context["flags"] = .list(flags)
         context["hasFlags"] = .bool(!flags.isEmpty)
+        context["oneFlag"] = .bool(flags.count == 1)
 
         // The score per part against the median of the size class.
         context["parts"] = .list(ranking.parts.map { part in

@@ -133,12 +133,13 @@ struct StatisticsPage {
                 let name = "vergelijking-\(comparison.from.year)-\(year)"
                 context["comparison"] = [
                     "previousYear": .number(comparison.from.year), "modelChanged": .bool(comparison.modelChanged),
-                    "previousModel": .string(comparison.from.model), "model": .string(comparison.to.model),
+                    "previousModel": .string(index.edition.previousModel?.label ?? comparison.from.model),
+                    "model": .string(index.edition.model.label),
                     "risers": .list(comparison.risers(limit: Self.comparisonLimit).map(entry)),
                     "fallers": .list(comparison.fallers(limit: Self.comparisonLimit).map(entry)),
                     "newEntrants": .list(comparison.newEntrants.map(entry)),
-                    "newCount": .number(comparison.newEntrants.count),
-                    "dropOutCount": .number(comparison.dropOuts.count),
+                    "newCount": .number(comparison.newEntrants.count), "oneNew": .bool(comparison.newEntrants.count == 1),
+                    "dropOutCount": .number(comparison.dropOuts.count), "oneDropOut": .bool(comparison.dropOuts.count == 1),
                     "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
                     "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
                 ]
