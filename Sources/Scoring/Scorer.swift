@@ -177,7 +177,7 @@ private struct Context {
     }
 
     mutating func choicePoints(_ rule: ChoicePointsRule, _ dimension: Dimension) throws -> Int {
-        let table = rule.values.map { "\($0.value) \($0.points)" }.joined(separator: ", ")
+        let table = rule.values.map { "\($0.value): \($0.points)" }.joined(separator: ", ")
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field

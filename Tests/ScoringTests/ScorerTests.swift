@@ -67,7 +67,7 @@ import Testing
         #expect(try line("Pinterest").reason == "niet actief op Pinterest")
         let informing = try line("Burgers informeren")
         #expect(informing.answer == "vaak")
-        #expect(informing.reason == "'vaak' levert 10 punten op (niet 0, soms 5, vaak 10)")
+        #expect(informing.reason == "'vaak' levert 10 punten op (niet: 0, soms: 5, vaak: 10)")
         // One point is `punt`, not `punten`: 1.200 of 71.703 → 6,69 → 2 points, 700 → 3,90 → 4, 150 → 0,84 → 1.
         let one = try Scorer(model: model2012).score(response2012(["followers.linkedin": Fixtures.count(150)]), inhabitants: 71_703)
         #expect(one.explanation.first { $0.field == "followers.linkedin" }?.reason
