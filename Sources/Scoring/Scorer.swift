@@ -11,10 +11,13 @@ public struct ExplanationLine: Sendable, Hashable, Codable {
     public var field: String
     /// Dutch label of what was asked, from the model file, e.g. `Twitter (volgers)`.
     public var label: String
-    /// The answer as given (canonical form): `2.150`, `ca. 300`, `vaak`, `chosen`, `unknown`, ...
+    /// The answer as given (canonical form): `2.150`, `ca. 300`, `vaak`; for an option of a
+    /// multi-select `ja` or `nee` (`chosen`, `notChosen`); `niet ingevuld` when not answered,
+    /// `niet gevraagd` when the year did not ask it.
     public var answer: String
     public var points: Int?
-    /// Why: `2.150 of 71.703 inhabitants = 2,998 % × 4 = 11,99 → 12 points (rounded half up)`.
+    /// Why, in Dutch, as published: `2.150 van 71.703 inwoners = 2,998 % × 4 = 11,99 → 12 punten
+    /// (half naar boven afgerond)`.
     public var reason: String
 
     public init(dimension: String, field: String, label: String, answer: String, points: Int?, reason: String) {
@@ -25,6 +28,15 @@ public struct ExplanationLine: Sendable, Hashable, Codable {
         self.points = points
         self.reason = reason
     }
+
+    /// The answer of an option line whose option was chosen.
+    public static let chosen = "ja"
+    /// The answer of an option line whose option was not chosen.
+    public static let notChosen = "nee"
+    /// The answer when the question was asked but not answered.
+    public static let unanswered = "niet ingevuld"
+    /// The answer when the year's questionnaire did not have the question.
+    public static let notAsked = "niet gevraagd"
 }
 
 /// A gemeente's score under a model.
@@ -67,8 +79,8 @@ public struct Scorer: Sendable {
             if dimension.weight != 1 {
                 context.lines.append(ExplanationLine(
                     dimension: dimension.id, field: dimension.id, label: dimension.label,
-                    answer: "weight \(dimension.weight)", points: (dimension.weight - 1) * points,
-                    reason: "\(points) points × weight \(dimension.weight) = \(dimension.weight * points)"))
+                    answer: "gewicht \(dimension.weight)", points: (dimension.weight - 1) * points,
+                    reason: "\(pointsText(points)) × gewicht \(dimension.weight) = \(pointsText(dimension.weight * points))"))
             }
         }
         return Score(gemeente: response.gemeente, parts: parts, total: total,
@@ -104,7 +116,7 @@ private struct Context {
     mutating func presence(_ rule: PresenceRule, _ dimension: Dimension) throws -> Int {
         let value = response[rule.field]
         guard let value, !value.isMissing else {
-            add(dimension, rule.field, dimension.label, unanswered(value), 0, "no answer: no channel counted")
+            add(dimension, rule.field, dimension.label, unanswered(value), 0, "geen antwoord: geen kanaal geteld")
             flags.insert("unknown:\(rule.field)")
             return 0
         }
@@ -114,15 +126,16 @@ private struct Context {
         var total = 0
         for option in rule.options {
             if chosen.contains(option.value) {
-                add(dimension, rule.field, option.label, "chosen", option.points, "active on \(option.label): \(option.points) points")
+                add(dimension, rule.field, option.label, ExplanationLine.chosen, option.points,
+                    "actief op \(option.label): \(pointsText(option.points))")
                 total += option.points
             } else {
-                add(dimension, rule.field, option.label, "not chosen", 0, "not active on \(option.label)")
+                add(dimension, rule.field, option.label, ExplanationLine.notChosen, 0, "niet actief op \(option.label)")
             }
         }
         let scored = Set(rule.options.map(\.value))
         for other in chosen.subtracting(scored).sorted() {
-            add(dimension, rule.field, other, "chosen", 0, "\(other) earns no points in model \(model.name)")
+            add(dimension, rule.field, other, ExplanationLine.chosen, 0, "'\(other)' levert geen punten op in het model \(model.name)")
         }
         return total
     }
@@ -131,7 +144,7 @@ private struct Context {
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field
-            guard let value = answered(labelled, dimension, otherwise: "unknown count: 0 points") else { continue }
+            guard let value = answered(labelled, dimension, otherwise: "aantal onbekend: 0 punten") else { continue }
             guard let number = value.number, number.isFinite else {
                 throw wrongType(dimension, field, expected: "a count", found: value)
             }
@@ -139,23 +152,23 @@ private struct Context {
             let count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
             if value.isApproximate || (number >= 0 && Double(count) != number) {
                 flags.insert("approximate:\(field)")
-                notes.append(Double(count) == number ? "approximate answer, used as given" : "used as \(DutchFormat.integer(count))")
+                notes.append(Double(count) == number ? "een schatting, gebruikt zoals opgegeven" : "gerekend als \(DutchFormat.integer(count))")
             }
             if number < 0 {
                 flags.insert("suspect:\(field)")
-                notes.append("a negative count is suspect and counts as 0")
+                notes.append("een negatief aantal is verdacht en telt als 0")
             }
             if count > inhabitants {
                 flags.insert("suspect:\(field)")
-                notes.append("more than the number of inhabitants: suspect (holiday gemeente or bought followers?)")
+                notes.append("meer dan het aantal inwoners: opvallend (toeristische gemeente of gekochte volgers?)")
             }
             let uncapped = rule.uncappedPoints(count: count, inhabitants: inhabitants)
             let points = min(rule.cap, uncapped)
             let percent = 100 * Double(count) / Double(inhabitants)
-            var reason = "\(DutchFormat.integer(count)) of \(DutchFormat.integer(inhabitants)) inhabitants = "
+            var reason = "\(DutchFormat.integer(count)) van \(DutchFormat.integer(inhabitants)) inwoners = "
                 + "\(DutchFormat.decimal(percent, decimals: 3)) % × \(rule.pointsPerPercent) = "
                 + "\(DutchFormat.decimal(Double(rule.pointsPerPercent) * percent, decimals: 2)) → "
-                + (uncapped > rule.cap ? "capped at \(rule.cap) points" : "\(points) points (rounded half up)")
+                + (uncapped > rule.cap ? "maximaal \(pointsText(rule.cap))" : "\(pointsText(points)) (half naar boven afgerond)")
             if !notes.isEmpty { reason += "; " + notes.joined(separator: "; ") }
             add(dimension, field, labelled.label, answer(value), points, reason)
             total += points
@@ -164,11 +177,11 @@ private struct Context {
     }
 
     mutating func choicePoints(_ rule: ChoicePointsRule, _ dimension: Dimension) throws -> Int {
-        let table = rule.values.map { "\($0.value) \($0.points)" }.joined(separator: ", ")
+        let table = rule.values.map { "\($0.value): \($0.points)" }.joined(separator: ", ")
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field
-            guard let value = answered(labelled, dimension, otherwise: "not answered: 0 points") else { continue }
+            guard let value = answered(labelled, dimension, otherwise: "geen antwoord: 0 punten") else { continue }
             let choice: String
             if let text = value.choice {
                 choice = text
@@ -182,7 +195,7 @@ private struct Context {
                                                  allowed: rule.values.map(\.value), code: response.gemeente,
                                                  row: response.row)
             }
-            add(dimension, field, labelled.label, choice, points, "'\(choice)' earns \(points) points (\(table))")
+            add(dimension, field, labelled.label, choice, points, "'\(choice)' levert \(pointsText(points)) op (\(table))")
             total += points
         }
         return total
@@ -201,30 +214,30 @@ private struct Context {
                 }
                 let rounded = Rounding.halfUp(min(max(number, -1e9), 1e9))
                 rating = min(max(Int(rounded), rule.minimum), rule.maximum)
-                reason = "rating \(rating)"
+                reason = "cijfer \(rating)"
                 if value.isApproximate || rounded != number {
                     flags.insert("approximate:\(field)")
-                    reason = "approximate rating \(DutchFormat.number(number)), used as \(Int(rounded))"
+                    reason = "geschat cijfer \(DutchFormat.number(number)), gerekend als \(Int(rounded))"
                 }
                 if Double(rating) != rounded {
                     flags.insert("suspect:\(field)")
-                    reason = "rating \(DutchFormat.number(number)) is outside \(rule.minimum)–\(rule.maximum), counted as \(rating)"
+                    reason = "cijfer \(DutchFormat.number(number)) ligt buiten \(rule.minimum)–\(rule.maximum), telt als \(rating)"
                 }
             } else {
                 rating = rule.unanswered
                 flags.insert("unknown:\(field)")
-                reason = "not answered: counts as \(rule.unanswered)"
+                reason = "geen antwoord: telt als \(rule.unanswered)"
             }
             sum += rating - rule.minimum
-            add(dimension, field, labelled.label, value.map(answer) ?? "not asked", nil,
-                "\(reason), \(rating - rule.minimum) above the minimum \(rule.minimum) (added up below)")
+            add(dimension, field, labelled.label, value.map(answer) ?? ExplanationLine.notAsked, nil,
+                "\(reason), \(rating - rule.minimum) boven het minimum \(rule.minimum) (wordt hieronder opgeteld)")
         }
         let points = rule.points(forSum: sum)
         let denominator = rule.denominator
         let unrounded = denominator > 0 ? Double(rule.scale * sum) / Double(denominator) : 0
-        add(dimension, dimension.id, dimension.label, "Σ \(sum) of \(denominator)", points,
+        add(dimension, dimension.id, dimension.label, "Σ \(sum) van \(denominator)", points,
             "\(rule.scale) × \(sum) / \(denominator) = \(DutchFormat.decimal(unrounded, decimals: 2)) → "
-                + "\(points) points (rounded half up)")
+                + "\(pointsText(points)) (half naar boven afgerond)")
         return points
     }
 
@@ -248,9 +261,9 @@ private struct Context {
         return value
     }
 
-    /// `not asked` when the year did not have the question, `unknown` when it was not answered.
+    /// `niet gevraagd` when the year did not have the question, `niet ingevuld` when it was not answered.
     func unanswered(_ value: FieldValue?) -> String {
-        value == nil ? "not asked" : "unknown"
+        value == nil ? ExplanationLine.notAsked : ExplanationLine.unanswered
     }
 
     func answer(_ value: FieldValue) -> String {
@@ -259,7 +272,7 @@ private struct Context {
             return (approximate ? "ca. " : "") + DutchFormat.number(number)
         case .choice(let choice): return choice
         case .selection(let values): return values.sorted().joined(separator: ", ")
-        case .missing: return "unknown"
+        case .missing: return ExplanationLine.unanswered
         }
     }
 
@@ -274,4 +287,9 @@ private struct Context {
         return ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
                                             found: found, code: response.gemeente, row: response.row)
     }
+}
+
+/// `1 punt`, `5 punten`, as the explanation lines write points.
+func pointsText(_ points: Int) -> String {
+    "\(points) \(points == 1 ? "punt" : "punten")"
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Why a survey year could not be scored. Every case names the gemeente, the year and what the
 /// fix is, so a researcher can act on the message alone.
 public enum ScoringError: Error, CustomStringConvertible, Equatable {

@@ -59,17 +59,18 @@ public enum ScoringText {
         return [String(interval.median), "\(interval.low)–\(interval.high)"]
     }
 
-    /// A gemeente's score, answer by answer, per dimension, ending with the total.
+    /// A gemeente's score, answer by answer, per dimension, ending with the total — in Dutch, like
+    /// the explanation lines it prints (the same lines as the gemeente's page on the site).
     /// - Parameter sizeClassLabel: the size class as printed (`50.000 – 99.999`), if known.
     public static func explanation(_ entry: RankedGemeente, in ranking: Ranking, sizeClassLabel: String? = nil) -> String {
         var lines: [String] = []
-        lines.append("\(entry.name) (\(entry.code)), \(ranking.year), scoring model \(ranking.model)")
-        lines.append("\(entry.province); size class \(sizeClassLabel ?? entry.sizeClass); "
-            + "\(DutchFormat.integer(entry.inhabitants)) inhabitants on 1 January \(ranking.year)")
-        var rank = "rank \(entry.rank) of \(ranking.entries.count); in size class \(entry.rankInSizeClass); "
-            + "in province \(entry.rankInProvince)"
+        lines.append("\(entry.name) (\(entry.code)), \(ranking.year), scoringsmodel \(ranking.model)")
+        lines.append("\(entry.province); grootteklasse \(sizeClassLabel ?? entry.sizeClass); "
+            + "\(DutchFormat.integer(entry.inhabitants)) inwoners op 1 januari \(ranking.year)")
+        var rank = "rang \(entry.rank) van \(ranking.entries.count); in de grootteklasse \(entry.rankInSizeClass); "
+            + "in de provincie \(entry.rankInProvince)"
         if let interval = entry.rankInterval {
-            rank += "; median rank \(interval.median), 90 % interval \(interval.low)–\(interval.high)"
+            rank += "; mediane rang \(interval.median), 90 %-interval \(interval.low)–\(interval.high)"
         }
         lines.append(rank)
 
@@ -77,10 +78,10 @@ public enum ScoringText {
         for part in ranking.parts {
             let points = entry.parts[part.id] ?? 0
             lines.append("")
-            var heading = "\(part.label) (\(part.id)): \(points) of \(part.maximum) points"
-            if part.weight != 1 { heading += ", weight \(part.weight)" }
+            var heading = "\(part.label) (\(part.id)): \(points) van \(part.maximum) punten"
+            if part.weight != 1 { heading += ", gewicht \(part.weight)" }
             lines.append(heading)
-            var table = TextTable(header: ["points", "field", "asked", "answer", "why"],
+            var table = TextTable(header: ["punten", "veld", "vraag", "antwoord", "toelichting"],
                                   alignments: [.right, .left, .left, .left, .left])
             for line in explanation where line.dimension == part.id {
                 table.append([line.points.map { "+\($0)" } ?? "", line.field, line.label, line.answer, line.reason])
@@ -90,8 +91,8 @@ public enum ScoringText {
         }
         lines.append("")
         let sum = explanation.compactMap(\.points).reduce(0, +)
-        lines.append("total: \(entry.total) of \(ranking.maximum) points (the lines above add up to \(sum))")
-        lines.append("flags: " + (entry.flags.isEmpty ? "none" : entry.flags.joined(separator: ", ")))
+        lines.append("totaal: \(entry.total) van \(ranking.maximum) punten (de regels hierboven tellen op tot \(sum))")
+        lines.append("opmerkingen: " + (entry.flags.isEmpty ? "geen" : entry.flags.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,7 +1,12 @@
+import Support
+
 /// Chart geometry, computed at build time; the `line-chart` and `bar-chart` templates draw it as
 /// SVG and give it its words (title, description). Coordinates have one decimal, so a chart is
 /// the same text on every machine.
 enum Charts {
+    /// A coordinate in SVG: one decimal, decimal point.
+    static func coordinate(_ value: Double) -> String { Rounding.fixed(value, decimals: 1) }
+
     /// A point of a line chart: where it is drawn and what it says.
     struct Point {
         let label: String
@@ -24,22 +29,22 @@ enum Charts {
         func x(_ index: Int) -> Double {
             points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1)
         }
-        let labelY = TemplateValue.string(DutchText.coordinate(height - bottom + 20))
+        let labelY = TemplateValue.string(coordinate(height - bottom + 20))
         let placed: [TemplateValue] = points.enumerated().map { index, point in
-            ["x": .string(DutchText.coordinate(x(index))), "y": .string(DutchText.coordinate(y(point.value))),
+            ["x": .string(coordinate(x(index))), "y": .string(coordinate(y(point.value))),
              "labelY": labelY, "label": .string(point.label), "value": .string(point.valueText)]
         }
         let path = points.indices.map { index in
-            (index == 0 ? "M" : "L") + DutchText.coordinate(x(index)) + " " + DutchText.coordinate(y(points[index].value))
+            (index == 0 ? "M" : "L") + coordinate(x(index)) + " " + coordinate(y(points[index].value))
         }.joined(separator: " ")
         let tickMarks: [TemplateValue] = ticks.map { tick in
-            ["y": .string(DutchText.coordinate(y(tick))), "textY": .string(DutchText.coordinate(y(tick) + 4)), "text": .string(tickText(tick))]
+            ["y": .string(coordinate(y(tick))), "textY": .string(coordinate(y(tick) + 4)), "text": .string(tickText(tick))]
         }
         return [
             "id": .string(id), "width": .number(Int(width)), "height": .number(Int(height)),
-            "left": .string(DutchText.coordinate(left)), "right": .string(DutchText.coordinate(width - right)),
-            "top": .string(DutchText.coordinate(top)), "bottom": .string(DutchText.coordinate(height - bottom)),
-            "tickX": .string(DutchText.coordinate(left - 8)),
+            "left": .string(coordinate(left)), "right": .string(coordinate(width - right)),
+            "top": .string(coordinate(top)), "bottom": .string(coordinate(height - bottom)),
+            "tickX": .string(coordinate(left - 8)),
             "path": .string(path), "points": .list(placed), "ticks": .list(tickMarks), "single": .bool(points.count == 1),
         ]
     }
@@ -71,29 +76,29 @@ enum Charts {
             let segments: [TemplateValue] = bar.segments.map { segment in
                 let width = max(segment.value, 0) * scale
                 defer { x += width }
-                var placed: TemplateData = ["x": .string(DutchText.coordinate(x)), "width": .string(DutchText.coordinate(width)),
+                var placed: TemplateData = ["x": .string(coordinate(x)), "width": .string(coordinate(width)),
                                             "series": .number(segment.series % 4), "segmentValue": .string(segment.valueText)]
                 if !segment.name.isEmpty { placed["seriesName"] = .string(segment.name) }
                 return .object(placed)
             }
             var placed: TemplateData = [
                 "label": .string(bar.label), "segments": .list(segments),
-                "y": .string(DutchText.coordinate(rowY + 4)), "barHeight": .string(DutchText.coordinate(rowHeight - 8)),
-                "textY": .string(DutchText.coordinate(rowY + rowHeight / 2 + 4)),
-                "valueX": .string(DutchText.coordinate(labelWidth + barArea + 8)),
+                "y": .string(coordinate(rowY + 4)), "barHeight": .string(coordinate(rowHeight - 8)),
+                "textY": .string(coordinate(rowY + rowHeight / 2 + 4)),
+                "valueX": .string(coordinate(labelWidth + barArea + 8)),
             ]
             if !bar.valueText.isEmpty { placed["barValue"] = .string(bar.valueText) }
             return .object(placed)
         }
         let axisY = top + rowHeight * Double(bars.count)
         let ticks: [TemplateValue] = [0.0, 0.5, 1.0].map { fraction in
-            ["x": .string(DutchText.coordinate(labelWidth + barArea * fraction)), "text": .string(scaleText(maximum * fraction))]
+            ["x": .string(coordinate(labelWidth + barArea * fraction)), "text": .string(scaleText(maximum * fraction))]
         }
         return [
             "id": .string(id), "width": .number(Int(labelWidth + barArea + valueWidth)), "height": .number(Int(height.rounded(.up))),
-            "bars": .list(placed), "labelX": .string(DutchText.coordinate(labelWidth - 8)),
-            "axisY": .string(DutchText.coordinate(axisY)), "axisTextY": .string(DutchText.coordinate(axisY + 18)),
-            "axisLeft": .string(DutchText.coordinate(labelWidth)), "axisRight": .string(DutchText.coordinate(labelWidth + barArea)),
+            "bars": .list(placed), "labelX": .string(coordinate(labelWidth - 8)),
+            "axisY": .string(coordinate(axisY)), "axisTextY": .string(coordinate(axisY + 18)),
+            "axisLeft": .string(coordinate(labelWidth)), "axisRight": .string(coordinate(labelWidth + barArea)),
             "ticks": .list(ticks), "stacked": .bool(series.count > 1),
             "legend": .list(series.enumerated().map { ["seriesName": .string($1), "series": .number($0 % 4)] }),
         ]

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import Scoring
 import Stats
+import Support
 
 /// A page to render: where it goes, which template draws it, and its data. The data are built
 /// when the page is rendered (on any core), from published values only.
@@ -128,5 +129,5 @@ struct ClassMedians: Sendable {
 
 /// A median as Dutch text: whole, or with one decimal when it falls between two values.
 func medianText(_ value: Double) -> String {
-    value == value.rounded() ? DutchText.integer(Int(value)) : DutchText.decimal(value, 1)
+    DutchFormat.number(value, maximumDecimals: 1)
 }

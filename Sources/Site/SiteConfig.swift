@@ -2,46 +2,27 @@ import Foundation
 import Yams
 
 /// `site/site.yaml`: the few settings of the site that are not templates or texts — its title,
-/// whether the data are the synthetic demo (and the banner that says so on every page), and the
-/// Dutch words for the identifiers other stages write in English (statistics column ids,
-/// explanation answers).
+/// tagline, and whether the data are the synthetic demo (and the banner that says so on every
+/// page). The words of other stages come in Dutch already (Scoring's explanation lines, Stats'
+/// Dutch rendering).
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var tagline: String
     /// Whether the surveys are the synthetic demo data: then every page shows `banner`.
     public var syntheticData: Bool
     public var banner: String
-    /// Dutch heading per statistics column heading as Stats prints it (`% (x/n)`, `95 % CI`, …);
-    /// unlisted headings are shown as they are.
-    public var columns: [String: String]
-    /// Dutch text per explanation answer written by Scoring (`chosen`, `unknown`, …).
-    public var answers: [String: String]
-    /// Dutch replacements for the English words Stats adds to table captions (`— estimates`).
-    public var captions: [String: String]
 
-    public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "",
-                columns: [String: String] = [:], answers: [String: String] = [:], captions: [String: String] = [:]) {
+    public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "") {
         self.title = title
         self.tagline = tagline
         self.syntheticData = syntheticData
         self.banner = banner
-        self.columns = columns
-        self.answers = answers
-        self.captions = captions
-    }
-
-    /// `caption` with the words of `captions` replaced (longest first, so the result does not
-    /// depend on dictionary order).
-    public func dutchCaption(_ caption: String) -> String {
-        captions.keys.sorted { ($0.count, $0) > ($1.count, $1) }.reduce(caption) { text, english in
-            text.replacingOccurrences(of: english, with: captions[english] ?? english)
-        }
     }
 
     /// The banner to show on every page, or nil for real data.
     public var shownBanner: String? { syntheticData ? banner : nil }
 
-    static let keys: Set<String> = ["title", "tagline", "synthetic_data", "banner", "columns", "answers", "captions"]
+    static let keys: Set<String> = ["title", "tagline", "synthetic_data", "banner"]
 
     public static func load(from url: URL) throws -> SiteConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -82,20 +63,6 @@ public struct SiteConfig: Sendable, Hashable {
             }
             return scalar.string
         }
-        func table(_ key: String) throws -> [String: String] {
-            guard let node = values[key] else { return [:] }
-            guard let pairs = node.mapping else {
-                throw SiteError.invalidConfig(file: file, line: line(node), key: key, problem: "expected a mapping of id: text")
-            }
-            var result: [String: String] = [:]
-            for (name, value) in pairs {
-                guard let id = name.string, let text = value.scalar?.string else {
-                    throw SiteError.invalidConfig(file: file, line: line(name), key: key, problem: "expected id: text")
-                }
-                result[id] = text
-            }
-            return result
-        }
         let title = try string("title", required: true)
         guard !title.isEmpty else {
             throw SiteError.invalidConfig(file: file, line: values["title"].flatMap(line), key: "title", problem: "is empty")
@@ -111,8 +78,7 @@ public struct SiteConfig: Sendable, Hashable {
                                           problem: "missing; synthetic_data is true, so every page must say so")
         }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner, columns: try table("columns"), answers: try table("answers"),
-                          captions: try table("captions"))
+                          banner: banner)
     }
 
     private static func line(_ node: Node) -> Int? { node.mark.map { $0.line } }

@@ -31,6 +31,8 @@ struct Edition: Sendable {
     let year: Int
     let ranking: Ranking
     let model: ScoringModel
+    /// The model of the previous edition, when there is one (its label, where the two differ).
+    let previousModel: ScoringModel?
     let statistics: StatisticsReport
     /// The comparison with the previous edition (following mergers), when there is one.
     let comparison: YearComparison?
@@ -90,7 +92,8 @@ struct SiteData: Sendable {
         for (index, year) in years.enumerated() {
             let (ranking, model, report, respondents, anonymous) = loaded[index]
             let comparison = editions.last.map { YearComparison(from: $0.ranking, to: ranking, reference: reference) }
-            editions.append(Edition(year: year, ranking: ranking, model: model, statistics: report, comparison: comparison,
+            editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
+                                    statistics: report, comparison: comparison,
                                     respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
                                     anonymous: anonymous))
         }

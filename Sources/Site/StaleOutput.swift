@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What killed builds leave next to the output folder. `AtomicOutput.replaceFolder` builds in
 /// `.<name>.staging-<pid>` and, between its two renames, keeps the previous output as
@@ -17,7 +18,7 @@ enum StaleOutput {
         var actions: [String] = []
         let leftovers = entries.compactMap { entry -> (name: String, retired: Bool)? in
             for (prefix, retired) in [(".\(name).old-", true), (".\(name).staging-", false)] where entry.hasPrefix(prefix) {
-                guard let pid = Int32(entry.dropFirst(prefix.count)), !isRunning(pid) else { return nil }
+                guard let pid = Int32(entry.dropFirst(prefix.count)), !AtomicOutput.processIsRunning(pid) else { return nil }
                 return (entry, retired)
             }
             return nil
@@ -33,10 +34,5 @@ enum StaleOutput {
             }
         }
         return actions
-    }
-
-    /// Whether a process with this id exists (this one included).
-    static func isRunning(_ pid: Int32) -> Bool {
-        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -15,11 +15,6 @@ public enum Rounding {
         return (200 * part + whole) / (2 * whole)
     }
 
-    /// Fixed-point text with a decimal comma, as Dutch readers expect (`8,6`).
-    public static func dutch(_ value: Double, decimals: Int) -> String {
-        fixed(value, decimals: decimals).replacingOccurrences(of: ".", with: ",")
-    }
-
     /// The shortest text that reads back to the same double, without a needless `.0`:
     /// `52`, `0.6`, `1e-05`. For values as given (scenario inputs), not for rounded figures.
     public static func shortest(_ value: Double) -> String {

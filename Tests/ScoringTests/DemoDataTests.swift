@@ -43,7 +43,7 @@ struct DemoDataTests {
         let lines = try #require(entry.explanation)
         #expect(entry.total == 145)
         #expect(lines.compactMap(\.points).reduce(0, +) == 145)
-        #expect(ScoringText.explanation(entry, in: ranking).contains("total: 145 of 230 points (the lines above add up to 145)"))
+        #expect(ScoringText.explanation(entry, in: ranking).contains("totaal: 145 van 230 punten (de regels hierboven tellen op tot 145)"))
     }
 
     @Test func everyDemoYearScoresAndExplainsItself() throws {

@@ -55,7 +55,23 @@ import Testing
         #expect(line.answer == "2.150")
         #expect(line.points == 12)
         #expect(line.label == "Twitter (volgers)")
-        #expect(line.reason == "2.150 of 71.703 inhabitants = 2,998 % × 4 = 11,99 → 12 points (rounded half up)")
+        #expect(line.reason == "2.150 van 71.703 inwoners = 2,998 % × 4 = 11,99 → 12 punten (half naar boven afgerond)")
+    }
+
+    /// The lines are published (Rankings/, the gemeente pages): they read as Dutch sentences.
+    @Test func explanationLinesAreDutch() throws {
+        let score = try Scorer(model: model2012).score(response2012(), inhabitants: 71_703)
+        func line(_ label: String) throws -> ExplanationLine { try #require(score.explanation.first { $0.label == label }) }
+        #expect(try line("Twitter").answer == "ja")
+        #expect(try line("Twitter").reason == "actief op Twitter: 5 punten")
+        #expect(try line("Pinterest").reason == "niet actief op Pinterest")
+        let informing = try line("Burgers informeren")
+        #expect(informing.answer == "vaak")
+        #expect(informing.reason == "'vaak' levert 10 punten op (niet: 0, soms: 5, vaak: 10)")
+        // One point is `punt`, not `punten`: 1.200 of 71.703 → 6,69 → 2 points, 700 → 3,90 → 4, 150 → 0,84 → 1.
+        let one = try Scorer(model: model2012).score(response2012(["followers.linkedin": Fixtures.count(150)]), inhabitants: 71_703)
+        #expect(one.explanation.first { $0.field == "followers.linkedin" }?.reason
+            == "150 van 71.703 inwoners = 0,209 % × 4 = 0,84 → 1 punt (half naar boven afgerond)")
     }
 
     @Test func explanationCoversEveryAnswerUsed() throws {
@@ -65,20 +81,20 @@ import Testing
             == ["followers.twitter", "followers.facebook", "followers.linkedin"])
         #expect(score.explanation.filter { $0.dimension == "usage" }.count == 7)
         let pinterest = try #require(score.explanation.first { $0.label == "Pinterest" })
-        #expect(pinterest.answer == "not chosen" && pinterest.points == 0)
+        #expect(pinterest.answer == ExplanationLine.notChosen && pinterest.points == 0)
     }
 
     @Test func unknownCountScoresZeroAndIsFlagged() throws {
         let missing = try Scorer(model: model2012).score(response2012(["followers.facebook": .missing]), inhabitants: 71_703)
         #expect(missing.parts["followers"] == 14)
         #expect(missing.flags == ["unknown:followers.facebook"])
-        #expect(missing.explanation.first { $0.field == "followers.facebook" }?.answer == "unknown")
+        #expect(missing.explanation.first { $0.field == "followers.facebook" }?.answer == "niet ingevuld")
 
         var values = response2012().values
         values["followers.linkedin"] = nil
         let absent = try Scorer(model: model2012).score(Response(gemeente: "GM0405", row: 7, values: values), inhabitants: 71_703)
         #expect(absent.flags == ["unknown:followers.linkedin"])
-        #expect(absent.explanation.first { $0.field == "followers.linkedin" }?.answer == "not asked")
+        #expect(absent.explanation.first { $0.field == "followers.linkedin" }?.answer == "niet gevraagd")
         #expect(absent.explainedTotal == absent.total)
     }
 
@@ -94,8 +110,8 @@ import Testing
         #expect(score.flags == ["suspect:followers.twitter"])
         let line = try #require(score.explanation.first { $0.field == "followers.twitter" })
         #expect(line.points == 40)
-        #expect(line.reason.contains("capped at 40 points"))
-        #expect(line.reason.contains("suspect"))
+        #expect(line.reason == "9.500 van 9.000 inwoners = 105,556 % × 4 = 422,22 → maximaal 40 punten; "
+            + "meer dan het aantal inwoners: opvallend (toeristische gemeente of gekochte volgers?)")
         // Exactly as many followers as inhabitants is not suspect.
         let equal = try Scorer(model: model2012).score(response2012(["followers.twitter": Fixtures.count(9_000)]), inhabitants: 9_000)
         #expect(!equal.flags.contains("suspect:followers.twitter"))
@@ -113,7 +129,7 @@ import Testing
         let fractional = try Scorer(model: model2012).score(
             response2012(["followers.twitter": Fixtures.count(2_149.5)]), inhabitants: 71_703)
         #expect(fractional.flags == ["approximate:followers.twitter"])
-        #expect(fractional.explanation.first { $0.field == "followers.twitter" }?.reason.hasSuffix("used as 2.150") == true)
+        #expect(fractional.explanation.first { $0.field == "followers.twitter" }?.reason.hasSuffix("; gerekend als 2.150") == true)
         let negative = try Scorer(model: model2012).score(
             response2012(["followers.twitter": Fixtures.count(-5)]), inhabitants: 71_703)
         #expect(negative.flags == ["suspect:followers.twitter"])
@@ -149,7 +165,8 @@ import Testing
             response2012(["channels": .selection(["twitter", "instagram"])]), inhabitants: 71_703)
         #expect(score.parts["presence"] == 5)
         let instagram = try #require(score.explanation.first { $0.label == "instagram" })
-        #expect(instagram.points == 0 && instagram.answer == "chosen")
+        #expect(instagram.points == 0 && instagram.answer == ExplanationLine.chosen)
+        #expect(instagram.reason == "'instagram' levert geen punten op in het model meetlat-2012")
     }
 
     // MARK: - 2011
@@ -209,8 +226,13 @@ import Testing
         #expect(score.parts["usage"] == 6)
         #expect(score.flags.contains("unknown:application.analyses"))
         #expect(score.flags.contains("unknown:application.cocreatie"))
+        let unanswered = try #require(score.explanation.first { $0.field == "application.analyses" })
+        #expect(unanswered.answer == "niet ingevuld" && unanswered.points == nil)
+        #expect(unanswered.reason == "geen antwoord: telt als 1, 0 boven het minimum 1 (wordt hieronder opgeteld)")
+        #expect(score.explanation.first { $0.field == "application.cocreatie" }?.answer == "niet gevraagd")
         let sumLine = try #require(score.explanation.last)
-        #expect(sumLine.answer == "Σ 9 of 108" && sumLine.points == 6)
+        #expect(sumLine.answer == "Σ 9 van 108" && sumLine.points == 6)
+        #expect(sumLine.reason == "70 × 9 / 108 = 5,83 → 6 punten (half naar boven afgerond)")
         #expect(score.explanation.filter { $0.dimension == "usage" }.dropLast().allSatisfy { $0.points == nil })
     }
 
@@ -235,6 +257,9 @@ import Testing
         let score = try Scorer(model: model).score(response2012(), inhabitants: 71_703)
         #expect(score.parts["usage"] == 50)
         #expect(score.total == 30 + 18 + 2 * 50)
+        let weightLine = try #require(score.explanation.last)
+        #expect(weightLine.answer == "gewicht 2" && weightLine.points == 50)
+        #expect(weightLine.reason == "50 punten × gewicht 2 = 100 punten")
         #expect(score.explainedTotal == score.total)
         #expect(model.maximum == 40 + 120 + 140)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import PersonalData
 import Scoring
+import Support
 import Testing
 @testable import Site
 
@@ -117,7 +118,7 @@ import Testing
         // What a build killed between `rename(_site → .old)` and `rename(staging → _site)` leaves
         // (pid 999999 runs no process): the old site aside, a finished staging folder, no output.
         let dead: Int32 = 999_999
-        #expect(!StaleOutput.isRunning(dead))
+        #expect(!AtomicOutput.processIsRunning(dead))
         try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)"))
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)/2012"),
                                                 withIntermediateDirectories: true)

@@ -36,9 +36,22 @@ import Testing
         let banner = "<p class=\"demo-banner\" id=\"demo-banner\"><strong>Demonstratie.</strong> Deze site toont verzonnen demonstratiegegevens."
         for page in html {
             #expect(page.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"), "\(page.path)")
+            // Dutch throughout: no passage in another language.
+            #expect(page.text.components(separatedBy: " lang=").count == 2, "\(page.path) has a passage marked with another language")
             #expect(page.text.contains(banner), "\(page.path) lacks the demo banner")
             #expect(page.text.components(separatedBy: "<h1").count == 2, "\(page.path) has one h1")
             #expect(page.text.contains("<main id=\"inhoud\""), "\(page.path)")
+        }
+    }
+
+    /// Dutch agrees in number: `1 plaats`, `1 gemeente`, `1 punt` (the demo has each of them).
+    @Test func oneIsSingular() throws {
+        let plural = try NSRegularExpression(pattern: "(?<![0-9.,])1 (plaatsen|gemeenten|punten|antwoorden|vragenlijsten)\\b")
+        let tag = try NSRegularExpression(pattern: "<[^>]+>")
+        for page in pages(try SharedSite.get().files) {
+            let text = tag.stringByReplacingMatches(in: page.text, range: NSRange(page.text.startIndex..., in: page.text), withTemplate: "")
+            let found = plural.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { text[$0] } }
+            #expect(found.isEmpty, "\(page.path): \(found)")
         }
     }
 
@@ -118,6 +131,8 @@ import Testing
             attributeValues(attribute, in: row).first ?? ""
         }
         let all = rows("2012/index.html")
+        // The size class column says what it shows.
+        #expect(String(decoding: files["2012/index.html"] ?? Data(), as: UTF8.self).contains(">Grootteklasse</a></th>"))
         // By name, A–Z: the name-order values ascend.
         let byName = rows("2012/sorteer-gemeente-op.html")
         #expect(byName.count == all.count)
@@ -167,6 +182,16 @@ import Testing
         #expect(first.components(separatedBy: "<circle class=\"point\"").count == 2 * 1 + 1)
     }
 
+    /// The explanation is Scoring's own Dutch lines, and the channel list reads them.
+    @Test func aGemeentePageExplainsItsScoreInDutch() throws {
+        let files = try SharedSite.get().files
+        let page = String(decoding: files["2012/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<tr><th scope=\"row\">Twitter</th><td>ja</td><td class=\"num\">5</td><td>actief op Twitter: 5 punten</td></tr>"))
+        #expect(page.contains(" punten (half naar boven afgerond)</td>"))
+        #expect(page.contains("<li class=\"active\"><span class=\"channel-name\">Twitter</span>: actief</li>"))
+        #expect(!page.contains("points"))
+    }
+
     @Test func theStatisticsPageHasEveryTableOfTheYear() throws {
         let shared = try SharedSite.get()
         let page = String(decoding: shared.files["2012/statistieken.html"] ?? Data(), as: UTF8.self)
@@ -178,10 +203,20 @@ import Testing
         #expect(page.contains("In 2012 niet gevraagd."))
         #expect(page.contains("Vergelijking met 2011"))
         #expect(!page.contains("— estimates"), "captions are in Dutch")
+        // Headings and notes are Stats' Dutch rendering.
+        #expect(page.contains("<th scope=\"col\" class=\"num\">95%-betrouwbaarheidsinterval (Wilson)</th>"))
+        #expect(page.contains("<li>percentages van wie de vraag beantwoordde: "))
+        #expect(page.contains("<li>nationale schatting, naar grootteklasse gewogen: "))
+        #expect(page.contains(" met de Socialmediameetlat 2012."), "models by their labels")
+        for english in ["post-stratified", "respondents", "95 % CI", "lang=\"en\""] { #expect(!page.contains(english), "\(english)") }
+        // The download carries the same Dutch notes.
+        let csv = String(decoding: shared.files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)
+        #expect(csv.contains(",note,,1,percentages van wie de vraag beantwoordde: "))
     }
 
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {
         let page = String(decoding: try SharedSite.get().files["roi/index.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<td class=\"num\">55</td><td>euro/uur</td>"), "units are Dutch")
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(files.count >= 1)
         for file in files {

@@ -24,24 +24,12 @@ import Testing
     }
 }
 
-@Suite struct DutchTextTests {
-    @Test func numbersAreWrittenTheDutchWay() {
-        #expect(DutchText.integer(71_703) == "71.703")
-        #expect(DutchText.integer(-1_234_567) == "-1.234.567")
-        #expect(DutchText.integer(999) == "999")
-        #expect(DutchText.decimal(1234.55, 1) == "1.234,6")
-        #expect(DutchText.decimal(-0.04, 1) == "-0,0" || DutchText.decimal(-0.04, 1) == "0,0")
-        #expect(DutchText.percent(8.55, 1) == "8,6 %")
-    }
-
-    @Test func statisticsCellsReadAsDutch() {
-        #expect(DutchText.cell(.share(Proportion(186, of: 221))) == "84 % (186/221)")
-        #expect(DutchText.cell(.interval(ProportionInterval(low: 0.79, high: 0.884), decimals: 1)) == "79,0 – 88,4 %")
-        #expect(DutchText.cell(.number(4.19, decimals: 2)) == "4,19")
-        #expect(DutchText.cell(.notAsked) == "niet gevraagd")
-        #expect(DutchText.cell(.change(3)) == "+3")
-        #expect(DutchText.value(.share(Proportion(1, of: 4))) == 25)
-        #expect(DutchText.value(.notAsked) == nil)
+@Suite struct StatisticsPartsTests {
+    @Test func chartsTakeTheNumberACellStandsFor() {
+        #expect(chartValue(.share(Proportion(1, of: 4))) == 25)
+        #expect(chartValue(.number(4.19, decimals: 2)) == 4.19)
+        #expect(chartValue(.notAsked) == nil)
+        #expect(chartValue(.interval(ProportionInterval(low: 0.79, high: 0.884), decimals: 1)) == nil)
     }
 
     @Test func roundScaleMaximaForBarCharts() {
@@ -58,17 +46,12 @@ import Testing
         #expect(good.shownBanner == "Demo")
         #expect(try SiteConfig.parse("title: T\nsynthetic_data: false\n", file: "site.yaml").shownBanner == nil)
         let unknown = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbaner: x\n", file: "site.yaml") }
-        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of answers, banner, captions, columns, synthetic_data, tagline, title")
+        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of banner, synthetic_data, tagline, title")
         let noBanner = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\n", file: "site.yaml") }
         #expect(noBanner?.description == "site.yaml, key 'banner': missing; synthetic_data is true, so every page must say so")
         let notBool = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: misschien\n", file: "site.yaml") }
         let notBoolMessage = notBool?.description ?? ""
         #expect(notBoolMessage.contains("found 'misschien', expected true or false"))
-    }
-
-    @Test func captionsGetTheirDutchWords() {
-        let config = SiteConfig(title: "T", syntheticData: false, captions: ["— estimates": "— schattingen", "estimates": "X"])
-        #expect(config.dutchCaption("Tabel 4 — estimates") == "Tabel 4 — schattingen")
     }
 
     @Test func aBrokenOrMissingTemplateIsNamed() throws {

@@ -76,7 +76,7 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         let tables = comparison.tables()
         let gemeenten = try #require(tables.first { $0.id == "compare.gemeenten" })
         #expect(gemeenten.cell(row: "GM0012", column: "compared-with")?.text == "predecessor Oudstad (largest of 2)")
-        #expect(gemeenten.notes.contains("1 gemeente is compared with a predecessor (the largest by inhabitants in 2011): see compare.mergers"))
+        #expect(gemeenten.englishNotes.contains("1 gemeente is compared with a predecessor (the largest by inhabitants in 2011): see compare.mergers"))
         let mergers = try #require(tables.first { $0.id == "compare.mergers" })
         #expect(mergers.row("GM0012")?.cells.map(\.text) == ["Nieuwstad", "2", "Oudstad", "Oudstad (6, 60000); Dorp (2, 8000)"])
     }
@@ -99,13 +99,13 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
     @Test func everyComparisonTableCarriesTheModelChangeNotice() throws {
         let notice = "scoring model changed: 2011 was scored with meetlat-2011 (maximum 30), 2012 with meetlat-2012 (maximum 230); ranks and scores are not like for like"
         #expect(comparison.modelChanged)
-        #expect(comparison.modelNotice == notice)
-        let channels = StatTable(id: "compare.channels", definition: "compare.channels", caption: "c", period: "2011 → 2012", columns: [])
+        #expect(comparison.modelNotice?.english == notice)
+        let channels = StatTable(id: "compare.channels", definition: "compare.channels", caption: StatText(same: "c"), period: "2011 → 2012", columns: [])
         let tables = comparison.tables(channels: channels)
         #expect(tables.map(\.id) == ["compare.top", "compare.risers", "compare.fallers", "compare.new", "compare.dropouts",
                                      "compare.mergers", "compare.channels", "compare.gemeenten"])
         for table in tables where table.id != "compare.channels" {
-            #expect(table.notes.first == notice, "\(table.id)")
+            #expect(table.englishNotes.first == notice, "\(table.id)")
         }
         // Channel adoption compares answers, not scores.
         #expect(tables.first { $0.id == "compare.channels" }?.notes.isEmpty == true)
@@ -114,7 +114,7 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         later.year = 2013
         let same = YearComparison(from: ranking2012, to: later, reference: reference)
         #expect(!same.modelChanged)
-        #expect(same.tables().allSatisfy { !$0.notes.contains { $0.hasPrefix("scoring model changed") } })
+        #expect(same.tables().allSatisfy { !$0.englishNotes.contains { $0.hasPrefix("scoring model changed") } })
     }
 }
 

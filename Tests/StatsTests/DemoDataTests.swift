@@ -54,7 +54,7 @@ enum DemoData {
         #expect(respondents == [13, 153, 31, 24])
         #expect(response.cell(row: "total", column: "respondents") == .count(221))
         // The report's 420 gemeenten differ from the reference; the difference is shown, not hidden.
-        #expect(response.notes.contains { $0.hasPrefix("the report counted 420 gemeenten (Tabel 1)") })
+        #expect(response.englishNotes.contains { $0.hasPrefix("the report counted 420 gemeenten (Tabel 1)") })
         // Only the class sizes may differ from Tabel 1, never the respondents.
         #expect(DemoData.differences(year, tables: ["response"]).allSatisfy { $0.contains(" denominator: ") })
     }
@@ -118,5 +118,30 @@ struct DemoCompareTests {
             #expect(entry.previous?.rank == printed.rankPrevious, "\(printed.gemeente)")
         }
         #expect(comparison.modelNotice != nil)
+    }
+}
+
+/// The site shows the Dutch rendering of every table: each heading has Dutch words and each note
+/// is a Dutch sentence of its own (a note that reads the same in both languages was not written
+/// in Dutch).
+@Suite(.enabled(if: Fixture.exists("Surveys/2013/mapping.yaml") && Fixture.exists("Rankings/2013.json")))
+struct DemoDutchTests {
+    @Test(arguments: [2011, 2012, 2013])
+    func everyTableHasDutchHeadingsAndNotes(year: Int) throws {
+        var tables = try DemoData.year(year).report.tables
+        if year > 2011 {
+            let reference = try SurveyFolder(Fixture.surveys).reference()
+            tables += YearComparison(from: try RankingFile.load(year: year - 1, rankings: Fixture.rankings),
+                                     to: try RankingFile.load(year: year, rankings: Fixture.rankings), reference: reference).tables()
+        }
+        for table in tables {
+            #expect(!table.caption.dutch.isEmpty, "\(table.id)")
+            for column in table.columns { #expect(!column.label.dutch.isEmpty, "\(table.id).\(column.id)") }
+            for note in table.notes { #expect(note.dutch != note.english, "\(table.id): \(note.english)") }
+            let cells = table.rows.flatMap(\.cells)
+            for case .phrase(let phrase) in cells where !phrase.english.isEmpty {
+                #expect(phrase.dutch != phrase.english, "\(table.id): \(phrase.english)")
+            }
+        }
     }
 }

@@ -57,3 +57,10 @@ enum Fixture {
         FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent(relativePath).path)
     }
 }
+
+extension StatTable {
+    /// The notes as the command line prints them.
+    var englishNotes: [String] { notes.map(\.english) }
+    /// The notes as the site shows them.
+    var dutchNotes: [String] { notes.map(\.dutch) }
+}

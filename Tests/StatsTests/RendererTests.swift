@@ -4,13 +4,14 @@ import Testing
 
 @Suite struct TableRendererTests {
     let table = StatTable(
-        id: "policy", definition: "policy", caption: "Tabel 7 — Beleid", period: "2012",
-        columns: [StatColumn("label", "answer", .left), StatColumn("share", "% (x/n)"), StatColumn("wilson", "95 % CI")],
+        id: "policy", definition: "policy", caption: StatText(same: "Tabel 7 — Beleid"), period: "2012",
+        columns: [StatColumn("label", StatText("answer", dutch: "Antwoord"), .left), StatColumn("share", StatText("% (x/n)", dutch: "% (aantal/beantwoord)")), StatColumn("wilson", StatText("95 % CI", dutch: "95%-betrouwbaarheidsinterval (Wilson)"))],
         rows: [
             StatRow(id: "ja", cells: [.text("Ja"), .share(Proportion(39, of: 221)), .interval(ProportionInterval(low: 0.1318, high: 0.2327), decimals: 1)]),
             StatRow(id: "richtlijnen", cells: [.text("Alleen richtlijnen"), .notAsked, .notAsked]),
         ],
-        notes: ["percentages are of the 221 respondents who answered 'policy'"])
+        notes: [StatText("percentages are of the 221 respondents who answered 'policy'",
+                         dutch: "percentages van wie de vraag beantwoordde: 221 van de 221 deelnemende gemeenten")])
 
     @Test func text() {
         #expect(TableRenderer.render([table], as: .text) == """
@@ -115,14 +116,50 @@ import Testing
     }
 
     @Test func aTableTheYearDidNotAskIsOneLine() {
-        let unasked = StatTable(id: "webcare", definition: "webcare", caption: "Tabel 10 — Webcare", period: "2011",
-                                columns: [StatColumn("label", "answer", .left), StatColumn("share", "% (x/n)")],
-                                rows: [StatRow(id: "ja", cells: [.text("Ja"), .notAsked])], notes: ["not asked in 2011: webcare"])
+        let unasked = StatTable(id: "webcare", definition: "webcare", caption: StatText(same: "Tabel 10 — Webcare"), period: "2011",
+                                columns: [StatColumn("label", StatText("answer", dutch: "Antwoord"), .left), StatColumn("share", StatText("% (x/n)", dutch: "% (aantal/beantwoord)"))],
+                                rows: [StatRow(id: "ja", cells: [.text("Ja"), .notAsked])], notes: [StatText("not asked in 2011: webcare", dutch: "in 2011 niet gevraagd")])
         #expect(unasked.isNotAsked && !table.isNotAsked)
         #expect(TableRenderer.render([unasked], as: .text) == "Tabel 10 — Webcare (2011)\n\n  niet gevraagd\n\n  note: not asked in 2011: webcare\n")
         #expect(TableRenderer.render([unasked], as: .markdown) == "### Tabel 10 — Webcare (2011)\n\nniet gevraagd\n\n- not asked in 2011: webcare\n")
         // CSV and JSON keep every cell, so readers see which rows were not asked.
         #expect(TableRenderer.render([unasked], as: .csv).contains("webcare,2011,ja,Ja,share,niet gevraagd,,,,,"))
+    }
+
+    /// The site's downloads: the same table in Dutch words and Dutch notation in `text`, the
+    /// number columns unchanged.
+    @Test func dutchRenderingTranslatesWordsNotIds() {
+        #expect(TableRenderer.render([table], as: .markdown, in: .dutch) == """
+            ### Tabel 7 — Beleid (2012)
+
+            | Antwoord | % (aantal/beantwoord) | 95%-betrouwbaarheidsinterval (Wilson) |
+            |:--|--:|--:|
+            | Ja | 18 % (39/221) | 13,2 – 23,3 % |
+            | Alleen richtlijnen | niet gevraagd | niet gevraagd |
+
+            - percentages van wie de vraag beantwoordde: 221 van de 221 deelnemende gemeenten
+
+            """)
+        let csv = TableRenderer.render([table], as: .csv, in: .dutch)
+        #expect(csv.hasPrefix("table,period,row,label,column,text,value,count,denominator,low,high\n"))
+        #expect(csv.contains("policy,2012,ja,Ja,wilson,\"13,2 – 23,3 %\",,,,13.2,23.3\n"))
+        #expect(csv.contains("policy,2012,note,,1,percentages van wie de vraag beantwoordde: 221 van de 221 deelnemende gemeenten,,,,,\n"))
+        let json = TableRenderer.render([table], as: .json, in: .dutch)
+        #expect(json.contains("\"label\": \"95%-betrouwbaarheidsinterval (Wilson)\""))
+        #expect(json.contains("\"high\": 23.3"))
+    }
+
+    @Test func cellsReadAsDutchInDutch() {
+        #expect(StatCell.share(Proportion(1_186, of: 2_221)).text(in: .dutch) == "53 % (1.186/2.221)")
+        #expect(StatCell.interval(ProportionInterval(low: 0.79, high: 0.884), decimals: 1).text(in: .dutch) == "79,0 – 88,4 %")
+        #expect(StatCell.number(4.19, decimals: 2).text(in: .dutch) == "4,19")
+        #expect(StatCell.count(14_627).text(in: .dutch) == "14.627")
+        #expect(StatCell.difference(-0.04, decimals: 1, unit: "pp").text(in: .dutch) == "0,0 pp")
+        #expect(StatCell.difference(15.64, decimals: 1, unit: "pp").text(in: .dutch) == "+15,6 pp")
+        #expect(StatCell.occurrences([.init(value: 2, count: 3), .init(value: 5, count: 3)], decimals: 0).text(in: .dutch) == "2; 5 (3× elk)")
+        #expect(StatCell.phrase(StatText("size unknown", dutch: "inwonertal onbekend")).text(in: .dutch) == "inwonertal onbekend")
+        #expect(StatCell.phrase(StatText("size unknown", dutch: "inwonertal onbekend")).text == "size unknown")
+        #expect(StatCell.notAsked.text(in: .dutch) == "niet gevraagd")
     }
 
     @Test func cellsPrintWithoutLocale() {

@@ -63,11 +63,13 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         // Pinterest was not on the form: niet gevraagd, in every column.
         #expect(channels.row("pinterest")?.cells.dropFirst().allSatisfy { $0 == .notAsked } == true)
         #expect(channels.cell(row: "pinterest", column: "share")?.text == "niet gevraagd")
-        #expect(channels.notes.contains("not offered on the 2012 form for 'channels' (niet gevraagd): pinterest"))
+        #expect(channels.englishNotes.contains("not offered on the 2012 form for 'channels' (niet gevraagd): pinterest"))
+        #expect(channels.dutchNotes.contains("stond in 2012 niet op de vragenlijst (niet gevraagd): Pinterest"))
         // No response holds `users`: the whole question was not asked.
         let users = try table("users")
         #expect(users.cell(row: "raadsleden", column: "share") == .notAsked)
-        #expect(users.notes == ["not asked in 2012: users"])
+        #expect(users.englishNotes == ["not asked in 2012: users"])
+        #expect(users.dutchNotes == ["in 2012 niet gevraagd"])
         // A grid row whose field was not asked.
         let usage = try table("usage")
         #expect(usage.row("usage.reageren")?.cells.dropFirst().allSatisfy { $0 == .notAsked } == true)
@@ -78,7 +80,8 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         // 4 answered (GM0004 .missing is left out; GM0008's empty selection is an answer).
         #expect(channels.cell(row: "twitter", column: "share")?.text == "75 % (3/4)")
         #expect(channels.cell(row: "facebook", column: "share")?.text == "25 % (1/4)")
-        #expect(channels.notes.first == "percentages are of the 4 respondents who answered 'channels' (1 of 5 did not)")
+        #expect(channels.englishNotes.first == "percentages are of the 4 respondents who answered 'channels' (1 of 5 did not)")
+        #expect(channels.dutchNotes.first == "percentages van wie de vraag beantwoordde: 4 van de 5 deelnemende gemeenten")
         let policy = try table("policy")
         #expect(policy.cell(row: "ja", column: "share")?.text == "50 % (2/4)")
         #expect(policy.cell(row: "total", column: "share")?.text == "100 % (4/4)")
@@ -101,7 +104,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         }
         #expect(abs(estimate - 600.0 / 7) < 1e-9)
         #expect(channels.cell(row: "twitter", column: "estimate")?.text == "85.7 %")
-        #expect(channels.notes.contains { $0.hasPrefix("size class 50.000 – 99.999 (1 gemeente) has no respondents") })
+        #expect(channels.englishNotes.contains { $0.hasPrefix("size class 50.000 – 99.999 (1 gemeente) has no respondents") })
         #expect(channels.notes.contains(PostStratifiedEstimate.methodNote))
     }
 
@@ -118,11 +121,12 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         #expect(response.cell(row: "10k-50k", column: "share")?.text == "67 % (2/3)")
         #expect(response.cell(row: "50k-100k", column: "share")?.text == "0 % (0/1)")
         #expect(response.cell(row: "total", column: "share")?.text == "63 % (5/8)")   // 62.5 % rounds up
-        #expect(response.notes.contains("3 further responses named no gemeente: not counted"))
-        #expect(response.notes.contains("the report counted 10 gemeenten (Tabel 1); the reference has 8 on 1 January 2012"))
-        #expect(response.notes.contains("Tabel 1 printed 1 respondents of 3 gemeenten (33 %) for < 10.000; the reference has 2"))
+        #expect(response.englishNotes.contains("3 further responses named no gemeente: not counted"))
+        #expect(response.dutchNotes.contains("3 ingevulde vragenlijsten zonder naam van een gemeente: niet meegeteld"))
+        #expect(response.englishNotes.contains("the report counted 10 gemeenten (Tabel 1); the reference has 8 on 1 January 2012"))
+        #expect(response.englishNotes.contains("Tabel 1 printed 1 respondents of 3 gemeenten (33 %) for < 10.000; the reference has 2"))
         // Where the published class total equals the reference, nothing is said.
-        #expect(!response.notes.contains { $0.contains("10 – 50.000") })
+        #expect(!response.englishNotes.contains { $0.contains("10 – 50.000") })
     }
 
     @Test func numberSummaryGivesModeMinimumAndMaximumWithCounts() throws {
@@ -145,7 +149,10 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         #expect(summary.cell(row: "followers.twitter", column: "mean")?.text == "34.75")
         #expect(summary.cell(row: "followers.twitter", column: "median")?.text == "6.00")
         #expect(summary.cell(row: "followers.twitter", column: "mode")?.text == "2 (2×)")
-        #expect(summary.notes.contains { $0.hasPrefix("followers.twitter: 1 gemeente reports more than its number of inhabitants") })
+        #expect(summary.englishNotes.contains { $0.hasPrefix("followers.twitter: 1 gemeente reports more than its number of inhabitants") })
+        // The site's note names the question by its label, and agrees in number.
+        let label = try #require(summary.row("followers.twitter")?.cells.first?.text)
+        #expect(summary.dutchNotes.contains { $0.hasPrefix("\(label): 1 gemeente geeft meer op dan haar aantal inwoners") })
         let buckets = tables[1]
         #expect(buckets.cell(row: "2", column: "followers.twitter")?.text == "50 % (2/4)")
         #expect(buckets.cell(row: "5-11", column: "followers.twitter")?.text == "25 % (1/4)")
@@ -159,7 +166,7 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         let policy = try #require(report.tables.first)
         #expect(policy.rows.map(\.id) == ["ja", "nee", "in_ontwikkeling", "weet_niet", "total"])
         #expect(policy.cell(row: "weet_niet", column: "share")?.text == "25 % (1/4)")
-        #expect(policy.notes.contains("answers not listed for 'policy' in statistics.yaml, shown under their own name: weet_niet"))
+        #expect(policy.englishNotes.contains("answers not listed for 'policy' in statistics.yaml, shown under their own name: weet_niet"))
     }
 
     @Test func aValueOfTheWrongTypeIsAClearError() throws {
@@ -183,8 +190,8 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         let report = try SurveyStatistics(definition: definition, reference: reference).report(for: survey)
         let channels = try #require(report.tables.first { $0.id == "channels" })
         #expect(channels.cell(row: "twitter", column: "share")?.text == "100 % (2/2)")
-        #expect(channels.notes.contains("1 respondent has no inhabitants figure for 2012 in the reference: counted in the raw shares, left out of the post-stratified estimates"))
+        #expect(channels.englishNotes.contains("1 respondent has no inhabitants figure for 2012 in the reference: counted in the raw shares, left out of the post-stratified estimates"))
         let response = try #require(report.tables.first { $0.id == "response" })
-        #expect(response.row("unknown")?.cells == [.text("size unknown"), .count(1), .count(1), .empty])
+        #expect(response.row("unknown")?.cells == [.phrase(StatText("size unknown", dutch: "inwonertal onbekend")), .count(1), .count(1), .empty])
     }
 }

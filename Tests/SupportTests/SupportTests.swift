@@ -21,8 +21,37 @@ import Testing
         #expect(Rounding.fixed(8.597, decimals: 1) == "8.6")
         #expect(Rounding.fixed(4.19, decimals: 2) == "4.19")
         #expect(Rounding.fixed(-0.04, decimals: 1) == "0.0")
-        #expect(Rounding.dutch(5.7, decimals: 2) == "5,70")
         #expect(Rounding.fixed(3, decimals: 0) == "3")
+    }
+}
+
+@Suite struct DutchFormatTests {
+    @Test func wholeNumbersGroupThousandsWithADot() {
+        #expect(DutchFormat.integer(71_703) == "71.703")
+        #expect(DutchFormat.integer(-1_234_567) == "-1.234.567")
+        #expect(DutchFormat.integer(999) == "999")
+        #expect(DutchFormat.integer(0) == "0")
+    }
+
+    @Test func decimalsUseACommaAndRoundHalfUp() {
+        #expect(DutchFormat.decimal(1234.55, decimals: 1) == "1.234,6")
+        #expect(DutchFormat.decimal(2.9984, decimals: 3) == "2,998")
+        #expect(DutchFormat.decimal(5.7, decimals: 2) == "5,70")
+        #expect(DutchFormat.decimal(-1234.5, decimals: 0) == "-1.235")
+        #expect(DutchFormat.decimal(-0.04, decimals: 1) == "0,0")
+        #expect(DutchFormat.percent(8.55, decimals: 1) == "8,6 %")
+        // Too large to round in integers, or not a number: written as is rather than trapping.
+        #expect(DutchFormat.decimal(1e300, decimals: 2) == "1e+300")
+        #expect(DutchFormat.decimal(.nan, decimals: 2) == "nan")
+    }
+
+    @Test func numbersAsGivenDropTrailingZeros() {
+        #expect(DutchFormat.number(1212) == "1.212")
+        #expect(DutchFormat.number(4.5) == "4,5")
+        #expect(DutchFormat.number(4.001) == "4")
+        #expect(DutchFormat.number(0.35, maximumDecimals: 4) == "0,35")
+        #expect(DutchFormat.number(4.000000000000001) == "4")
+        #expect(DutchFormat.number(-2.25, maximumDecimals: 1) == "-2,3")
     }
 }
 

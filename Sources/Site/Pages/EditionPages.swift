@@ -20,7 +20,7 @@ struct MethodPage {
                 "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
                 "maximum": .number(model.maximum),
                 "dimensions": .list(model.dimensions.map(Self.dimension)),
-                "sizeClasses": .list(index.sizeClasses.map { ["label": .string($0.label)] }),
+                "sizeClassList": .string(index.sizeClasses.map(\.label).joined(separator: "; ")),
                 "methodHTML": .string(source.html("methode")),
                 "modelHTML": .string(source.html("modellen/\(model.name)")),
             ]
@@ -28,8 +28,8 @@ struct MethodPage {
             if let sensitivity = index.ranking.sensitivity {
                 let spread = sensitivity.spread * 100
                 context["sensitivity"] = [
-                    "runs": .string(DutchText.integer(sensitivity.runs)),
-                    "spread": .string(DutchText.percent(spread, spread == spread.rounded() ? 0 : 1)),
+                    "runs": .string(DutchFormat.integer(sensitivity.runs)),
+                    "spread": .string(DutchFormat.number(spread, maximumDecimals: 1) + " %"),
                     sensitivity.distribution.rawValue: true,
                 ]
             }
@@ -47,17 +47,21 @@ struct MethodPage {
         func labels(_ fields: [LabelledField]) -> TemplateValue { .list(fields.map { ["label": .string($0.label)] }) }
         switch dimension.rule {
         case .presence(let rule):
-            context["presence"] = ["options": .list(rule.options.map { ["label": .string($0.label), "points": .number($0.points)] })]
+            context["presence"] = ["options": .list(rule.options.map {
+                ["label": .string($0.label), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
+            })]
         case .perInhabitant(let rule):
             let capPercent = Double(rule.cap) / Double(max(rule.pointsPerPercent, 1))
             context["perInhabitant"] = [
                 "pointsPerPercent": .number(rule.pointsPerPercent), "cap": .number(rule.cap),
-                "capPercent": .string(DutchText.decimal(capPercent, capPercent == capPercent.rounded() ? 0 : 1)),
+                "capPercent": .string(DutchFormat.number(capPercent, maximumDecimals: 1)),
                 "fields": labels(rule.fields),
             ]
         case .choicePoints(let rule):
             context["choicePoints"] = [
-                "values": .list(rule.values.map { ["value": .string($0.value), "points": .number($0.points)] }),
+                "values": .list(rule.values.map {
+                    ["value": .string($0.value), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
+                }),
                 "fields": labels(rule.fields),
             ]
         case .scaledRatings(let rule):
@@ -87,13 +91,14 @@ struct CaveatsPage {
             var context: TemplateData = [
                 "year": .number(index.year), "respondents": .number(edition.respondents), "gemeenten": .number(edition.gemeenten),
                 "responsePercent": .string(Rounding.percent(edition.respondents, of: edition.gemeenten).map { "\($0) %" } ?? "–"),
-                "suspectCount": .number(suspect.count), "unknownCount": .number(unknown.count),
+                "suspectCount": .number(suspect.count), "oneSuspect": .bool(suspect.count == 1),
+                "unknownCount": .number(unknown.count), "oneUnknown": .bool(unknown.count == 1),
                 "caveatsHTML": .string(source.html("kanttekeningen")),
                 "methodHref": .string(SitePaths.relative(from: path, to: SitePaths.method(index.year))),
             ]
             if edition.anonymous > 0 { context["anonymous"] = .number(edition.anonymous) }
             if let response = edition.statistics.tables.first(where: { $0.definition == "response" }) {
-                context["responseTable"] = statTableContext(response, config: source.config)
+                context["responseTable"] = statTableContext(response)
             }
             return layoutContext(source, path: path, section: .caveats, year: index.year).merging(context)
         }
@@ -117,13 +122,13 @@ struct Downloads {
              "ranking", "JSON"),
         ]
         let tables = index.edition.statistics.tables
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv).utf8)), "statistics", "CSV"))
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json).utf8)), "statistics", "JSON"))
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv, in: .dutch).utf8)), "statistics", "CSV"))
+        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8)), "statistics", "JSON"))
         if let comparison = index.edition.comparison {
             let name = "vergelijking-\(comparison.from.year)-\(year)"
             let compared = comparison.tables()
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv).utf8)), "comparison", "CSV"))
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json).utf8)), "comparison", "JSON"))
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv, in: .dutch).utf8)), "comparison", "CSV"))
+            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8)), "comparison", "JSON"))
         }
         return files
     }
@@ -141,7 +146,7 @@ struct Downloads {
             let listed: [TemplateValue] = files.map { file in
                 [file.kind: true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
                  "href": .string(SitePaths.relative(from: path, to: file.file.path)),
-                 "size": .string(DutchText.integer(max(1, (file.file.data.count + 512) / 1024)))]
+                 "size": .string(DutchFormat.integer(max(1, (file.file.data.count + 512) / 1024)))]
             }
             var context: TemplateData = ["year": .number(index.year), "files": .list(listed),
                                          "modelLabel": .string(index.edition.model.label)]

@@ -1,5 +1,6 @@
 import Ingest
 import Scoring
+import Support
 
 /// One gemeente in one edition, as its history needs it.
 struct HistoryPoint: Sendable {
@@ -12,7 +13,7 @@ struct HistoryPoint: Sendable {
 
     /// The total as a share of the maximum, in %, and as text (`63 %`).
     var percent: Double { 100 * Double(entry.total) / Double(max(maximum, 1)) }
-    var percentText: String { DutchText.percent(percent, 0) }
+    var percentText: String { DutchFormat.percent(percent, decimals: 0) }
 }
 
 /// Every gemeente's editions, by CBS code, ascending by year.
@@ -47,13 +48,13 @@ struct GemeentePages {
                 let change = ranking.changeContext(index.changes[entry.code])
                 return layoutContext(source, path: path, section: .gemeente, year: index.year)
                     .merging(Self.context(entry, path: path, index: index, reference: reference, history: history,
-                                          change: change, answers: source.config.answers))
+                                          change: change))
             }
         }
     }
 
     static func context(_ entry: RankedGemeente, path: String, index: EditionIndex, reference: Reference,
-                        history: [HistoryPoint], change: TemplateValue, answers: [String: String]) -> TemplateData {
+                        history: [HistoryPoint], change: TemplateValue) -> TemplateData {
         let year = index.year
         let ranking = index.ranking
         let sizeClass = index.sizeClass(entry.sizeClass)
@@ -65,12 +66,12 @@ struct GemeentePages {
 
         var context: TemplateData = [
             "year": .number(year), "name": .string(entry.name), "code": .string(entry.code), "province": .string(entry.province),
-            "sizeLabel": .string(sizeClass?.label ?? entry.sizeClass), "inhabitants": .string(DutchText.integer(entry.inhabitants)),
+            "sizeLabel": .string(sizeClass?.label ?? entry.sizeClass), "inhabitants": .string(DutchFormat.integer(entry.inhabitants)),
             "count": .number(ranking.entries.count), "rank": .number(entry.rank),
             "rankInSizeClass": .number(entry.rankInSizeClass), "classCount": .number(index.sizeClassCounts[entry.sizeClass] ?? 0),
             "rankInProvince": .number(entry.rankInProvince), "provinceCount": .number(index.provinceCounts[entry.province] ?? 0),
             "total": .number(entry.total), "maximum": .number(ranking.maximum),
-            "percent": .string(DutchText.percent(100 * Double(entry.total) / Double(max(ranking.maximum, 1)), 0)),
+            "percent": .string(DutchFormat.percent(100 * Double(entry.total) / Double(max(ranking.maximum, 1)), decimals: 0)),
             "modelLabel": .string(index.edition.model.label),
             "change": change,
             "aliasList": .string(aliases.joined(separator: ", ")), "hasAliases": .bool(!aliases.isEmpty),
@@ -91,6 +92,7 @@ struct GemeentePages {
         }
         context["flags"] = .list(flags)
         context["hasFlags"] = .bool(!flags.isEmpty)
+        context["oneFlag"] = .bool(flags.count == 1)
 
         // The score per part against the median of the size class.
         context["parts"] = .list(ranking.parts.map { part in
@@ -108,17 +110,17 @@ struct GemeentePages {
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
         let channels: [TemplateValue] = lines.filter { index.presenceDimensions.contains($0.dimension) && $0.field != $0.dimension }
             .map { line in
-                ["label": .string(line.label), "active": .bool(line.answer == "chosen"), "answer": .string(answers[line.answer] ?? line.answer)]
+                ["label": .string(line.label), "active": .bool(line.answer == ExplanationLine.chosen), "answer": .string(line.answer)]
             }
         let followers = lines.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
-            .map { explanationLine($0, answers: answers) }
+            .map(explanationLine)
         context["channels"] = .list(channels)
         context["hasChannels"] = .bool(!channels.isEmpty)
         context["followers"] = .list(followers)
         context["hasFollowers"] = .bool(!followers.isEmpty)
         context["explanation"] = .list(ranking.parts.map { part in
             ["label": .string(part.label), "points": .number(entry.parts[part.id] ?? 0), "maximum": .number(part.maximum),
-             "lines": .list(lines.filter { $0.dimension == part.id }.map { explanationLine($0, answers: answers) })]
+             "lines": .list(lines.filter { $0.dimension == part.id }.map(explanationLine))]
         })
         context["hasExplanation"] = .bool(!lines.isEmpty)
 
@@ -133,21 +135,21 @@ struct GemeentePages {
         context["rankChart"] = Charts.line(
             id: "rang", points: history.map { Charts.Point(label: String($0.year), value: Double($0.entry.rank), valueText: String($0.entry.rank)) },
             minimum: 1, maximum: max(worst, 2), lowIsTop: true,
-            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchText.integer(Int($0)) })
+            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchFormat.integer(Int($0)) })
         context["scoreChart"] = Charts.line(
             id: "score", points: history.map { point in
                 Charts.Point(label: String(point.year), value: point.percent, valueText: point.percentText)
             },
-            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchText.percent($0, 0) })
+            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchFormat.percent($0, decimals: 0) })
         context["modelsDiffer"] = .bool(Set(history.map(\.modelLabel)).count > 1)
         return context
     }
 
-    /// An explanation line with its answer in Dutch; `points` is empty on lines that only feed
-    /// a later line (scaled ratings) — present all the same, so the template never falls back
-    /// to an outer `points`.
-    static func explanationLine(_ line: ExplanationLine, answers: [String: String]) -> TemplateValue {
-        ["label": .string(line.label), "answer": .string(answers[line.answer] ?? line.answer), "reason": .string(line.reason),
+    /// An explanation line as Scoring wrote it (in Dutch); `points` is empty on lines that only
+    /// feed a later line (scaled ratings) — present all the same, so the template never falls
+    /// back to an outer `points`.
+    static func explanationLine(_ line: ExplanationLine) -> TemplateValue {
+        ["label": .string(line.label), "answer": .string(line.answer), "reason": .string(line.reason),
          "points": .string(line.points.map(String.init) ?? "")]
     }
 

@@ -1,4 +1,5 @@
 import ROI
+import Support
 
 /// The ROI calculator: every scenario of `Scenarios/` with its results at the file's values
 /// (computed here with the ROI library, readable without JavaScript), and the scenarios'
@@ -28,7 +29,7 @@ struct ROIPage {
         let metrics = export.breakdown.metrics
         var context: TemplateData = [
             "id": .string(export.id), "name": .string(scenario.name), "horizon": .number(model.horizon),
-            "discountRate": .string(DutchText.percent(model.discountRate * 100, 2).replacingOccurrences(of: ",00 %", with: " %")),
+            "discountRate": .string(DutchFormat.number(model.discountRate * 100) + " %"),
             // Inside <script type="application/json">: no `<` may end the element early.
             "json": .string(export.exportJSON.replacingOccurrences(of: "<", with: "\\u003c")),
             "inputs": .list(scenario.inputs.map { input in
@@ -58,23 +59,18 @@ struct ROIPage {
             "npv": .string(euro(metrics.npv)), "npvValue": .string("\(metrics.npv)"),
         ]
         if let roi = metrics.roi {
-            result["roi"] = .string(DutchText.percent(roi * 100, 1))
+            result["roi"] = .string(DutchFormat.percent(roi * 100, decimals: 1))
             result["roiValue"] = .string("\(roi)")
         }
         if let payback = metrics.payback {
-            result["payback"] = .string(DutchText.decimal(payback, 1))
+            result["payback"] = .string(DutchFormat.decimal(payback, decimals: 1))
             result["paybackValue"] = .string("\(payback)")
         }
         return result
     }
 
-    static func euro(_ value: Double) -> String { "€ " + DutchText.decimal(value, 0) }
+    static func euro(_ value: Double) -> String { "€ " + DutchFormat.decimal(value, decimals: 0) }
 
     /// A scenario number as Dutch text: whole numbers grouped, fractions with up to four decimals.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e15 { return DutchText.integer(Int(value)) }
-        var text = DutchText.decimal(value, 4)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { DutchFormat.number(value, maximumDecimals: 4) }
 }

@@ -121,8 +121,8 @@ struct RankingPages {
         guard let change, let previous = change.previous, let places = change.rankChange else {
             return ["isNew": true, "previousYear": .number(comparison.from.year)]
         }
-        var context: TemplateData = ["places": .number(abs(places)), "previousRank": .number(previous.rank),
-                                     "previousYear": .number(comparison.from.year)]
+        var context: TemplateData = ["places": .number(abs(places)), "onePlace": .bool(abs(places) == 1),
+                                     "previousRank": .number(previous.rank), "previousYear": .number(comparison.from.year)]
         context[places > 0 ? "risen" : places < 0 ? "fallen" : "same"] = true
         if case .predecessors(let used, _) = change.basis { context["predecessor"] = .string(used.name) }
         return .object(context)
@@ -189,7 +189,7 @@ struct RankingPages {
             }
             let sortedPart = ranking.parts.first { RankingSort.partKey($0.id) == sortKey }
             var context: TemplateData = [
-                "year": .number(year), "count": .number(ranking.entries.count), "shown": .number(shown),
+                "year": .number(year), "count": .number(ranking.entries.count), "shown": .number(shown), "oneShown": .bool(shown == 1),
                 "maximum": .number(ranking.maximum), "modelLabel": .string(index.edition.model.label),
                 "columns": .object(columns), "partColumns": .list(partColumns), "rows": .string(html),
                 "sortedBy": [sortKey: true], "ascending": .bool(sortAscending),
@@ -211,7 +211,7 @@ struct RankingPages {
             if let comparison = index.edition.comparison {
                 context["previousYear"] = .number(comparison.from.year)
                 context["modelChanged"] = .bool(comparison.modelChanged)
-                context["previousModel"] = .string(comparison.from.model)
+                context["previousModel"] = .string(index.edition.previousModel?.label ?? comparison.from.model)
             }
             return layoutContext(source, path: path, section: .ranking, year: year).merging(context)
         }

@@ -1,32 +1,32 @@
 import Stats
+import Support
 
-/// A statistics table (from the Stats library) as the `stat-table` template draws it: Dutch
-/// column headings (site.yaml `columns`), Dutch numbers, the first column as row headers, the
-/// notes, and a bar chart of its percentages or means where the table has them.
-func statTableContext(_ table: StatTable, config: SiteConfig) -> TemplateValue {
-    let columnLabels = config.columns
+/// A statistics table (from the Stats library) in its Dutch rendering, as the `stat-table`
+/// template draws it: headings, cells and notes in Dutch, the first column as row headers, and a
+/// bar chart of its percentages or means where the table has them.
+func statTableContext(_ table: StatTable) -> TemplateValue {
     let numeric = table.columns.enumerated().map { index, column in
         index > 0 && column.alignment == .right
     }
     var context: TemplateData = [
         "id": .string(SitePaths.slug(table.id)),
-        "caption": .string(config.dutchCaption(table.caption)), "period": .string(table.period),
+        "caption": .string(table.caption.text(in: .dutch)), "period": .string(table.period),
         "notAsked": .bool(table.isNotAsked),
         "columns": .list(table.columns.enumerated().map { index, column in
-            ["label": .string(columnLabels[column.label] ?? column.label), "numeric": .bool(numeric[index])]
+            ["label": .string(column.label.text(in: .dutch)), "numeric": .bool(numeric[index])]
         }),
         "rows": .list(table.rows.map { row in
-            let header = row.cells.first.map(DutchText.cell) ?? row.id
+            let header = row.cells.first?.text(in: .dutch) ?? row.id
             return ["label": .string(header),
                     "cells": .list(row.cells.dropFirst().enumerated().map { index, cell in
-                        ["text": .string(DutchText.cell(cell)), "numeric": .bool(numeric[min(index + 1, numeric.count - 1)])]
+                        ["text": .string(cell.text(in: .dutch)), "numeric": .bool(numeric[min(index + 1, numeric.count - 1)])]
                     })]
         }),
-        "notes": .list(table.notes.map(TemplateValue.string)),
+        "notes": .list(table.notes.map { .string($0.text(in: .dutch)) }),
         "hasNotes": .bool(!table.notes.isEmpty),
     ]
     // Companion tables (`usage.estimates`) repeat their main table's figures: no second chart.
-    if !table.isNotAsked, table.id == table.definition, let chart = statChart(table, columnLabels: columnLabels) {
+    if !table.isNotAsked, table.id == table.definition, let chart = statChart(table) {
         context["chart"] = chart
     }
     return .object(context)
@@ -35,44 +35,57 @@ func statTableContext(_ table: StatTable, config: SiteConfig) -> TemplateValue {
 /// The chart of a table, by what its cells hold: one share column → a bar per row; several
 /// share columns (a grid of answers) → stacked bars; a mean column → bars of the means.
 /// Totals and rows without a value are left out. Nil when the table has nothing to draw.
-func statChart(_ table: StatTable, columnLabels: [String: String]) -> TemplateValue? {
+func statChart(_ table: StatTable) -> TemplateValue? {
     let rows = table.rows.filter { $0.id != "total" }
     func cells(_ column: Int) -> [StatCell] { rows.map { column < $0.cells.count ? $0.cells[column] : .empty } }
-    func label(_ row: StatRow) -> String { row.cells.first.map(DutchText.cell) ?? row.id }
+    func label(_ row: StatRow) -> String { row.cells.first?.text(in: .dutch) ?? row.id }
     let shareColumns = table.columns.indices.filter { index in
         index > 0 && cells(index).contains { if case .share = $0 { return true } else { return false } }
     }
     let chartID = "grafiek-" + SitePaths.slug(table.id)
     if let share = table.columns.firstIndex(where: { $0.id == "share" }), shareColumns.contains(share) {
         let bars = rows.compactMap { row -> Charts.Bar? in
-            guard share < row.cells.count, let value = DutchText.value(row.cells[share]) else { return nil }
-            let text = DutchText.cell(row.cells[share])
+            guard share < row.cells.count, let value = chartValue(row.cells[share]) else { return nil }
+            let text = row.cells[share].text(in: .dutch)
             return Charts.Bar(label: label(row), segments: [Charts.Segment(value: value, series: 0, name: "", valueText: text)], valueText: text)
         }
-        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: [], scaleText: { DutchText.percent($0, 0) })
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: [], scaleText: { DutchFormat.percent($0, decimals: 0) })
     }
     if shareColumns.count >= 2 {
-        let names = shareColumns.map { columnLabels[table.columns[$0].label] ?? table.columns[$0].label }
+        let names = shareColumns.map { table.columns[$0].label.text(in: .dutch) }
         let bars = rows.compactMap { row -> Charts.Bar? in
             let segments = shareColumns.enumerated().compactMap { series, column -> Charts.Segment? in
-                guard column < row.cells.count, let value = DutchText.value(row.cells[column]) else { return nil }
-                return Charts.Segment(value: value, series: series, name: names[series], valueText: DutchText.cell(row.cells[column]))
+                guard column < row.cells.count, let value = chartValue(row.cells[column]) else { return nil }
+                return Charts.Segment(value: value, series: series, name: names[series], valueText: row.cells[column].text(in: .dutch))
             }
             return segments.isEmpty ? nil : Charts.Bar(label: label(row), segments: segments, valueText: "")
         }
-        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: names, scaleText: { DutchText.percent($0, 0) })
+        return bars.isEmpty ? nil : Charts.bars(id: chartID, bars: bars, maximum: 100, series: names, scaleText: { DutchFormat.percent($0, decimals: 0) })
     }
     if let mean = table.columns.firstIndex(where: { $0.id == "mean" }) {
         let bars = rows.compactMap { row -> Charts.Bar? in
-            guard mean < row.cells.count, let value = DutchText.value(row.cells[mean]) else { return nil }
-            let text = DutchText.cell(row.cells[mean])
+            guard mean < row.cells.count, let value = chartValue(row.cells[mean]) else { return nil }
+            let text = row.cells[mean].text(in: .dutch)
             return Charts.Bar(label: label(row), segments: [Charts.Segment(value: value, series: 0, name: "", valueText: text)], valueText: text)
         }
         let top = bars.flatMap(\.segments).map(\.value).max() ?? 0
         return bars.isEmpty || top <= 0 ? nil : Charts.bars(id: chartID, bars: bars, maximum: niceMaximum(top), series: [],
-                                                           scaleText: { DutchText.decimal($0, $0 == $0.rounded() ? 0 : 1) })
+                                                           scaleText: { DutchFormat.number($0, maximumDecimals: 1) })
     }
     return nil
+}
+
+/// The number a cell stands for in a chart (percentages in %), if it has one.
+func chartValue(_ cell: StatCell) -> Double? {
+    switch cell {
+    case .count(let count): return Double(count)
+    case .share(let proportion): return proportion.value.map { $0 * 100 }
+    case .percent(let value, _): return value
+    case .number(let value, _): return value
+    case .change(let change): return Double(change)
+    case .difference(let value, _, _): return value
+    case .text, .phrase, .interval, .occurrences, .notAsked, .empty: return nil
+    }
 }
 
 /// The smallest of 1, 2, 2.5, 5 × 10^k at or above `value`: a round top for a scale.
@@ -99,7 +112,7 @@ struct StatisticsPage {
         return Page(path: path, template: "statistics") {
             var context: TemplateData = [
                 "year": .number(year), "respondents": .number(index.edition.respondents), "gemeenten": .number(index.edition.gemeenten),
-                "tables": .list(index.edition.statistics.tables.map { statTableContext($0, config: source.config) }),
+                "tables": .list(index.edition.statistics.tables.map { statTableContext($0) }),
                 "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).csv"))),
                 "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).json"))),
             ]
@@ -120,12 +133,13 @@ struct StatisticsPage {
                 let name = "vergelijking-\(comparison.from.year)-\(year)"
                 context["comparison"] = [
                     "previousYear": .number(comparison.from.year), "modelChanged": .bool(comparison.modelChanged),
-                    "previousModel": .string(comparison.from.model), "model": .string(comparison.to.model),
+                    "previousModel": .string(index.edition.previousModel?.label ?? comparison.from.model),
+                    "model": .string(index.edition.model.label),
                     "risers": .list(comparison.risers(limit: Self.comparisonLimit).map(entry)),
                     "fallers": .list(comparison.fallers(limit: Self.comparisonLimit).map(entry)),
                     "newEntrants": .list(comparison.newEntrants.map(entry)),
-                    "newCount": .number(comparison.newEntrants.count),
-                    "dropOutCount": .number(comparison.dropOuts.count),
+                    "newCount": .number(comparison.newEntrants.count), "oneNew": .bool(comparison.newEntrants.count == 1),
+                    "dropOutCount": .number(comparison.dropOuts.count), "oneDropOut": .bool(comparison.dropOuts.count == 1),
                     "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
                     "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
                 ]

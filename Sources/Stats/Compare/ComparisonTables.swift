@@ -10,21 +10,29 @@ extension YearComparison {
     public var period: String { "\(from.year) → \(to.year)" }
 
     /// The notice printed next to every comparison that crosses a change of scoring model.
-    public var modelNotice: String? {
+    public var modelNotice: StatText? {
         guard modelChanged else { return nil }
-        return "scoring model changed: \(from.year) was scored with \(from.model) (maximum \(from.maximum)), "
-            + "\(to.year) with \(to.model) (maximum \(to.maximum)); ranks and scores are not like for like"
+        return StatText(
+            "scoring model changed: \(from.year) was scored with \(from.model) (maximum \(from.maximum)), "
+                + "\(to.year) with \(to.model) (maximum \(to.maximum)); ranks and scores are not like for like",
+            dutch: "ander scoringsmodel: \(from.year) is gescoord met \(from.model) (maximaal \(from.maximum) punten), "
+                + "\(to.year) met \(to.model) (maximaal \(to.maximum) punten); rangen en scores zijn niet één op één te vergelijken")
     }
 
-    private func table(_ id: String, _ caption: String, _ columns: [StatColumn], _ rows: [StatRow], notes: [String] = []) -> StatTable {
+    private func table(_ id: String, _ caption: StatText, _ columns: [StatColumn], _ rows: [StatRow], notes: [StatText] = []) -> StatTable {
         StatTable(id: "compare.\(id)", definition: "compare.\(id)", caption: caption, period: period,
                   columns: columns, rows: rows, notes: (modelNotice.map { [$0] } ?? []) + notes)
     }
 
+    private var gemeenteColumn: StatColumn { StatColumn("label", StatText("gemeente", dutch: "Gemeente"), .left) }
+    private func rankColumn(_ id: String, _ year: Int) -> StatColumn { StatColumn(id, StatText("rank \(year)", dutch: "Rang \(year)")) }
+    private func scoreColumn(_ id: String, _ year: Int) -> StatColumn { StatColumn(id, StatText("score \(year)", dutch: "Score \(year)")) }
+
     private var entryColumns: [StatColumn] {
-        [StatColumn("label", "gemeente", .left), StatColumn("rank", "rank \(to.year)"), StatColumn("score", "score \(to.year)"),
-         StatColumn("previous-rank", "rank \(from.year)"), StatColumn("previous-score", "score \(from.year)"),
-         StatColumn("rank-change", "places"), StatColumn("score-change", "points"), StatColumn("compared-with", "compared with", .left)]
+        [gemeenteColumn, rankColumn("rank", to.year), scoreColumn("score", to.year),
+         rankColumn("previous-rank", from.year), scoreColumn("previous-score", from.year),
+         StatColumn("rank-change", StatText("places", dutch: "Plaatsen")), StatColumn("score-change", StatText("points", dutch: "Punten")),
+         StatColumn("compared-with", StatText("compared with", dutch: "Vergeleken met"), .left)]
     }
 
     private func entryRow(_ entry: Entry) -> StatRow {
@@ -32,23 +40,29 @@ extension YearComparison {
             .text(entry.current.name), .count(entry.current.rank), .count(entry.current.total),
             entry.previous.map { .count($0.rank) } ?? .empty, entry.previous.map { .count($0.total) } ?? .empty,
             entry.rankChange.map(StatCell.change) ?? .empty, entry.scoreChange.map(StatCell.change) ?? .empty,
-            .text(comparedWith(entry)),
+            .phrase(comparedWith(entry)),
         ])
     }
 
-    private func comparedWith(_ entry: Entry) -> String {
+    private func comparedWith(_ entry: Entry) -> StatText {
         switch entry.basis {
         case .same(let absorbed):
-            return absorbed.isEmpty ? "" : "itself (absorbed: \(absorbed.map(\.name).joined(separator: ", ")))"
+            let names = absorbed.map(\.name).joined(separator: ", ")
+            return absorbed.isEmpty ? StatText(same: "") : StatText("itself (absorbed: \(names))", dutch: "zichzelf (met opgegane gemeenten: \(names))")
         case .predecessors(let used, let answered):
-            return answered.count == 1 ? "predecessor \(used.name)" : "predecessor \(used.name) (largest of \(answered.count))"
+            return answered.count == 1 ? StatText("predecessor \(used.name)", dutch: "voorganger \(used.name)")
+                : StatText("predecessor \(used.name) (largest of \(answered.count))",
+                           dutch: "voorganger \(used.name) (grootste van \(answered.count))")
         case .new:
-            return "new"
+            return StatText("new", dutch: "nieuw")
         }
     }
 
-    private var mergerNote: [String] {
-        mergers.isEmpty ? [] : ["\(counted(mergers.count, "gemeente is", "gemeenten are")) compared with a predecessor (the largest by inhabitants in \(from.year)): see compare.mergers"]
+    private var mergerNote: [StatText] {
+        mergers.isEmpty ? [] : [StatText(
+            "\(counted(mergers.count, "gemeente is", "gemeenten are")) compared with a predecessor (the largest by inhabitants in \(from.year)): see compare.mergers",
+            dutch: "\(counted(mergers.count, "gemeente is", "gemeenten zijn")) vergeleken met een voorganger (de grootste naar inwoners in \(from.year)): "
+                + "zie de tabel Vergeleken met voorgangers")]
     }
 
     /// All tables of the comparison. `top`: size of the top table; `limit`: length of the riser
@@ -57,42 +71,52 @@ extension YearComparison {
         var tables: [StatTable] = []
         let topEntries = self.top(top)
         let riser = biggestRiser(withinTop: top).map {
-            "biggest riser in the top \(top): \($0.current.name) (\($0.previous?.rank ?? 0) → \($0.current.rank))"
+            let change = "\($0.current.name) (\($0.previous?.rank ?? 0) → \($0.current.rank))"
+            return StatText("biggest riser in the top \(top): \(change)", dutch: "grootste stijger in de top \(top): \(change)")
         }
-        tables.append(table("top", "Top \(top) \(to.year) (and rank \(from.year))", entryColumns, topEntries.map(entryRow),
-                            notes: (riser.map { [$0] } ?? []) + mergerNote))
-        tables.append(table("risers", "Biggest risers", entryColumns, risers(limit: limit).map(entryRow),
-                            notes: ["by places risen; equal changes by name"]))
-        tables.append(table("fallers", "Biggest fallers", entryColumns, fallers(limit: limit).map(entryRow),
-                            notes: ["by places fallen; equal changes by name"]))
-        tables.append(table("new", "New in \(to.year)", [StatColumn("label", "gemeente", .left), StatColumn("rank", "rank \(to.year)"),
-                                                          StatColumn("score", "score \(to.year)")],
+        tables.append(table("top", StatText("Top \(top) \(to.year) (and rank \(from.year))", dutch: "Top \(top) van \(to.year) (met de rang in \(from.year))"),
+                            entryColumns, topEntries.map(entryRow), notes: (riser.map { [$0] } ?? []) + mergerNote))
+        tables.append(table("risers", StatText("Biggest risers", dutch: "Grootste stijgers"), entryColumns, risers(limit: limit).map(entryRow),
+                            notes: [StatText("by places risen; equal changes by name", dutch: "naar aantal plaatsen gestegen; bij gelijke stijging op naam")]))
+        tables.append(table("fallers", StatText("Biggest fallers", dutch: "Grootste dalers"), entryColumns, fallers(limit: limit).map(entryRow),
+                            notes: [StatText("by places fallen; equal changes by name", dutch: "naar aantal plaatsen gedaald; bij gelijke daling op naam")]))
+        tables.append(table("new", StatText("New in \(to.year)", dutch: "Nieuw in \(to.year)"),
+                            [gemeenteColumn, rankColumn("rank", to.year), scoreColumn("score", to.year)],
                             newEntrants.map { StatRow(id: $0.current.code, cells: [.text($0.current.name), .count($0.current.rank), .count($0.current.total)]) },
-                            notes: ["answered in \(to.year); neither they nor a predecessor answered in \(from.year)"]))
-        tables.append(table("dropouts", "Not in \(to.year)", [StatColumn("label", "gemeente", .left), StatColumn("previous-rank", "rank \(from.year)"),
-                                                               StatColumn("previous-score", "score \(from.year)"), StatColumn("note", "note", .left)],
+                            notes: [StatText("answered in \(to.year); neither they nor a predecessor answered in \(from.year)",
+                                             dutch: "deden mee in \(to.year); in \(from.year) deden zij en hun voorgangers niet mee")]))
+        tables.append(table("dropouts", StatText("Not in \(to.year)", dutch: "Niet meer in \(to.year)"),
+                            [gemeenteColumn, rankColumn("previous-rank", from.year), scoreColumn("previous-score", from.year),
+                             StatColumn("note", StatText("note", dutch: "Opmerking"), .left)],
                             dropOuts.map { dropOut in
                                 StatRow(id: dropOut.previous.code, cells: [
                                     .text(dropOut.previous.name), .count(dropOut.previous.rank), .count(dropOut.previous.total),
-                                    .text(dropOut.mergedInto.map { "merged into \($0.name), which did not answer" } ?? ""),
+                                    .phrase(dropOut.mergedInto.map {
+                                        StatText("merged into \($0.name), which did not answer", dutch: "opgegaan in \($0.name), dat niet meedeed")
+                                    } ?? StatText(same: "")),
                                 ])
                             },
-                            notes: ["answered in \(from.year), not in \(to.year), and not merged into a gemeente that answered"]))
-        tables.append(table("mergers", "Compared with predecessors",
-                            [StatColumn("label", "gemeente", .left), StatColumn("rank", "rank \(to.year)"),
-                             StatColumn("used", "compared with", .left), StatColumn("predecessors", "predecessors in \(from.year) (rank, inhabitants)", .left)],
+                            notes: [StatText("answered in \(from.year), not in \(to.year), and not merged into a gemeente that answered",
+                                             dutch: "deden mee in \(from.year), niet in \(to.year), en zijn niet opgegaan in een gemeente die wel meedeed")]))
+        tables.append(table("mergers", StatText("Compared with predecessors", dutch: "Vergeleken met voorgangers"),
+                            [gemeenteColumn, rankColumn("rank", to.year),
+                             StatColumn("used", StatText("compared with", dutch: "Vergeleken met"), .left),
+                             StatColumn("predecessors", StatText("predecessors in \(from.year) (rank, inhabitants)",
+                                                                 dutch: "Voorgangers in \(from.year) (rang, inwoners)"), .left)],
                             mergers.compactMap { entry in
                                 guard case .predecessors(let used, let answered) = entry.basis else { return nil }
                                 let listed = answered.map { "\($0.name) (\($0.rank), \($0.inhabitants))" }.joined(separator: "; ")
                                 return StatRow(id: entry.current.code, cells: [.text(entry.current.name), .count(entry.current.rank),
                                                                                .text(used.name), .text(listed)])
                             },
-                            notes: ["a merged gemeente is compared with the largest of its predecessors that answered, by inhabitants in \(from.year)"]))
+                            notes: [StatText("a merged gemeente is compared with the largest of its predecessors that answered, by inhabitants in \(from.year)",
+                                             dutch: "een gefuseerde gemeente wordt vergeleken met de grootste voorganger (naar inwoners in \(from.year)) die meedeed")]))
         // Channel adoption compares survey answers, not scores: the model notice does not apply.
         if let channels { tables.append(channels) }
         // The long table last, so the summaries above stay in view.
-        tables.append(table("gemeenten", "Score and rank per gemeente", entryColumns, entries.map(entryRow),
-                            notes: ["places: rank \(from.year) − rank \(to.year) (positive = risen); – = not in \(from.year)"] + mergerNote))
+        tables.append(table("gemeenten", StatText("Score and rank per gemeente", dutch: "Score en rang per gemeente"), entryColumns, entries.map(entryRow),
+                            notes: [StatText("places: rank \(from.year) − rank \(to.year) (positive = risen); – = not in \(from.year)",
+                                             dutch: "plaatsen: rang \(from.year) − rang \(to.year) (positief = gestegen); – = niet in \(from.year)")] + mergerNote))
         return tables
     }
 }
@@ -120,9 +144,11 @@ public enum ChannelAdoption {
         let newShares = try newContext.optionShares(field, options: options)
         var result = StatTable(
             id: "compare.\(definition.id)", definition: "compare.\(definition.id)",
-            caption: "\(definition.caption): adoption", period: "\(old.survey.year) → \(new.survey.year)",
-            columns: [StatColumn("label", "option", .left), StatColumn("old", String(old.survey.year)), StatColumn("new", String(new.survey.year)),
-                      StatColumn("change", "change"), StatColumn("relative", "relative difference")])
+            caption: StatText("\(definition.caption): adoption", dutch: "\(definition.caption): verandering"),
+            period: "\(old.survey.year) → \(new.survey.year)",
+            columns: [StatColumn("label", StatText("option", dutch: "Optie"), .left), StatColumn("old", StatText(same: String(old.survey.year))),
+                      StatColumn("new", StatText(same: String(new.survey.year))), StatColumn("change", StatText("change", dutch: "Verschil")),
+                      StatColumn("relative", StatText("relative difference", dutch: "Relatief verschil"))])
         for option in definition.options ?? [] {
             let before = oldShares?[option.value]
             let after = newShares?[option.value]
@@ -137,9 +163,14 @@ public enum ChannelAdoption {
             result.rows.append(StatRow(id: option.value, cells: cells))
         }
         result.notes = [
-            "shares of the respondents who answered '\(field)' in each year",
-            "relative difference: ((new − old) / old) × 100, as in Tabel 12 of the 2012 report, from the exact shares; – when the old share is 0",
-            "niet gevraagd: the year did not ask the question or did not offer the option",
+            StatText("shares of the respondents who answered '\(field)' in each year",
+                     dutch: "percentages van wie de vraag in dat jaar beantwoordde"),
+            StatText("relative difference: ((new − old) / old) × 100, as in Tabel 12 of the 2012 report, from the exact shares; – when the old share is 0",
+                     dutch: "relatief verschil: ((nieuw − oud) / oud) × 100, zoals in Tabel 12 van het rapport over 2012, "
+                        + "berekend uit de exacte percentages; – als het oude percentage 0 is"),
+            StatText("niet gevraagd: the year did not ask the question or did not offer the option",
+                     dutch: "niet gevraagd: de vraag of de keuze stond dat jaar niet op de vragenlijst"),
+            StatText("pp: percentage points", dutch: "pp: procentpunten"),
         ]
         return result
     }

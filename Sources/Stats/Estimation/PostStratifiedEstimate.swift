@@ -46,12 +46,18 @@ public struct PostStratifiedEstimate: Sendable, Hashable, Codable {
     /// Classes that had gemeenten but no respondents to the question: left out, weights rescaled.
     public var classesWithoutRespondents: [String]
 
-    public static let methodNote = """
+    public static let methodNote = StatText("""
         post-stratified: p = Σ W_h·p_h over size classes h, W_h = share of the year's gemeenten in \
         class h (reference); 95 % interval: Wilson at the Kish effective sample size \
         n_eff = p(1−p)/Var(p), Var from the stratified formula with finite-population correction, \
         n_eff truncated at the number of respondents
-        """
+        """, dutch: """
+        nationale schatting, naar grootteklasse gewogen: het percentage binnen elke grootteklasse weegt \
+        mee naar het aandeel van die klasse in alle gemeenten van het jaar, zodat kleine gemeenten, die \
+        minder vaak antwoordden, niet te licht wegen; het 95%-betrouwbaarheidsinterval van de schatting \
+        is een Wilson-interval bij de effectieve steekproefomvang (Kish; gelaagde variantie met \
+        eindige-populatiecorrectie) en nooit smaller dan bij het aantal gemeenten dat antwoordde
+        """)
 
     /// Estimates from `strata`; `nil` when no class has respondents to the question.
     public static func estimate(strata: [Stratum], z: Double = WilsonInterval.z95) -> PostStratifiedEstimate? {

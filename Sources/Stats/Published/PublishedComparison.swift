@@ -98,7 +98,7 @@ public struct PublishedComparison: Sendable, Hashable {
             if let count = figure.count, count != first.count {
                 difference("\(figure.column ?? "value") count", String(count), String(first.count))
             }
-        case .text, .interval, .change, .notAsked, .empty:
+        case .text, .phrase, .interval, .change, .notAsked, .empty:
             difference(figure.column ?? "value", "a figure", cell.text)
         }
     }

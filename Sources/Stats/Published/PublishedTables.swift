@@ -3,16 +3,19 @@ extension PublishedComparison {
     public func table(year: Int) -> StatTable {
         StatTable(
             id: "published-check", definition: "published-check",
-            caption: "Published figures not reproduced", period: String(year),
-            columns: [StatColumn("table", "table", .left), StatColumn("label", "source", .left), StatColumn("figure", "figure", .left),
-                      StatColumn("what", "what", .left),
-                      StatColumn("published", "published"), StatColumn("computed", "computed")],
+            caption: StatText("Published figures not reproduced", dutch: "Gepubliceerde cijfers die niet terugkomen"), period: String(year),
+            columns: [StatColumn("table", StatText("table", dutch: "Tabel"), .left), StatColumn("label", StatText("source", dutch: "Bron"), .left),
+                      StatColumn("figure", StatText("figure", dutch: "Cijfer"), .left), StatColumn("what", StatText("what", dutch: "Wat"), .left),
+                      StatColumn("published", StatText("published", dutch: "Gepubliceerd")),
+                      StatColumn("computed", StatText("computed", dutch: "Berekend"))],
             rows: differences.enumerated().map { index, difference in
                 StatRow(id: String(index + 1), cells: [.text(difference.table), .text(difference.source), .text(difference.address), .text(difference.what),
                                                        .text(difference.published), .text(difference.computed)])
             },
-            notes: ["\(checked) published figures compared; \(differences.count) differences",
-                    "counts are compared where printed, otherwise percentages; means at the precision printed"])
+            notes: [StatText("\(checked) published figures compared; \(differences.count) differences",
+                             dutch: "\(checked) gepubliceerde cijfers vergeleken; \(differences.count) verschillen"),
+                    StatText("counts are compared where printed, otherwise percentages; means at the precision printed",
+                             dutch: "aantallen worden vergeleken waar ze gedrukt zijn, anders percentages; gemiddelden in de gedrukte precisie")])
     }
 }
 
@@ -22,12 +25,16 @@ extension PublishedYear {
         let found = inconsistencies()
         return StatTable(
             id: "published-inconsistencies", definition: "published-inconsistencies",
-            caption: "Published figures that disagree with each other", period: String(year),
-            columns: [StatColumn("label", "source", .left), StatColumn("figure", "figure", .left), StatColumn("finding", "finding", .left)],
+            caption: StatText("Published figures that disagree with each other", dutch: "Gepubliceerde cijfers die elkaar tegenspreken"),
+            period: String(year),
+            columns: [StatColumn("label", StatText("source", dutch: "Bron"), .left), StatColumn("figure", StatText("figure", dutch: "Cijfer"), .left),
+                      StatColumn("finding", StatText("finding", dutch: "Bevinding"), .left)],
             rows: found.enumerated().map { index, item in
                 let finding = item.description.components(separatedBy: ": ").dropFirst().joined(separator: ": ")
                 return StatRow(id: String(index + 1), cells: [.text(item.table), .text(item.address), .text(finding)])
             },
-            notes: ["percentages recomputed from the printed counts (rounded half up); nothing is corrected in Surveys/published/"])
+            notes: [StatText("percentages recomputed from the printed counts (rounded half up); nothing is corrected in Surveys/published/",
+                             dutch: "percentages opnieuw berekend uit de gedrukte aantallen (half naar boven afgerond); "
+                                + "in Surveys/published/ is niets verbeterd")])
     }
 }

@@ -4,6 +4,9 @@ import Support
 /// Number summaries (self-grade, hours, staff, followers), rating means (Tabel 7-2) and
 /// followers as a share of inhabitants.
 extension YearContext {
+    static let meanColumn = StatColumn("mean", StatText("mean", dutch: "Gemiddelde"))
+    static let medianColumn = StatColumn("median", StatText("median", dutch: "Mediaan"))
+
     /// The answered numbers of `field`, and how many of them were approximate (`ca. 300`).
     func numbers(_ field: String) throws -> (values: [(response: Response, value: Double)], approximate: Int) {
         var values: [(Response, Double)] = []
@@ -18,10 +21,11 @@ extension YearContext {
     func numbersTable(_ table: TableDefinition) throws -> StatTable {
         let decimals = table.decimals ?? 1
         var result = emptyTable(table, columns: [
-            StatColumn("label", "", .left), StatColumn("n", "n"), StatColumn("mean", "mean"), StatColumn("median", "median"),
-            StatColumn("mode", "mode"), StatColumn("min", "min"), StatColumn("max", "max"),
+            Self.questionColumn, StatColumn("n", StatText("n", dutch: "Antwoorden")), Self.meanColumn, Self.medianColumn,
+            StatColumn("mode", StatText("mode", dutch: "Vaakst genoemd")), StatColumn("min", StatText("min", dutch: "Laagste")),
+            StatColumn("max", StatText("max", dutch: "Hoogste")),
         ])
-        var approximateNotes: [String] = []
+        var approximateNotes: [StatText] = []
         for field in table.fields ?? [] {
             guard isAsked(field.field) else {
                 result.rows.append(StatRow(id: field.field, cells: [.text(field.label)] + Array(repeating: .notAsked, count: 6)))
@@ -29,7 +33,10 @@ extension YearContext {
             }
             let (values, approximate) = try numbers(field.field)
             if approximate > 0 {
-                approximateNotes.append("\(field.field): \(approximate) of \(values.count) answers approximate (ca., ±, +), used at their stated value")
+                approximateNotes.append(StatText(
+                    "\(field.field): \(approximate) of \(values.count) answers approximate (ca., ±, +), used at their stated value",
+                    dutch: "\(field.label): \(approximate) van de \(values.count) antwoorden \(approximate == 1 ? "is een schatting" : "zijn schattingen") "
+                        + "(ca., ±, +), gebruikt zoals opgegeven"))
             }
             guard let summary = NumberSummary(values.map(\.value)) else {
                 result.rows.append(StatRow(id: field.field, cells: [.text(field.label), .count(0)] + Array(repeating: .empty, count: 5)))
@@ -41,8 +48,9 @@ extension YearContext {
                 .occurrences([summary.minimum], decimals: 0), .occurrences([summary.maximum], decimals: 0),
             ]))
         }
-        result.notes = ["n: respondents who answered; mode, min and max with how often they occur"]
-            + (notAskedNote((table.fields ?? []).map(\.field)).map { [$0] } ?? [])
+        result.notes = [StatText("n: respondents who answered; mode, min and max with how often they occur",
+                                 dutch: "antwoorden: het aantal gemeenten dat de vraag beantwoordde; tussen haakjes hoe vaak een waarde is genoemd")]
+            + (notAskedNote(table.fields ?? []).map { [$0] } ?? [])
             + approximateNotes
         return result
     }
@@ -50,7 +58,7 @@ extension YearContext {
     func ratingsTable(_ table: TableDefinition) throws -> StatTable {
         let decimals = table.decimals ?? 1
         var result = emptyTable(table, columns: [
-            StatColumn("label", "", .left), StatColumn("mean", "mean"), StatColumn("median", "median"), StatColumn("n", "n"),
+            Self.questionColumn, Self.meanColumn, Self.medianColumn, StatColumn("n", StatText("n", dutch: "Cijfers gegeven")),
         ])
         for field in table.fields ?? [] {
             guard isAsked(field.field) else {
@@ -65,8 +73,9 @@ extension YearContext {
                 .count(summary?.count ?? 0),
             ]))
         }
-        result.notes = ["mean of the ratings given; an unanswered rating is left out (n: ratings given)"]
-            + (notAskedNote((table.fields ?? []).map(\.field)).map { [$0] } ?? [])
+        result.notes = [StatText("mean of the ratings given; an unanswered rating is left out (n: ratings given)",
+                                 dutch: "gemiddelde van de gegeven cijfers; een toepassing zonder cijfer telt niet mee")]
+            + (notAskedNote(table.fields ?? []).map { [$0] } ?? [])
         return result
     }
 
@@ -79,15 +88,17 @@ extension YearContext {
         let fields = table.fields ?? []
         let buckets = table.buckets ?? []
         var summary = emptyTable(table, columns: [
-            StatColumn("label", "", .left), StatColumn("n", "n"), StatColumn("mean", "mean %"), StatColumn("median", "median %"),
-            StatColumn("mode", "mode (whole %)"), StatColumn("max", "max %"),
+            Self.questionColumn, StatColumn("n", StatText("n", dutch: "Gemeenten")), StatColumn("mean", StatText("mean %", dutch: "Gemiddelde %")),
+            StatColumn("median", StatText("median %", dutch: "Mediaan %")),
+            StatColumn("mode", StatText("mode (whole %)", dutch: "Vaakst (hele %)")), StatColumn("max", StatText("max %", dutch: "Hoogste %")),
         ])
         var distribution = emptyTable(table, id: "\(table.id).buckets",
-                                      columns: [StatColumn("label", "whole %", .left)] + fields.map { StatColumn($0.field, $0.label) })
-        distribution.caption += " — distribution"
+                                      columns: [StatColumn("label", StatText("whole %", dutch: "Hele procenten"), .left)]
+                                          + fields.map { StatColumn($0.field, StatText(same: $0.label)) })
+        distribution.caption = distribution.caption + StatText(" — distribution", dutch: " — verdeling")
         var bucketCells: [[StatCell]] = buckets.map { [.text($0.label)] }
-        var outsideCells: [StatCell] = [.text("outside the buckets")]
-        var notes: [String] = []
+        var outsideCells: [StatCell] = [.phrase(StatText("outside the buckets", dutch: "buiten de indeling"))]
+        var notes: [StatText] = []
         for field in fields {
             guard isAsked(field.field) else {
                 summary.rows.append(StatRow(id: field.field, cells: [.text(field.label)] + Array(repeating: .notAsked, count: 5)))
@@ -109,10 +120,17 @@ extension YearContext {
             }
             let wholePercents = shares.map { Int(Rounding.halfUp($0)) }
             if withoutInhabitants > 0 {
-                notes.append("\(field.field): \(counted(withoutInhabitants, "answer", "answers")) left out, the reference has no inhabitants figure for \(year)")
+                notes.append(StatText(
+                    "\(field.field): \(counted(withoutInhabitants, "answer", "answers")) left out, the reference has no inhabitants figure for \(year)",
+                    dutch: "\(field.label): \(counted(withoutInhabitants, "antwoord", "antwoorden")) niet meegeteld, "
+                        + "want het inwonertal voor \(year) ontbreekt"))
             }
             if suspect > 0 {
-                notes.append("\(field.field): \(counted(suspect, "gemeente reports", "gemeenten report")) more than its number of inhabitants (kept; bought followers or holiday gemeenten?)")
+                notes.append(StatText(
+                    "\(field.field): \(counted(suspect, "gemeente reports", "gemeenten report")) more than its number of inhabitants "
+                        + "(kept; bought followers or holiday gemeenten?)",
+                    dutch: "\(field.label): \(counted(suspect, "gemeente geeft", "gemeenten geven")) meer op dan \(suspect == 1 ? "haar" : "hun") "
+                        + "aantal inwoners (meegeteld; gekochte volgers of een toeristische gemeente?)"))
             }
             if let exact = NumberSummary(shares), let whole = NumberSummary(wholePercents.map(Double.init)) {
                 summary.rows.append(StatRow(id: field.field, cells: [
@@ -132,10 +150,15 @@ extension YearContext {
         if outsideCells.contains(where: { if case .share(let share) = $0 { return share.count > 0 } else { return false } }) {
             distribution.rows.append(StatRow(id: "outside", cells: outsideCells))
         }
-        let notAsked = notAskedNote(fields.map(\.field)).map { [$0] } ?? []
-        summary.notes = ["share = answer / inhabitants on 1 January \(year) × 100; mode over whole percentages (rounded half up)"]
+        let notAsked = notAskedNote(fields).map { [$0] } ?? []
+        summary.notes = [StatText(
+            "share = answer / inhabitants on 1 January \(year) × 100; mode over whole percentages (rounded half up)",
+            dutch: "percentage = opgegeven aantal / inwoners op 1 januari \(year) × 100; vaakst: het vaakst voorkomende hele "
+                + "percentage (half naar boven afgerond)")]
             + notAsked + notes
-        distribution.notes = ["gemeenten per bucket of whole percentages (rounded half up), of those with a share"] + notAsked
+        distribution.notes = [StatText(
+            "gemeenten per bucket of whole percentages (rounded half up), of those with a share",
+            dutch: "aandeel van de gemeenten die een aantal opgaven, per groep hele percentages (half naar boven afgerond)")] + notAsked
         return [summary, distribution]
     }
 }

@@ -4,10 +4,10 @@ import Ingest
 /// Wilson interval and the post-stratified national estimate.
 extension YearContext {
     static let estimateColumns = [
-        StatColumn("share", "% (x/n)"),
-        StatColumn("wilson", "95 % CI"),
-        StatColumn("estimate", "post-stratified"),
-        StatColumn("estimate-interval", "95 % CI (ps)"),
+        StatColumn("share", StatText("% (x/n)", dutch: "% (aantal/beantwoord)")),
+        StatColumn("wilson", StatText("95 % CI", dutch: "95%-betrouwbaarheidsinterval (Wilson)")),
+        StatColumn("estimate", StatText("post-stratified", dutch: "Nationale schatting, naar grootteklasse gewogen")),
+        StatColumn("estimate-interval", StatText("95 % CI (ps)", dutch: "95%-betrouwbaarheidsinterval van de schatting")),
     ]
 
     /// Raw share, its Wilson interval, the post-stratified estimate and its interval for the
@@ -37,19 +37,34 @@ extension YearContext {
     }
 
     /// Method, empty classes and respondents without a size class, under every table with estimates.
-    func estimateNotes(emptyClasses: Set<String>, answered: [Response]) -> [String] {
-        var notes = ["95 % CI: Wilson score interval of the raw share", PostStratifiedEstimate.methodNote]
+    func estimateNotes(emptyClasses: Set<String>, answered: [Response]) -> [StatText] {
+        var notes = [
+            StatText("95 % CI: Wilson score interval of the raw share",
+                     dutch: "95%-betrouwbaarheidsinterval (Wilson): de marge rond het percentage van wie de vraag beantwoordde"),
+            PostStratifiedEstimate.methodNote,
+        ]
         for sizeClass in reference.sizeClasses where emptyClasses.contains(sizeClass.id) {
-            notes.append("size class \(sizeClass.label) (\(counted(population[sizeClass.id, default: 0], "gemeente", "gemeenten"))) has no respondents "
-                + "to some of these questions: left out of those estimates, the other classes' weights scaled up")
+            let gemeenten = counted(population[sizeClass.id, default: 0], "gemeente", "gemeenten")
+            notes.append(StatText(
+                "size class \(sizeClass.label) (\(gemeenten)) has no respondents to some of these questions: "
+                    + "left out of those estimates, the other classes' weights scaled up",
+                dutch: "uit grootteklasse \(sizeClass.label) (\(gemeenten)) beantwoordde niemand een deel van deze vragen: "
+                    + "die klasse telt in die schattingen niet mee en de andere klassen wegen naar verhouding zwaarder"))
         }
         let unclassified = answered.filter { classOf[$0.gemeente] == nil }.count
         if unclassified > 0 {
-            notes.append("\(counted(unclassified, "respondent has", "respondents have")) no inhabitants figure for \(year) in the reference: "
-                + "counted in the raw shares, left out of the post-stratified estimates")
+            notes.append(StatText(
+                "\(counted(unclassified, "respondent has", "respondents have")) no inhabitants figure for \(year) in the reference: "
+                    + "counted in the raw shares, left out of the post-stratified estimates",
+                dutch: "\(counted(unclassified, "deelnemende gemeente heeft", "deelnemende gemeenten hebben")) geen inwonertal "
+                    + "voor \(year): \(unclassified == 1 ? "telt" : "tellen") mee in de percentages, niet in de nationale schatting"))
         }
         if unclassifiedGemeenten > 0 {
-            notes.append("\(counted(unclassifiedGemeenten, "gemeente", "gemeenten")) of \(year) \(unclassifiedGemeenten == 1 ? "has" : "have") no inhabitants figure: left out of the class sizes N_h")
+            notes.append(StatText(
+                "\(counted(unclassifiedGemeenten, "gemeente", "gemeenten")) of \(year) \(unclassifiedGemeenten == 1 ? "has" : "have") "
+                    + "no inhabitants figure: left out of the class sizes N_h",
+                dutch: "\(counted(unclassifiedGemeenten, "gemeente", "gemeenten")) van \(year) zonder inwonertal: "
+                    + "niet meegeteld in de omvang van de grootteklassen"))
         }
         return notes
     }
@@ -67,13 +82,14 @@ extension YearContext {
     /// the shares of a multi-select need not add up to 100 %.
     private func distributionTable(_ table: TableDefinition, items: [ValueLabel], multiSelect: Bool) throws -> StatTable {
         let field = table.field ?? ""
-        var result = emptyTable(table, columns: [StatColumn("label", multiSelect ? "option" : "answer", .left)] + Self.estimateColumns)
+        let label = multiSelect ? StatText("option", dutch: "Optie") : StatText("answer", dutch: "Antwoord")
+        var result = emptyTable(table, columns: [StatColumn("label", label, .left)] + Self.estimateColumns)
         func notAskedRow(_ item: ValueLabel) -> StatRow {
             StatRow(id: item.value, cells: [.text(item.label)] + Array(repeating: .notAsked, count: Self.estimateColumns.count))
         }
         guard isAsked(field) else {
             result.rows = items.map(notAskedRow)
-            result.notes = notAskedNote([field]).map { [$0] } ?? []
+            result.notes = notAskedNote([FieldLabel(field: field, label: table.title)]).map { [$0] } ?? []
             return result
         }
         var chosenBy: [String: Set<String>] = [:]
@@ -100,7 +116,8 @@ extension YearContext {
                                                             .empty, .empty, .empty]))
         }
         result.notes = [answeredNote(field: field, answered: responses.count)]
-            + (multiSelect ? ["several options may be chosen: shares do not add up to 100 %"] : [])
+            + (multiSelect ? [StatText("several options may be chosen: shares do not add up to 100 %",
+                                       dutch: "meer antwoorden mogelijk: de percentages tellen niet op tot 100 %")] : [])
             + unlistedNote(unlisted, field: field)
             + notOfferedNote(rows, field: field, found: found)
             + estimateNotes(emptyClasses: empty, answered: responses)
@@ -123,10 +140,11 @@ extension YearContext {
             allChoices[field] = choices
         }
         let (values, unlisted) = listed(table.values ?? [], found: foundValues)
-        var counts = emptyTable(table, columns: [StatColumn("label", "", .left)]
-            + values.map { StatColumn($0.value, $0.label) } + [StatColumn("answered", "answered")])
-        var estimates = emptyTable(table, id: "\(table.id).estimates", columns: [StatColumn("label", "answer", .left)] + Self.estimateColumns)
-        estimates.caption += " — estimates"
+        var counts = emptyTable(table, columns: [Self.questionColumn]
+            + values.map { StatColumn($0.value, StatText(same: $0.label)) } + [StatColumn("answered", StatText("answered", dutch: "Beantwoord"))])
+        var estimates = emptyTable(table, id: "\(table.id).estimates",
+                                   columns: [StatColumn("label", StatText("answer", dutch: "Vraag en antwoord"), .left)] + Self.estimateColumns)
+        estimates.caption = estimates.caption + StatText(" — estimates", dutch: " — schattingen voor alle gemeenten")
         var empty: Set<String> = []
         var answeredCounts: [String] = []
         var everyone: [Response] = []
@@ -156,14 +174,17 @@ extension YearContext {
         }
         let askedFields = fields.map(\.field).filter(isAsked)
         if askedFields.isEmpty {
-            counts.notes = notAskedNote(fields.map(\.field)).map { [$0] } ?? []
+            counts.notes = notAskedNote(fields).map { [$0] } ?? []
             return [counts]
         }
-        counts.notes = ["percentages are of the respondents who answered each question (column 'answered', of \(survey.responses.count) respondents)"]
-            + (notAskedNote(fields.map(\.field)).map { [$0] } ?? [])
+        let respondents = survey.responses.count
+        counts.notes = [StatText(
+            "percentages are of the respondents who answered each question (column 'answered', of \(respondents) respondents)",
+            dutch: "percentages van wie de vraag beantwoordde (kolom Beantwoord; \(respondents) deelnemende gemeenten)")]
+            + (notAskedNote(fields).map { [$0] } ?? [])
             + unlistedNote(unlisted, field: table.id)
-            + fields.flatMap { notOfferedNote(values, field: $0.field, found: Set((allChoices[$0.field] ?? [:]).values)) }
-            + ["estimates: see \(estimates.id)"]
+            + fields.flatMap { notOfferedNote(values, field: $0.field, found: Set((allChoices[$0.field] ?? [:]).values), question: $0.label) }
+            + [StatText("estimates: see \(estimates.id)", dutch: "schattingen voor alle gemeenten: zie de volgende tabel")]
         var seen: Set<String> = []
         estimates.notes = estimateNotes(emptyClasses: empty, answered: everyone.filter { seen.insert($0.gemeente).inserted })
         return [counts, estimates]
@@ -179,15 +200,22 @@ extension YearContext {
         return (definitions + unlisted.sorted().map { ValueLabel(value: $0, label: $0) }, unlisted)
     }
 
-    func unlistedNote(_ unlisted: Set<String>, field: String) -> [String] {
+    func unlistedNote(_ unlisted: Set<String>, field: String) -> [StatText] {
         guard !unlisted.isEmpty else { return [] }
-        return ["answers not listed for '\(field)' in statistics.yaml, shown under their own name: \(unlisted.sorted().joined(separator: ", "))"]
+        let values = unlisted.sorted().joined(separator: ", ")
+        return [StatText("answers not listed for '\(field)' in statistics.yaml, shown under their own name: \(values)",
+                         dutch: "antwoorden zonder omschrijving in statistics.yaml, getoond onder hun eigen naam: \(values)")]
     }
 
-    func notOfferedNote(_ values: [ValueLabel], field: String, found: Set<String>) -> [String] {
+    /// The values the year's form did not offer for `field`; `question` names the field in the
+    /// Dutch note where the table has several.
+    func notOfferedNote(_ values: [ValueLabel], field: String, found: Set<String>, question: String? = nil) -> [StatText] {
         guard isAsked(field) else { return [] }
-        let missing = values.filter { !isOffered($0.value, for: field) && !found.contains($0.value) }.map(\.value)
+        let missing = values.filter { !isOffered($0.value, for: field) && !found.contains($0.value) }
         guard !missing.isEmpty else { return [] }
-        return ["not offered on the \(year) form for '\(field)' (niet gevraagd): \(missing.joined(separator: ", "))"]
+        return [StatText(
+            "not offered on the \(year) form for '\(field)' (niet gevraagd): \(missing.map(\.value).joined(separator: ", "))",
+            dutch: (question.map { "bij ‘\($0)’ " } ?? "") + "stond in \(year) niet op de vragenlijst (niet gevraagd): "
+                + missing.map(\.label).joined(separator: ", "))]
     }
 }

@@ -114,8 +114,11 @@ struct YearContext {
         }
     }
 
+    /// The first column of a table with a question per row (number tables, the choice grid).
+    static let questionColumn = StatColumn("label", StatText("", dutch: "Vraag"), .left)
+
     func emptyTable(_ table: TableDefinition, id: String? = nil, columns: [StatColumn]) -> StatTable {
-        StatTable(id: id ?? table.id, definition: table.id, caption: table.caption, period: period, columns: columns)
+        StatTable(id: id ?? table.id, definition: table.id, caption: StatText(same: table.caption), period: period, columns: columns)
     }
 
     // MARK: Values of the expected type
@@ -154,16 +157,22 @@ struct YearContext {
 
     // MARK: Notes shared by several tables
 
-    func answeredNote(field: String, answered: Int) -> String {
+    func answeredNote(field: String, answered: Int) -> StatText {
         let respondents = survey.responses.count
         let unanswered = respondents - answered
-        return "percentages are of the \(answered) respondents who answered '\(field)'"
-            + (unanswered > 0 ? " (\(unanswered) of \(respondents) did not)" : " (all \(respondents))")
+        return StatText(
+            "percentages are of the \(answered) respondents who answered '\(field)'"
+                + (unanswered > 0 ? " (\(unanswered) of \(respondents) did not)" : " (all \(respondents))"),
+            dutch: "percentages van wie de vraag beantwoordde: \(answered) van de \(respondents) deelnemende gemeenten")
     }
 
-    func notAskedNote(_ fields: [String]) -> String? {
-        let missing = fields.filter { !isAsked($0) }
+    /// The fields of `fields` the year did not ask; `nil` when it asked them all. The Dutch note
+    /// names them by their labels, and only when the year asked some of them.
+    func notAskedNote(_ fields: [FieldLabel]) -> StatText? {
+        let missing = fields.filter { !isAsked($0.field) }
         guard !missing.isEmpty else { return nil }
-        return "not asked in \(year): \(missing.joined(separator: ", "))"
+        return StatText("not asked in \(year): \(missing.map(\.field).joined(separator: ", "))",
+                        dutch: "in \(year) niet gevraagd" + (missing.count == fields.count ? ""
+                            : ": " + missing.map(\.label).joined(separator: ", ")))
     }
 }
