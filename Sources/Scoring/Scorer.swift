@@ -277,15 +277,8 @@ private struct Context {
     }
 
     func wrongType(_ dimension: Dimension, _ field: String, expected: String, found value: FieldValue) -> ScoringError {
-        let found: String
-        switch value {
-        case .number(let number, _): found = "the number \(DutchFormat.number(number))"
-        case .choice(let choice): found = "the choice '\(choice)'"
-        case .selection(let values): found = "the selection {\(values.sorted().joined(separator: ", "))}"
-        case .missing: found = "no answer"
-        }
-        return ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
-                                            found: found, code: response.gemeente, row: response.row)
+        ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
+                                     found: value.description, code: response.gemeente, row: response.row)
     }
 }
 

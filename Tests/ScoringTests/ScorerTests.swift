@@ -150,7 +150,13 @@ import Testing
         #expect {
             try Scorer(model: model2012).score(response2012(["followers.twitter": .choice("veel")]), inhabitants: 71_703)
         } throws: { error in
-            String(describing: error).contains("followers.twitter") && String(describing: error).contains("expected a count")
+            String(describing: error) == "model meetlat-2012, dimension followers: field followers.twitter of GM0405 (row 7) "
+                + "holds the choice 'veel', expected a count; check the field's type in the year's mapping.yaml"
+        }
+        #expect {
+            try Scorer(model: model2012).score(response2012(["usage.reageren": .number(7.5, approximate: false)]), inhabitants: 71_703)
+        } throws: { error in
+            String(describing: error).contains("holds the number 7.5, expected a single choice")
         }
     }
 
