@@ -270,3 +270,65 @@ import Testing
         #expect(model.maximum == 40 + 120 + 140)
     }
 }
+
+/// Flags: stable ids in Rankings/, one Dutch sentence per id for people.
+@Suite struct ScoreFlagTests {
+    let model2012: ScoringModel
+    let model2013: ScoringModel
+
+    init() throws {
+        model2012 = try Fixtures.model("meetlat-2012")
+        model2013 = try Fixtures.model("meetlat-2013")
+    }
+
+    @Test func idsReadBackAndRejectOtherText() {
+        #expect(ScoreFlag(id: "approximate:followers.facebook") == ScoreFlag(.approximate, field: "followers.facebook"))
+        #expect(ScoreFlag(.suspect, field: "followers.twitter").id == "suspect:followers.twitter")
+        for text in ["", "approximate", "approximate:", "guess:followers.twitter", "followers.twitter"] {
+            #expect(ScoreFlag(id: text) == nil)
+        }
+    }
+
+    @Test(arguments: [
+        ("approximate:followers.facebook", "Facebook (likes): schatting of afgerond aantal, gebruikt zoals opgegeven"),
+        ("unknown:followers.linkedin", "LinkedIn (connecties): onbekend aantal: telt als 0 punten"),
+        ("suspect:followers.twitter", "Twitter (volgers): meer volgers dan inwoners (of een negatief aantal): opvallend"),
+        ("unknown:usage.reageren", "Om te reageren: geen antwoord: telt als 0 punten"),
+        ("unknown:channels", "Aanwezigheid: geen antwoord, geen kanaal geteld (0 punten)"),
+        ("unknown:grade", "grade: geen antwoord"),
+    ])
+    func sentencesFor2012(id: String, sentence: String) throws {
+        let flag = try #require(ScoreFlag(id: id))
+        #expect(flag.sentence(in: model2012) == sentence)
+    }
+
+    @Test func ratingSentencesSayWhatTheScaleDid() throws {
+        let sentences = ScoreFlag.sentences(["approximate:application.analyses", "suspect:application.zenden",
+                                             "unknown:application.cocreatie", "not a flag"], in: model2013)
+        let labels = model2013.dimensions.compactMap { dimension -> String? in
+            guard case .scaledRatings(let rule) = dimension.rule else { return nil }
+            return rule.fields.first { $0.field == "application.analyses" }?.label
+        }
+        let analyses = try #require(labels.first)
+        #expect(sentences[0] == "\(analyses): geen heel cijfer: half naar boven afgerond")
+        #expect(sentences[1].hasSuffix(": cijfer buiten de schaal 1–10: telt als het dichtstbijzijnde cijfer op de schaal"))
+        #expect(sentences[2].hasSuffix(": geen antwoord: telt als cijfer 1"))
+        #expect(sentences[3] == "not a flag")
+    }
+
+    /// Every flag the scorer sets is an id `ScoreFlag` reads and renders with the model's label.
+    @Test func everyFlagTheScorerSetsHasALabelledSentence() throws {
+        let response = Response(gemeente: "GM0405", row: 7, values: [
+            "channels": .missing, "followers.twitter": .number(80_000, approximate: false),
+            "followers.facebook": .number(800.5, approximate: false), "followers.linkedin": .number(300, approximate: true),
+            "usage.informeren": .missing,
+        ])
+        let score = try Scorer(model: model2012).score(response, inhabitants: 71_703)
+        #expect(score.flags.count >= 5)
+        for id in score.flags {
+            let flag = try #require(ScoreFlag(id: id))
+            #expect(flag.id == id)
+            #expect(!flag.sentence(in: model2012).hasPrefix(flag.field + ":"))
+        }
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import ROI
 import Scoring
+import Stats
 import Testing
 @testable import Site
 
@@ -192,6 +193,27 @@ import Testing
         #expect(!page.contains("points"))
     }
 
+    /// The notes on a score are Scoring's Dutch sentences, with the field's label; the ids stay
+    /// in the downloads.
+    @Test func aGemeentePageWritesItsNotesAsSentences() throws {
+        let shared = try SharedSite.get()
+        let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
+        let model = try ModelLibrary(folder: shared.archive.surveys.appendingPathComponent("models")).model(named: ranking.model)
+        let flagged = ranking.entries.filter { !$0.flags.isEmpty }
+        #expect(!flagged.isEmpty)
+        for entry in flagged {
+            let page = pages(shared.files).first { $0.path.hasPrefix("2012/gemeente/") && $0.text.contains("<h1>\(escaped(entry.name)) <span") }
+            let text = try #require(page?.text, "\(entry.name)")
+            for sentence in ScoreFlag.sentences(entry.flags, in: model) {
+                #expect(text.contains("<li>\(escaped(sentence))</li>"), "\(entry.name): \(sentence)")
+            }
+            for id in entry.flags { #expect(!text.contains(id), "\(entry.name) shows \(id)") }
+        }
+        let all = pages(shared.files).filter { $0.path.hasPrefix("2012/gemeente/") }.map(\.text).joined()
+        #expect(all.contains(": onbekend aantal: telt als 0 punten</li>"))
+        #expect(all.contains(": schatting of afgerond aantal, gebruikt zoals opgegeven</li>"))
+    }
+
     @Test func theStatisticsPageHasEveryTableOfTheYear() throws {
         let shared = try SharedSite.get()
         let page = String(decoding: shared.files["2012/statistieken.html"] ?? Data(), as: UTF8.self)
@@ -229,4 +251,11 @@ import Testing
             if let roi = metrics.roi { #expect(page.contains("<span class=\"roi\" data-value=\"\(roi)\">")) }
         }
     }
+}
+
+/// Text as the templates write it between tags.
+private func escaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        .replacingOccurrences(of: "'", with: "&#39;")
 }

@@ -60,8 +60,6 @@ struct GemeentePages {
         let sizeClass = index.sizeClass(entry.sizeClass)
         let medians = index.medians[entry.sizeClass]
         let lines = entry.explanation ?? []
-        var fieldLabels: [String: String] = [:]
-        for line in lines where fieldLabels[line.field] == nil { fieldLabels[line.field] = line.label }
         let aliases = reference.gemeente(code: entry.code)?.aliases ?? []
 
         var context: TemplateData = [
@@ -85,12 +83,9 @@ struct GemeentePages {
             context["interval"] = ["low": .number(interval.low), "high": .number(interval.high), "median": .number(interval.median),
                                    "narrow": .bool(interval.low == interval.high)]
         }
-        let flags = entry.flags.compactMap { flag -> TemplateValue? in
-            let parts = flag.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return nil }
-            return .object([parts[0]: true, "field": .string(fieldLabels[parts[1]] ?? parts[1])])
-        }
-        context["flags"] = .list(flags)
+        // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
+        let flags = ScoreFlag.sentences(entry.flags, in: index.edition.model)
+        context["flags"] = .list(flags.map { .string($0) })
         context["hasFlags"] = .bool(!flags.isEmpty)
         context["oneFlag"] = .bool(flags.count == 1)
 
