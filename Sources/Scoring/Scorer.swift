@@ -135,7 +135,7 @@ private struct Context {
         }
         let scored = Set(rule.options.map(\.value))
         for other in chosen.subtracting(scored).sorted() {
-            add(dimension, rule.field, other, ExplanationLine.chosen, 0, "'\(other)' levert geen punten op in het model \(model.name)")
+            add(dimension, rule.field, other, ExplanationLine.chosen, 0, PresenceRule.unscoredReason(other, model: model.name))
         }
         return total
     }

@@ -175,6 +175,27 @@ import Testing
         #expect(instagram.reason == "'instagram' levert geen punten op in het model meetlat-2012")
     }
 
+    /// The options read back from the lines: the model's channels in its order, then the others.
+    @Test func reportedOptionsReadTheLinesBack() throws {
+        let presence = try #require(model2012.dimensions.first { $0.id == "presence" })
+        guard case .presence(let rule) = presence.rule else { Issue.record("presence is not a presence rule"); return }
+        let score = try Scorer(model: model2012).score(
+            response2012(["channels": .selection(["twitter", "other", "instagram"])]), inhabitants: 71_703)
+        let options = try #require(rule.reportedOptions(in: score.explanation, dimension: "presence"))
+        #expect(options.map(\.value) == rule.options.map(\.value) + ["instagram", "other"])
+        #expect(options.filter(\.chosen).map(\.value) == ["twitter", "instagram", "other"])
+        #expect(options.filter { !$0.isScored }.map(\.value) == ["instagram", "other"])
+        #expect(options.first { $0.value == "twitter" } == ReportedOption(value: "twitter", label: "Twitter", chosen: true, points: 5))
+        #expect(options.map(\.points).reduce(0, +) == score.parts["presence"])
+        let other = try #require(score.explanation.first { $0.label == "other" })
+        #expect(rule.unscoredValue(of: other) == "other")
+        #expect(score.explanation.filter { rule.unscoredValue(of: $0) != nil }.count == 2)
+        #expect(PresenceRule.unscoredReason("Ander", model: "meetlat-2012") == "'Ander' levert geen punten op in het model meetlat-2012")
+
+        let unanswered = try Scorer(model: model2012).score(response2012(["channels": .missing]), inhabitants: 71_703)
+        #expect(rule.reportedOptions(in: unanswered.explanation, dimension: "presence") == nil)
+    }
+
     // MARK: - 2011
 
     @Test func selfScoresAreSummed() throws {

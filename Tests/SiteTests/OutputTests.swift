@@ -193,6 +193,29 @@ import Testing
         #expect(!page.contains("points"))
     }
 
+    /// A channel the year's model does not score (the synthetic 2012 form offers Instagram) is
+    /// shown apart, named as the statistics name it; Rankings/ keeps its value.
+    @Test func aChannelOutsideTheModelIsShownByItsLabelAndCountsForNothing() throws {
+        let shared = try SharedSite.get()
+        let pages = pages(shared.files).filter { $0.path.hasPrefix("2012/gemeente/") }
+        let withInstagram = pages.filter { $0.text.contains("<li class=\"active uncounted\"><span class=\"channel-name\">Instagram</span>: actief, geen punten</li>") }
+        #expect(!withInstagram.isEmpty)
+        for page in withInstagram {
+            #expect(page.text.contains("<p>Deze kanalen tellen mee voor het onderdeel Aanwezigheid van de score van 2012:</p>"), "\(page.path)")
+            #expect(page.text.contains(" ook dit kanaal op; het telt in het scoringsmodel van 2012 niet mee:</p>"), "\(page.path)")
+            #expect(page.text.contains("<tr><th scope=\"row\">Instagram</th><td>ja</td><td class=\"num\">0</td><td>&#39;Instagram&#39; levert geen punten op in het model meetlat-2012</td></tr>"), "\(page.path)")
+        }
+        // Scored channels are never listed as uncounted, and no page shows the bare value.
+        for page in pages {
+            #expect(!page.text.contains(">instagram<") && !page.text.contains("uncounted\"><span class=\"channel-name\">Twitter"), "\(page.path)")
+        }
+        let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
+        #expect(ranking.entries.contains { $0.explanation?.contains { $0.label == "instagram" && $0.answer == ExplanationLine.chosen } == true })
+        // The 2013 model scores "other" itself and labels it.
+        let hoorn2013 = String(decoding: shared.files["2013/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
+        #expect(hoorn2013.contains("<span class=\"channel-name\">Ander kanaal</span>: "))
+    }
+
     /// The notes on a score are Scoring's Dutch sentences, with the field's label; the ids stay
     /// in the downloads.
     @Test func aGemeentePageWritesItsNotesAsSentences() throws {
