@@ -11,6 +11,8 @@ public enum ModelExport {
         let inputs: [JSONValue] = scenario.inputs.map { input in
             var object: [String: JSONValue] = [
                 "name": .string(input.name),
+                "label": .string(input.label),
+                "help": .string(input.help),
                 "value": .number(input.value),
                 "low": .number(input.low),
                 "high": .number(input.high),

@@ -31,10 +31,11 @@ public enum ROIReport {
 
     public static func text(_ analysis: ROIAnalysis) -> String {
         var sections = [header(analysis), items(analysis), yearTable(analysis), summary(analysis)]
-        if let vary = analysis.vary { sections.append(varyTable(vary.range, vary.rows)) }
-        if let table = analysis.twoWay { sections.append(twoWayTable(table)) }
-        if let bars = analysis.tornado { sections.append(tornado(bars, base: analysis.breakdown.metrics)) }
-        if let goal = analysis.goalSeek { sections.append(goalSeek(goal)) }
+        let scenario = analysis.model.scenario
+        if let vary = analysis.vary { sections.append(varyTable(vary.range, vary.rows, scenario: scenario)) }
+        if let table = analysis.twoWay { sections.append(twoWayTable(table, scenario: scenario)) }
+        if let bars = analysis.tornado { sections.append(tornado(bars, base: analysis.breakdown.metrics, scenario: scenario)) }
+        if let goal = analysis.goalSeek { sections.append(goalSeek(goal, scenario: scenario)) }
         if let result = analysis.monteCarlo { sections.append(monteCarlo(result)) }
         return sections.joined(separator: "\n")
     }
@@ -125,40 +126,51 @@ public enum ROIReport {
         return "The scenario and niets doen come out equal over the horizon (undiscounted)."
     }
 
-    static func varyTable(_ range: VaryRange, _ rows: [WhatIf.VaryRow]) -> String {
+    /// An input as the what-ifs name it: its identifier (what `--vary` and `--goal-seek` take),
+    /// followed by its label when the scenario gives one: `contacts_moved (Contacten via webcare)`.
+    static func inputName(_ name: String, in scenario: Scenario) -> String {
+        guard let label = scenario.inputs.first(where: { $0.name == name })?.label else { return name }
+        return "\(name) (\(label))"
+    }
+
+    static func varyTable(_ range: VaryRange, _ rows: [WhatIf.VaryRow], scenario: Scenario) -> String {
         var table = TextTable(header: [range.input, "ROI", "NPV", "terugverdientijd"], alignments: [.right, .right, .right, .right])
         for row in rows {
             table.append([Format.value(row.value), Format.percent(row.metrics.roi), Format.money(row.metrics.npv), Format.years(row.metrics.payback)])
         }
-        return "What-if: \(range.option) (other inputs at their values)\n" + table.render()
+        return "What-if: \(inputName(range.input, in: scenario)) varied, \(range.option) (other inputs at their values)\n" + table.render()
     }
 
-    static func twoWayTable(_ table: WhatIf.TwoWayTable) -> String {
+    static func twoWayTable(_ table: WhatIf.TwoWayTable, scenario: Scenario) -> String {
         var text = TextTable(header: ["\(table.rowInput) \\ \(table.columnInput)"] + table.columnValues.map(Format.value),
                              alignments: [.right] + table.columnValues.map { _ in .right })
         for (value, cells) in zip(table.rowValues, table.cells) {
             text.append([Format.value(value)] + cells.map { Format.percent($0.roi) })
         }
-        return "What-if: ROI for \(table.rowInput) (rows) × \(table.columnInput) (columns), other inputs at their values\n" + text.render()
+        return "What-if: ROI for \(inputName(table.rowInput, in: scenario)) (rows) × \(inputName(table.columnInput, in: scenario)) (columns), other inputs at their values\n" + text.render()
     }
 
-    static func tornado(_ bars: [WhatIf.TornadoBar], base: Metrics) -> String {
+    static func tornado(_ bars: [WhatIf.TornadoBar], base: Metrics, scenario: Scenario) -> String {
         let widest = bars.compactMap(\.swing).max() ?? 0
-        var table = TextTable(header: ["input", "low", "high", "ROI at low", "ROI at high", "swing", ""],
-                              alignments: [.left, .right, .right, .right, .right, .right, .left])
+        let labels = Dictionary(scenario.inputs.compactMap { input in input.label.map { (input.name, $0) } }) { first, _ in first }
+        // A label column when the scenario labels its inputs; the identifier stays first (what --vary takes).
+        let labelled = bars.contains { labels[$0.input] != nil }
+        var table = TextTable(header: ["input"] + (labelled ? ["label"] : []) + ["low", "high", "ROI at low", "ROI at high", "swing", ""],
+                              alignments: [.left] + (labelled ? [.left] : []) + [.right, .right, .right, .right, .right, .left])
         for bar in bars {
             let length = widest > 0 ? Int(((bar.swing ?? 0) / widest * 30).rounded()) : 0
-            table.append([bar.input, Format.value(bar.low), Format.value(bar.high), Format.percent(bar.atLow.roi),
-                          Format.percent(bar.atHigh.roi), bar.swing.map { Format.fixed($0 * 100, decimals: 1) + " pp" } ?? "n/a",
-                          String(repeating: "#", count: length)])
+            table.append([bar.input] + (labelled ? [labels[bar.input] ?? ""] : [])
+                + [Format.value(bar.low), Format.value(bar.high), Format.percent(bar.atLow.roi),
+                   Format.percent(bar.atHigh.roi), bar.swing.map { Format.fixed($0 * 100, decimals: 1) + " pp" } ?? "n/a",
+                   String(repeating: "#", count: length)])
         }
         return "Tornado: each input at its low and high, others at their values; base ROI \(Format.percent(base.roi)); sorted by swing\n" + table.render()
     }
 
-    static func goalSeek(_ result: WhatIf.GoalSeekResult) -> String {
+    static func goalSeek(_ result: WhatIf.GoalSeekResult, scenario: Scenario) -> String {
         let label = result.metric == .roi ? "ROI" : "NPV"
         let target = result.metric == .roi ? Format.percent(result.target) : Format.money(result.target)
-        var lines = ["Goal seek: \(label) reaches \(target) at \(result.input) = \(Format.value(result.value))"]
+        var lines = ["Goal seek: \(label) reaches \(target) at \(inputName(result.input, in: scenario)) = \(Format.value(result.value))"]
         lines.append("  searched \(Format.value(result.searched.lowerBound))…\(Format.value(result.searched.upperBound)), Brent's method to \(Format.value(WhatIf.goalTolerance))")
         lines.append("  there: ROI \(Format.percent(result.metrics.roi)), NPV \(Format.money(result.metrics.npv)), terugverdientijd \(Format.years(result.metrics.payback))")
         if result.moreThanOneCrossing {

@@ -22,8 +22,13 @@ public struct Scenario: Sendable {
 
 /// A named number the items refer to, with an optional range for what-ifs.
 public struct Input: Sendable, Equatable {
+    /// The identifier expressions, `--vary` and `--goal-seek` use (`questions_per_year`).
     public var name: String
     public var value: Double
+    /// What people call it, e.g. `Vragen per jaar` (the calculator's form label).
+    public var label: String?
+    /// A short explanation for people, shown beside the field.
+    public var help: String?
     public var unit: String?
     /// Where the number comes from.
     public var source: String?
@@ -31,6 +36,23 @@ public struct Input: Sendable, Equatable {
     public var high: Double?
     public var distribution: Distribution
     public var line: Int
+
+    public init(name: String, value: Double, label: String? = nil, help: String? = nil, unit: String? = nil,
+                source: String? = nil, low: Double? = nil, high: Double? = nil, distribution: Distribution = .fixed, line: Int = 0) {
+        self.name = name
+        self.value = value
+        self.label = label
+        self.help = help
+        self.unit = unit
+        self.source = source
+        self.low = low
+        self.high = high
+        self.distribution = distribution
+        self.line = line
+    }
+
+    /// The label, or the name where there is none.
+    public var displayName: String { label ?? name }
 
     /// `low...high` when both are given.
     public var range: ClosedRange<Double>? {

@@ -38,7 +38,7 @@ private struct ScenarioReader {
     }
 
     static let rootKeys = ["scenario", "gemeente", "note", "horizon", "discount_rate", "inputs", "investments", "returns", "baseline"]
-    static let inputKeys = ["value", "unit", "source", "low", "high", "distribution", "sd"]
+    static let inputKeys = ["value", "label", "help", "unit", "source", "low", "high", "distribution", "sd"]
     static let itemKeys = ["name", "kind", "timing", "year", "from", "to", "source"]
     static let baselineKeys = ["description", "investments", "returns"]
 
@@ -166,6 +166,16 @@ private struct ScenarioReader {
         return try scalarText(node, field: field)
     }
 
+    /// Text for people (a label, a help text): a single value that is not blank.
+    func optionalText(_ node: Node?, field: String) throws -> String? {
+        guard let node else { return nil }
+        let text = try scalarText(node, field: field)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw error(node, field: field, "is empty; expected text for people, or leave the key out")
+        }
+        return text
+    }
+
     func requiredInteger(_ mapping: Node.Mapping, _ key: String, in parent: Node, field: String, range: ClosedRange<Int>) throws -> Int {
         try integer(try requiredNode(mapping, key, in: parent, field: field), field: field, range: range)
     }
@@ -252,7 +262,13 @@ private struct ScenarioReader {
             guard let name = keyNode.string, InputName.isValid(name) else {
                 throw error(keyNode, field: "inputs", "input name `\(keyNode.string ?? "?")` is not a name; expected letters, digits and `_`, starting with a letter or `_`")
             }
-            inputs.append(try readInput(name: name, keyNode: keyNode, node: valueNode))
+            let input = try readInput(name: name, keyNode: keyNode, node: valueNode)
+            // A form with two fields of the same label cannot be filled in knowingly.
+            if let label = input.label, let other = inputs.first(where: { $0.label?.lowercased() == label.lowercased() }) {
+                throw error(valueNode.mapping?["label"], field: "inputs.\(name).label",
+                            "the label \"\(label)\" is also the label of `\(other.name)` (line \(other.line)); expected a label per input")
+            }
+            inputs.append(input)
         }
         return inputs
     }
@@ -317,6 +333,8 @@ private struct ScenarioReader {
         }
         return Input(
             name: name, value: value,
+            label: try optionalText(mapping["label"], field: field + ".label"),
+            help: try optionalText(mapping["help"], field: field + ".help"),
             unit: try optionalString(mapping["unit"], field: field + ".unit"),
             source: try optionalString(mapping["source"], field: field + ".source"),
             low: low, high: high, distribution: distribution, line: line

@@ -46,7 +46,7 @@ public struct Score: Sendable, Hashable {
     public var parts: [String: Int]
     /// Σ weight × part.
     public var total: Int
-    /// Sorted notes: `unknown:<field>`, `suspect:<field>`, `approximate:<field>`.
+    /// Sorted notes, as `ScoreFlag` ids: `unknown:<field>`, `suspect:<field>`, `approximate:<field>`.
     public var flags: [String]
     public var explanation: [ExplanationLine]
 }
@@ -117,7 +117,7 @@ private struct Context {
         let value = response[rule.field]
         guard let value, !value.isMissing else {
             add(dimension, rule.field, dimension.label, unanswered(value), 0, "geen antwoord: geen kanaal geteld")
-            flags.insert("unknown:\(rule.field)")
+            flags.insert(ScoreFlag(.unknown, field: rule.field).id)
             return 0
         }
         guard let chosen = value.selection else {
@@ -135,7 +135,7 @@ private struct Context {
         }
         let scored = Set(rule.options.map(\.value))
         for other in chosen.subtracting(scored).sorted() {
-            add(dimension, rule.field, other, ExplanationLine.chosen, 0, "'\(other)' levert geen punten op in het model \(model.name)")
+            add(dimension, rule.field, other, ExplanationLine.chosen, 0, PresenceRule.unscoredReason(other, model: model.name))
         }
         return total
     }
@@ -151,15 +151,15 @@ private struct Context {
             var notes: [String] = []
             let count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
             if value.isApproximate || (number >= 0 && Double(count) != number) {
-                flags.insert("approximate:\(field)")
+                flags.insert(ScoreFlag(.approximate, field: field).id)
                 notes.append(Double(count) == number ? "een schatting, gebruikt zoals opgegeven" : "gerekend als \(DutchFormat.integer(count))")
             }
             if number < 0 {
-                flags.insert("suspect:\(field)")
+                flags.insert(ScoreFlag(.suspect, field: field).id)
                 notes.append("een negatief aantal is verdacht en telt als 0")
             }
             if count > inhabitants {
-                flags.insert("suspect:\(field)")
+                flags.insert(ScoreFlag(.suspect, field: field).id)
                 notes.append("meer dan het aantal inwoners: opvallend (toeristische gemeente of gekochte volgers?)")
             }
             let uncapped = rule.uncappedPoints(count: count, inhabitants: inhabitants)
@@ -216,16 +216,16 @@ private struct Context {
                 rating = min(max(Int(rounded), rule.minimum), rule.maximum)
                 reason = "cijfer \(rating)"
                 if value.isApproximate || rounded != number {
-                    flags.insert("approximate:\(field)")
+                    flags.insert(ScoreFlag(.approximate, field: field).id)
                     reason = "geschat cijfer \(DutchFormat.number(number)), gerekend als \(Int(rounded))"
                 }
                 if Double(rating) != rounded {
-                    flags.insert("suspect:\(field)")
+                    flags.insert(ScoreFlag(.suspect, field: field).id)
                     reason = "cijfer \(DutchFormat.number(number)) ligt buiten \(rule.minimum)–\(rule.maximum), telt als \(rating)"
                 }
             } else {
                 rating = rule.unanswered
-                flags.insert("unknown:\(field)")
+                flags.insert(ScoreFlag(.unknown, field: field).id)
                 reason = "geen antwoord: telt als \(rule.unanswered)"
             }
             sum += rating - rule.minimum
@@ -255,7 +255,7 @@ private struct Context {
         let value = response[labelled.field]
         guard let value, !value.isMissing else {
             add(dimension, labelled.field, labelled.label, unanswered(value), 0, reason)
-            flags.insert("unknown:\(labelled.field)")
+            flags.insert(ScoreFlag(.unknown, field: labelled.field).id)
             return nil
         }
         return value
@@ -277,15 +277,8 @@ private struct Context {
     }
 
     func wrongType(_ dimension: Dimension, _ field: String, expected: String, found value: FieldValue) -> ScoringError {
-        let found: String
-        switch value {
-        case .number(let number, _): found = "the number \(DutchFormat.number(number))"
-        case .choice(let choice): found = "the choice '\(choice)'"
-        case .selection(let values): found = "the selection {\(values.sorted().joined(separator: ", "))}"
-        case .missing: found = "no answer"
-        }
-        return ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
-                                            found: found, code: response.gemeente, row: response.row)
+        ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
+                                     found: value.description, code: response.gemeente, row: response.row)
     }
 }
 

@@ -61,8 +61,11 @@ public enum ScoringText {
 
     /// A gemeente's score, answer by answer, per dimension, ending with the total — in Dutch, like
     /// the explanation lines it prints (the same lines as the gemeente's page on the site).
-    /// - Parameter sizeClassLabel: the size class as printed (`50.000 – 99.999`), if known.
-    public static func explanation(_ entry: RankedGemeente, in ranking: Ranking, sizeClassLabel: String? = nil) -> String {
+    /// - Parameters:
+    ///   - model: the model the ranking was scored with: its labels name the fields of the notes.
+    ///   - sizeClassLabel: the size class as printed (`50.000 – 99.999`), if known.
+    public static func explanation(_ entry: RankedGemeente, in ranking: Ranking, model: ScoringModel,
+                                   sizeClassLabel: String? = nil) -> String {
         var lines: [String] = []
         lines.append("\(entry.name) (\(entry.code)), \(ranking.year), scoringsmodel \(ranking.model)")
         lines.append("\(entry.province); grootteklasse \(sizeClassLabel ?? entry.sizeClass); "
@@ -92,7 +95,12 @@ public enum ScoringText {
         lines.append("")
         let sum = explanation.compactMap(\.points).reduce(0, +)
         lines.append("totaal: \(entry.total) van \(ranking.maximum) punten (de regels hierboven tellen op tot \(sum))")
-        lines.append("opmerkingen: " + (entry.flags.isEmpty ? "geen" : entry.flags.joined(separator: ", ")))
+        if entry.flags.isEmpty {
+            lines.append("opmerkingen: geen")
+        } else {
+            lines.append("opmerkingen:")
+            lines += ScoreFlag.sentences(entry.flags, in: model).map { "  - " + $0 }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -41,6 +41,27 @@ struct Edition: Sendable {
     let gemeenten: Int
     /// Responses that named no gemeente (not used).
     let anonymous: Int
+    /// What statistics.yaml calls the options of multi-select fields (the channels).
+    let optionLabels: OptionLabels
+}
+
+/// Labels of the options of multi-select fields, from the `options` tables of statistics.yaml:
+/// what the statistics pages call a channel, and so what a gemeente page calls a channel the
+/// scoring model gives no points (and therefore no label), such as `other`.
+struct OptionLabels: Sendable {
+    /// Field → option value → label; the first table listing a field decides.
+    private let labels: [String: [String: String]]
+
+    init(_ definition: StatisticsDefinition) {
+        var labels: [String: [String: String]] = [:]
+        for table in definition.tables where table.kind == .options {
+            guard let field = table.field, labels[field] == nil else { continue }
+            labels[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+        }
+        self.labels = labels
+    }
+
+    func label(_ value: String, of field: String) -> String? { labels[field]?[value] }
 }
 
 /// A scenario of `Scenarios/`, compiled, with its export for the browser calculator.
@@ -72,6 +93,7 @@ struct SiteData: Sendable {
         let definitionURL = input.surveys.appendingPathComponent("statistics.yaml")
         let definition = try StatisticsDefinition.load(from: definitionURL)
         let statistics = SurveyStatistics(definition: definition, reference: reference)
+        let optionLabels = OptionLabels(definition)
         let library = ModelLibrary(folder: folder.modelsURL)
 
         let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, StatisticsReport, Int, Int) in
@@ -95,7 +117,7 @@ struct SiteData: Sendable {
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
                                     statistics: report, comparison: comparison,
                                     respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: anonymous))
+                                    anonymous: anonymous, optionLabels: optionLabels))
         }
         return SiteData(source: source, reference: reference, editions: editions,
                         scenarios: try loadScenarios(input.scenarios))

@@ -170,6 +170,13 @@ def meetlat_roi(*arguments):
     return json.loads(output)
 
 
+def meetlat_model():
+    scenario = REPOSITORY / "Scenarios" / f"{WEBCARE}.yaml"
+    output = subprocess.run([str(MEETLAT), "roi", str(scenario), "--export-model"],
+                            check=True, capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
 def calculator_result(browser):
     values = {}
     for key, id_ in (("roi", "uitkomst-roi"), ("npv", "uitkomst-npv"), ("paybackYears", "uitkomst-terugverdientijd")):
@@ -186,6 +193,26 @@ def test_the_roi_calculator_gives_what_the_command_line_gives(browser):
     result = calculator_result(browser)
     for key in ("roi", "npv", "paybackYears"):
         assert result[key] == expected[key], key
+
+
+def test_the_calculator_names_its_inputs_by_the_scenario_labels(browser):
+    open_page(browser, f"roi/index.html#scenario={WEBCARE}")
+    model = meetlat_model()
+    fields = browser.find_elements(By.CSS_SELECTOR, "#invoer input")
+    assert [field.get_attribute("name") for field in fields] == [input_["name"] for input_ in model["inputs"]]
+    for field, input_ in zip(fields, model["inputs"]):
+        label = browser.find_element(By.CSS_SELECTOR, f"label[for='{field.get_attribute('id')}']")
+        assert input_["label"] and label.text == input_["label"]
+        described = [browser.find_element(By.ID, id_).text for id_ in (field.get_attribute("aria-describedby") or "").split()]
+        if input_["help"]:
+            assert input_["help"] in described
+    contacts = browser.find_element(By.CSS_SELECTOR, "label[for='invoer-0']")
+    assert contacts.text == "Contacten via webcare in plaats van telefoon"
+    # A wrong number names the input by its label.
+    field = browser.find_element(By.NAME, "phone_cost")
+    field.clear()
+    field.send_keys("vijf")
+    assert browser.find_element(By.ID, "uitkomst-fout").text.endswith(": Kosten per telefooncontact.")
 
 
 def test_a_shared_link_with_other_inputs_gives_what_the_command_line_gives(browser):

@@ -119,3 +119,20 @@ import Testing
         #expect(TextFolding.editDistance("kitten", "sitting") == 3)
     }
 }
+
+@Suite struct FieldValueDescriptionTests {
+    /// The one description that scoring's and statistics' wrong-type messages quote.
+    @Test(arguments: [
+        (FieldValue.number(1212.5, approximate: false), "the number 1212.5"),
+        (.number(300, approximate: true), "the number 300 (approximate)"),
+        (.number(-4, approximate: false), "the number -4"),
+        (.choice("vaak"), "the choice 'vaak'"),
+        (.selection(["twitter", "facebook"]), "the selection {facebook, twitter}"),
+        (.selection([]), "an empty selection"),
+        (.missing, "no answer"),
+    ])
+    func describesTheAnswerAndItsKind(value: FieldValue, text: String) {
+        #expect(value.description == text)
+        #expect("\(value)" == text)
+    }
+}

@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func twoWayTableHoldsEveryCombination() throws {
-        let table = try WhatIf.twoWay(try compiled(Self.linear), rows: try VaryRange.parse("contacts=100..300:100"),
+        let model = try compiled(Self.linear)
+        let table = try WhatIf.twoWay(model, rows: try VaryRange.parse("contacts=100..300:100"),
                                       columns: try VaryRange.parse("difference=2..6:2"))
         #expect(table.rowValues == [100, 200, 300])
         #expect(table.columnValues == [2, 4, 6])
@@ -57,7 +58,7 @@ import Testing
                 #expect(abs((cell.roi ?? .nan) - value) < 1e-12)
             }
         }
-        let text = ROIReport.twoWayTable(table)
+        let text = ROIReport.twoWayTable(table, scenario: model.scenario)
         #expect(text.contains("contacts \\ difference"))
         #expect(text.contains("-80.0%"))
         #expect(roiError { _ = try WhatIf.twoWay(try compiled(Self.linear), rows: try VaryRange.parse("contacts=1..2"), columns: try VaryRange.parse("contacts=1..2")) } != nil)

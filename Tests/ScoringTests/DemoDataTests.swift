@@ -38,12 +38,32 @@ struct DemoDataTests {
     @Test func explainHoorn2012AddsUpTo145() throws {
         let reference = try folder.reference()
         let hoorn = try GemeenteLookup.find("Hoorn", in: reference, year: 2012)
-        let ranking = try ranking(2012, reference: reference)
+        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, sensitivity: nil, showProgress: false)
+        let ranking = scored.ranking
         let entry = try #require(ranking.entries.first { $0.code == hoorn.code })
         let lines = try #require(entry.explanation)
         #expect(entry.total == 145)
         #expect(lines.compactMap(\.points).reduce(0, +) == 145)
-        #expect(ScoringText.explanation(entry, in: ranking).contains("totaal: 145 van 230 punten (de regels hierboven tellen op tot 145)"))
+        #expect(ScoringText.explanation(entry, in: ranking, model: scored.model)
+            .contains("totaal: 145 van 230 punten (de regels hierboven tellen op tot 145)"))
+    }
+
+    /// The notes are Dutch sentences naming the field by its label; the ids stay in Rankings/.
+    @Test func explainWritesNotesAsSentences() throws {
+        let reference = try folder.reference()
+        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, sensitivity: nil, showProgress: false)
+        let entry = try #require(scored.ranking.entries.first {
+            $0.flags == ["approximate:followers.twitter", "unknown:followers.facebook", "unknown:followers.linkedin"]
+        })
+        let text = ScoringText.explanation(entry, in: scored.ranking, model: scored.model)
+        #expect(text.hasSuffix("""
+            opmerkingen:
+              - Twitter (volgers): schatting of afgerond aantal, gebruikt zoals opgegeven
+              - Facebook (likes): onbekend aantal: telt als 0 punten
+              - LinkedIn (connecties): onbekend aantal: telt als 0 punten
+
+            """))
+        #expect(!text.contains("approximate:") && !text.contains("unknown:"))
     }
 
     @Test func everyDemoYearScoresAndExplainsItself() throws {

@@ -150,7 +150,13 @@ import Testing
         #expect {
             try Scorer(model: model2012).score(response2012(["followers.twitter": .choice("veel")]), inhabitants: 71_703)
         } throws: { error in
-            String(describing: error).contains("followers.twitter") && String(describing: error).contains("expected a count")
+            String(describing: error) == "model meetlat-2012, dimension followers: field followers.twitter of GM0405 (row 7) "
+                + "holds the choice 'veel', expected a count; check the field's type in the year's mapping.yaml"
+        }
+        #expect {
+            try Scorer(model: model2012).score(response2012(["usage.reageren": .number(7.5, approximate: false)]), inhabitants: 71_703)
+        } throws: { error in
+            String(describing: error).contains("holds the number 7.5, expected a single choice")
         }
     }
 
@@ -167,6 +173,27 @@ import Testing
         let instagram = try #require(score.explanation.first { $0.label == "instagram" })
         #expect(instagram.points == 0 && instagram.answer == ExplanationLine.chosen)
         #expect(instagram.reason == "'instagram' levert geen punten op in het model meetlat-2012")
+    }
+
+    /// The options read back from the lines: the model's channels in its order, then the others.
+    @Test func reportedOptionsReadTheLinesBack() throws {
+        let presence = try #require(model2012.dimensions.first { $0.id == "presence" })
+        guard case .presence(let rule) = presence.rule else { Issue.record("presence is not a presence rule"); return }
+        let score = try Scorer(model: model2012).score(
+            response2012(["channels": .selection(["twitter", "other", "instagram"])]), inhabitants: 71_703)
+        let options = try #require(rule.reportedOptions(in: score.explanation, dimension: "presence"))
+        #expect(options.map(\.value) == rule.options.map(\.value) + ["instagram", "other"])
+        #expect(options.filter(\.chosen).map(\.value) == ["twitter", "instagram", "other"])
+        #expect(options.filter { !$0.isScored }.map(\.value) == ["instagram", "other"])
+        #expect(options.first { $0.value == "twitter" } == ReportedOption(value: "twitter", label: "Twitter", chosen: true, points: 5))
+        #expect(options.map(\.points).reduce(0, +) == score.parts["presence"])
+        let other = try #require(score.explanation.first { $0.label == "other" })
+        #expect(rule.unscoredValue(of: other) == "other")
+        #expect(score.explanation.filter { rule.unscoredValue(of: $0) != nil }.count == 2)
+        #expect(PresenceRule.unscoredReason("Ander", model: "meetlat-2012") == "'Ander' levert geen punten op in het model meetlat-2012")
+
+        let unanswered = try Scorer(model: model2012).score(response2012(["channels": .missing]), inhabitants: 71_703)
+        #expect(rule.reportedOptions(in: unanswered.explanation, dimension: "presence") == nil)
     }
 
     // MARK: - 2011
@@ -262,5 +289,67 @@ import Testing
         #expect(weightLine.reason == "50 punten × gewicht 2 = 100 punten")
         #expect(score.explainedTotal == score.total)
         #expect(model.maximum == 40 + 120 + 140)
+    }
+}
+
+/// Flags: stable ids in Rankings/, one Dutch sentence per id for people.
+@Suite struct ScoreFlagTests {
+    let model2012: ScoringModel
+    let model2013: ScoringModel
+
+    init() throws {
+        model2012 = try Fixtures.model("meetlat-2012")
+        model2013 = try Fixtures.model("meetlat-2013")
+    }
+
+    @Test func idsReadBackAndRejectOtherText() {
+        #expect(ScoreFlag(id: "approximate:followers.facebook") == ScoreFlag(.approximate, field: "followers.facebook"))
+        #expect(ScoreFlag(.suspect, field: "followers.twitter").id == "suspect:followers.twitter")
+        for text in ["", "approximate", "approximate:", "guess:followers.twitter", "followers.twitter"] {
+            #expect(ScoreFlag(id: text) == nil)
+        }
+    }
+
+    @Test(arguments: [
+        ("approximate:followers.facebook", "Facebook (likes): schatting of afgerond aantal, gebruikt zoals opgegeven"),
+        ("unknown:followers.linkedin", "LinkedIn (connecties): onbekend aantal: telt als 0 punten"),
+        ("suspect:followers.twitter", "Twitter (volgers): meer volgers dan inwoners (of een negatief aantal): opvallend"),
+        ("unknown:usage.reageren", "Om te reageren: geen antwoord: telt als 0 punten"),
+        ("unknown:channels", "Aanwezigheid: geen antwoord, geen kanaal geteld (0 punten)"),
+        ("unknown:grade", "grade: geen antwoord"),
+    ])
+    func sentencesFor2012(id: String, sentence: String) throws {
+        let flag = try #require(ScoreFlag(id: id))
+        #expect(flag.sentence(in: model2012) == sentence)
+    }
+
+    @Test func ratingSentencesSayWhatTheScaleDid() throws {
+        let sentences = ScoreFlag.sentences(["approximate:application.analyses", "suspect:application.zenden",
+                                             "unknown:application.cocreatie", "not a flag"], in: model2013)
+        let labels = model2013.dimensions.compactMap { dimension -> String? in
+            guard case .scaledRatings(let rule) = dimension.rule else { return nil }
+            return rule.fields.first { $0.field == "application.analyses" }?.label
+        }
+        let analyses = try #require(labels.first)
+        #expect(sentences[0] == "\(analyses): geen heel cijfer: half naar boven afgerond")
+        #expect(sentences[1].hasSuffix(": cijfer buiten de schaal 1–10: telt als het dichtstbijzijnde cijfer op de schaal"))
+        #expect(sentences[2].hasSuffix(": geen antwoord: telt als cijfer 1"))
+        #expect(sentences[3] == "not a flag")
+    }
+
+    /// Every flag the scorer sets is an id `ScoreFlag` reads and renders with the model's label.
+    @Test func everyFlagTheScorerSetsHasALabelledSentence() throws {
+        let response = Response(gemeente: "GM0405", row: 7, values: [
+            "channels": .missing, "followers.twitter": .number(80_000, approximate: false),
+            "followers.facebook": .number(800.5, approximate: false), "followers.linkedin": .number(300, approximate: true),
+            "usage.informeren": .missing,
+        ])
+        let score = try Scorer(model: model2012).score(response, inhabitants: 71_703)
+        #expect(score.flags.count >= 5)
+        for id in score.flags {
+            let flag = try #require(ScoreFlag(id: id))
+            #expect(flag.id == id)
+            #expect(!flag.sentence(in: model2012).hasPrefix(flag.field + ":"))
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import ROI
 import Scoring
+import Stats
 import Testing
 @testable import Site
 
@@ -192,6 +193,50 @@ import Testing
         #expect(!page.contains("points"))
     }
 
+    /// A channel the year's model does not score (the synthetic 2012 form offers Instagram) is
+    /// shown apart, named as the statistics name it; Rankings/ keeps its value.
+    @Test func aChannelOutsideTheModelIsShownByItsLabelAndCountsForNothing() throws {
+        let shared = try SharedSite.get()
+        let pages = pages(shared.files).filter { $0.path.hasPrefix("2012/gemeente/") }
+        let withInstagram = pages.filter { $0.text.contains("<li class=\"active uncounted\"><span class=\"channel-name\">Instagram</span>: actief, geen punten</li>") }
+        #expect(!withInstagram.isEmpty)
+        for page in withInstagram {
+            #expect(page.text.contains("<p>Deze kanalen tellen mee voor het onderdeel Aanwezigheid van de score van 2012:</p>"), "\(page.path)")
+            #expect(page.text.contains(" ook dit kanaal op; het telt in het scoringsmodel van 2012 niet mee:</p>"), "\(page.path)")
+            #expect(page.text.contains("<tr><th scope=\"row\">Instagram</th><td>ja</td><td class=\"num\">0</td><td>&#39;Instagram&#39; levert geen punten op in het model meetlat-2012</td></tr>"), "\(page.path)")
+        }
+        // Scored channels are never listed as uncounted, and no page shows the bare value.
+        for page in pages {
+            #expect(!page.text.contains(">instagram<") && !page.text.contains("uncounted\"><span class=\"channel-name\">Twitter"), "\(page.path)")
+        }
+        let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
+        #expect(ranking.entries.contains { $0.explanation?.contains { $0.label == "instagram" && $0.answer == ExplanationLine.chosen } == true })
+        // The 2013 model scores "other" itself and labels it.
+        let hoorn2013 = String(decoding: shared.files["2013/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
+        #expect(hoorn2013.contains("<span class=\"channel-name\">Ander kanaal</span>: "))
+    }
+
+    /// The notes on a score are Scoring's Dutch sentences, with the field's label; the ids stay
+    /// in the downloads.
+    @Test func aGemeentePageWritesItsNotesAsSentences() throws {
+        let shared = try SharedSite.get()
+        let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
+        let model = try ModelLibrary(folder: shared.archive.surveys.appendingPathComponent("models")).model(named: ranking.model)
+        let flagged = ranking.entries.filter { !$0.flags.isEmpty }
+        #expect(!flagged.isEmpty)
+        for entry in flagged {
+            let page = pages(shared.files).first { $0.path.hasPrefix("2012/gemeente/") && $0.text.contains("<h1>\(escaped(entry.name)) <span") }
+            let text = try #require(page?.text, "\(entry.name)")
+            for sentence in ScoreFlag.sentences(entry.flags, in: model) {
+                #expect(text.contains("<li>\(escaped(sentence))</li>"), "\(entry.name): \(sentence)")
+            }
+            for id in entry.flags { #expect(!text.contains(id), "\(entry.name) shows \(id)") }
+        }
+        let all = pages(shared.files).filter { $0.path.hasPrefix("2012/gemeente/") }.map(\.text).joined()
+        #expect(all.contains(": onbekend aantal: telt als 0 punten</li>"))
+        #expect(all.contains(": schatting of afgerond aantal, gebruikt zoals opgegeven</li>"))
+    }
+
     @Test func theStatisticsPageHasEveryTableOfTheYear() throws {
         let shared = try SharedSite.get()
         let page = String(decoding: shared.files["2012/statistieken.html"] ?? Data(), as: UTF8.self)
@@ -217,6 +262,11 @@ import Testing
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {
         let page = String(decoding: try SharedSite.get().files["roi/index.html"] ?? Data(), as: UTF8.self)
         #expect(page.contains("<td class=\"num\">55</td><td>euro/uur</td>"), "units are Dutch")
+        // Inputs by their labels (with the help text), the identifier beside them for the command line.
+        #expect(page.contains("<tr><th scope=\"row\">Vragen per jaar<span class=\"input-help\">Het totaal; "))
+        #expect(page.contains("<td><code>questions_per_year</code></td></tr>"))
+        #expect(page.contains("<tr><th scope=\"row\">Uurtarief</th><td class=\"num\">55</td>"))
+        #expect(!page.contains("<th scope=\"row\"><code>"))
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(files.count >= 1)
         for file in files {
@@ -229,4 +279,11 @@ import Testing
             if let roi = metrics.roi { #expect(page.contains("<span class=\"roi\" data-value=\"\(roi)\">")) }
         }
     }
+}
+
+/// Text as the templates write it between tags.
+private func escaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        .replacingOccurrences(of: "'", with: "&#39;")
 }

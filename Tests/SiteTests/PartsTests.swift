@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import Scoring
 import Stats
 import Testing
 @testable import Site
@@ -68,5 +70,56 @@ import Testing
         let missing = #expect(throws: SiteError.self) { try SiteSource.load(again) }
         let missingMessage = missing?.description ?? ""
         #expect(missingMessage.contains("gemeente.mustache: not found; expected the template 'gemeente'"))
+    }
+}
+
+/// The channel list of a gemeente page, from Scoring's explanation lines.
+@Suite struct ChannelListTests {
+    let model: ScoringModel
+    let labels = OptionLabels(StatisticsDefinition(tables: [
+        TableDefinition(id: "channels", title: "Kanalen", kind: .options, field: "channels",
+                        options: [ValueLabel(value: "other", label: "Ander"), ValueLabel(value: "twitter", label: "Twitter (X)")]),
+    ]))
+
+    init() throws {
+        model = try ModelLibrary(folder: Repository.root.appendingPathComponent("Surveys/models")).model(named: "meetlat-2012")
+    }
+
+    func lines(_ channels: FieldValue) throws -> [ExplanationLine] {
+        let response = Response(gemeente: "GM0405", row: 2, values: ["channels": channels])
+        return try Scorer(model: model).score(response, inhabitants: 50_000).explanation
+    }
+
+    func group(_ value: TemplateValue?) -> TemplateData? {
+        if case .object(let data) = value { return data }
+        return nil
+    }
+
+    @Test func scoredChannelsKeepTheModelsLabelsOthersTakeTheStatisticsLabels() throws {
+        let groups = GemeentePages.channelGroups(try lines(.selection(["twitter", "other", "tiktok"])), model: model, labels: labels)
+        let presence = try #require(group(groups.first))
+        #expect(presence["dimension"] == .string("Aanwezigheid"))
+        #expect(presence["unanswered"] == .bool(false))
+        guard case .list(let counted) = presence["counted"], case .list(let uncounted) = presence["uncounted"] else {
+            Issue.record("no channel lists"); return
+        }
+        #expect(counted.count == 8)
+        #expect(counted[1] == ["label": "Twitter", "active": true])
+        #expect(counted[0] == ["label": "LinkedIn", "active": false])
+        // Sorted by value; a value the statistics do not label is shown as it is.
+        #expect(uncounted == [["label": "Ander"], ["label": "tiktok"]])
+        #expect(presence["oneUncounted"] == .bool(false))
+
+        let shown = GemeentePages.labelled(try lines(.selection(["other"])), model: model, labels: labels)
+        let other = try #require(shown.first { $0.answer == ExplanationLine.chosen })
+        #expect(other.label == "Ander" && other.points == 0)
+        #expect(other.reason == "'Ander' levert geen punten op in het model meetlat-2012")
+    }
+
+    @Test func anUnansweredQuestionIsSaidSo() throws {
+        let groups = GemeentePages.channelGroups(try lines(.missing), model: model, labels: labels)
+        #expect(groups.count == 1)
+        #expect(group(groups.first)?["unanswered"] == .bool(true))
+        #expect(GemeentePages.channelGroups([], model: model, labels: labels).isEmpty)
     }
 }

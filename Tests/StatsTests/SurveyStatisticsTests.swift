@@ -175,6 +175,10 @@ private func table(_ id: String, published: PublishedYear? = nil) throws -> Stat
         #expect(throws: StatsError.unexpectedValue(field: "grade", gemeente: "GM0003", row: 3, found: "the choice 'zes'", expected: "a number")) {
             try SurveyStatistics(definition: definition, reference: reference).report(for: odd, only: "grade")
         }
+        odd.responses[1].values["grade"] = .selection(["zes", "zeven"])
+        #expect(throws: StatsError.unexpectedValue(field: "grade", gemeente: "GM0003", row: 3, found: "the selection {zes, zeven}", expected: "a number")) {
+            try SurveyStatistics(definition: definition, reference: reference).report(for: odd, only: "grade")
+        }
         #expect(throws: StatsError.self) {
             try SurveyStatistics(definition: definition, reference: reference).report(for: survey, only: "nope")
         }

@@ -92,7 +92,8 @@
     element.setAttribute('data-value', value === null ? '' : String(value));
   }
 
-  function label(name) { return name.replace(/_/g, ' '); }
+  /* The scenario's label for an input; without one, its identifier in words. */
+  function label(input) { return input.label || input.name.replace(/_/g, ' '); }
 
   function build(model, state) {
     fieldset.querySelectorAll('.field').forEach(function (field) { field.remove(); });
@@ -102,7 +103,7 @@
       var id = 'invoer-' + index;
       var labelElement = document.createElement('label');
       labelElement.setAttribute('for', id);
-      labelElement.textContent = label(input.name);
+      labelElement.textContent = label(input);
       var element = document.createElement('input');
       element.type = 'text';
       element.id = id;
@@ -112,14 +113,23 @@
       element.value = state[input.name] !== undefined ? state[input.name] : String(input.value);
       field.appendChild(labelElement);
       field.appendChild(element);
+      var described = [];
+      if (input.help) {
+        var help = document.createElement('small');
+        help.id = id + '-hulp';
+        help.textContent = input.help;
+        field.appendChild(help);
+        described.push(help.id);
+      }
       if (input.unit || input.low !== null) {
         var hint = document.createElement('small');
         hint.id = id + '-uitleg';
         hint.textContent = (input.unit || '') +
           (input.low !== null && input.high !== null ? (input.unit ? '; ' : '') + 'bereik ' + input.low + ' – ' + input.high : '');
         field.appendChild(hint);
-        element.setAttribute('aria-describedby', hint.id);
+        described.push(hint.id);
       }
+      if (described.length) { element.setAttribute('aria-describedby', described.join(' ')); }
       element.addEventListener('input', update);
       fieldset.appendChild(field);
       return element;
@@ -131,10 +141,10 @@
     var model = models[select.value];
     var values = inputs.map(function (element) { return parse(element.value); });
     var r = parse(rate.value) / 100;
-    var bad = inputs.filter(function (element, index) { return !isFinite(values[index]); });
+    var bad = model.inputs.filter(function (input, index) { return !isFinite(values[index]); });
     if (bad.length || !isFinite(r) || r <= -1) {
       error.hidden = false;
-      error.textContent = 'Vul overal een getal in (bijvoorbeeld 5,50 of 5.50)' + (bad.length ? ': ' + bad.map(function (e) { return label(e.name); }).join(', ') : '') + '.';
+      error.textContent = 'Vul overal een getal in (bijvoorbeeld 5,50 of 5.50)' + (bad.length ? ': ' + bad.map(label).join(', ') : '') + '.';
       return;
     }
     error.hidden = true;

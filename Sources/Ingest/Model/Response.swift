@@ -1,3 +1,5 @@
+import Support
+
 /// One answer in canonical form. A field that a year did not ask is absent from
 /// `Response.values` altogether; a field that was asked but not answered is `.missing`.
 /// That difference is what lets statistics say "not asked" instead of "0 %".
@@ -32,6 +34,25 @@ public enum FieldValue: Sendable, Hashable, Codable {
     }
 
     public var isMissing: Bool { self == .missing }
+}
+
+extension FieldValue: CustomStringConvertible {
+    /// The answer in words, for messages that say what a field held when another kind of answer
+    /// was expected (scoring and statistics): `the number 1212.5`, `the number 300 (approximate)`,
+    /// `the choice 'vaak'`, `the selection {facebook, twitter}`, `no answer`. Numbers are written
+    /// exactly, with a decimal point: the messages are English and name the value as stored.
+    public var description: String {
+        switch self {
+        case .number(let number, let approximate):
+            return "the number \(Rounding.shortest(number))" + (approximate ? " (approximate)" : "")
+        case .choice(let choice):
+            return "the choice '\(choice)'"
+        case .selection(let values):
+            return values.isEmpty ? "an empty selection" : "the selection {\(values.sorted().joined(separator: ", "))}"
+        case .missing:
+            return "no answer"
+        }
+    }
 }
 
 /// A gemeente's accepted answers for one survey year. Holds no personal data: the respondent's

@@ -86,8 +86,10 @@ struct CaveatsPage {
         let path = SitePaths.caveats(index.year)
         return Page(path: path, template: "caveats") {
             let edition = index.edition
-            let suspect = edition.ranking.entries.filter { entry in entry.flags.contains { $0.hasPrefix("suspect:") } }
-            let unknown = edition.ranking.entries.filter { entry in entry.flags.contains { $0.hasPrefix("unknown:") } }
+            func flagged(_ kind: ScoreFlag.Kind) -> [RankedGemeente] {
+                edition.ranking.entries.filter { entry in entry.flags.contains { ScoreFlag(id: $0)?.kind == kind } }
+            }
+            let suspect = flagged(.suspect), unknown = flagged(.unknown)
             var context: TemplateData = [
                 "year": .number(index.year), "respondents": .number(edition.respondents), "gemeenten": .number(edition.gemeenten),
                 "responsePercent": .string(Rounding.percent(edition.respondents, of: edition.gemeenten).map { "\($0) %" } ?? "–"),

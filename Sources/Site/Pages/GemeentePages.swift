@@ -60,8 +60,6 @@ struct GemeentePages {
         let sizeClass = index.sizeClass(entry.sizeClass)
         let medians = index.medians[entry.sizeClass]
         let lines = entry.explanation ?? []
-        var fieldLabels: [String: String] = [:]
-        for line in lines where fieldLabels[line.field] == nil { fieldLabels[line.field] = line.label }
         let aliases = reference.gemeente(code: entry.code)?.aliases ?? []
 
         var context: TemplateData = [
@@ -85,12 +83,9 @@ struct GemeentePages {
             context["interval"] = ["low": .number(interval.low), "high": .number(interval.high), "median": .number(interval.median),
                                    "narrow": .bool(interval.low == interval.high)]
         }
-        let flags = entry.flags.compactMap { flag -> TemplateValue? in
-            let parts = flag.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return nil }
-            return .object([parts[0]: true, "field": .string(fieldLabels[parts[1]] ?? parts[1])])
-        }
-        context["flags"] = .list(flags)
+        // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
+        let flags = ScoreFlag.sentences(entry.flags, in: index.edition.model)
+        context["flags"] = .list(flags.map { .string($0) })
         context["hasFlags"] = .bool(!flags.isEmpty)
         context["oneFlag"] = .bool(flags.count == 1)
 
@@ -108,19 +103,17 @@ struct GemeentePages {
         }
 
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
-        let channels: [TemplateValue] = lines.filter { index.presenceDimensions.contains($0.dimension) && $0.field != $0.dimension }
-            .map { line in
-                ["label": .string(line.label), "active": .bool(line.answer == ExplanationLine.chosen), "answer": .string(line.answer)]
-            }
+        let channelGroups = Self.channelGroups(lines, model: index.edition.model, labels: index.edition.optionLabels)
         let followers = lines.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
             .map(explanationLine)
-        context["channels"] = .list(channels)
-        context["hasChannels"] = .bool(!channels.isEmpty)
+        context["channelGroups"] = .list(channelGroups)
+        context["hasChannels"] = .bool(!channelGroups.isEmpty)
         context["followers"] = .list(followers)
         context["hasFollowers"] = .bool(!followers.isEmpty)
+        let shown = Self.labelled(lines, model: index.edition.model, labels: index.edition.optionLabels)
         context["explanation"] = .list(ranking.parts.map { part in
             ["label": .string(part.label), "points": .number(entry.parts[part.id] ?? 0), "maximum": .number(part.maximum),
-             "lines": .list(lines.filter { $0.dimension == part.id }.map(explanationLine))]
+             "lines": .list(shown.filter { $0.dimension == part.id }.map(explanationLine))]
         })
         context["hasExplanation"] = .bool(!lines.isEmpty)
 
@@ -143,6 +136,46 @@ struct GemeentePages {
             minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 50, 100], tickText: { DutchFormat.percent($0, decimals: 0) })
         context["modelsDiffer"] = .bool(Set(history.map(\.modelLabel)).count > 1)
         return context
+    }
+
+    /// Per presence dimension of the model: the channels it scores, active or not, and the
+    /// channels the gemeente also reported that earn nothing under this year's model (named as
+    /// the statistics name them). Nothing for a dimension without explanation lines.
+    static func channelGroups(_ lines: [ExplanationLine], model: ScoringModel, labels: OptionLabels) -> [TemplateValue] {
+        model.dimensions.compactMap { dimension -> TemplateValue? in
+            guard case .presence(let rule) = dimension.rule, lines.contains(where: { $0.dimension == dimension.id }) else { return nil }
+            var group: TemplateData = ["dimension": .string(dimension.label)]
+            guard let options = rule.reportedOptions(in: lines, dimension: dimension.id) else {
+                group["unanswered"] = true
+                return .object(group)
+            }
+            let uncounted = options.filter { !$0.isScored }
+            group["unanswered"] = false
+            group["counted"] = .list(options.compactMap { option in
+                option.label.map { ["label": .string($0), "active": .bool(option.chosen)] }
+            })
+            group["uncounted"] = .list(uncounted.map { ["label": .string(labels.label($0.value, of: rule.field) ?? $0.value)] })
+            group["hasUncounted"] = .bool(!uncounted.isEmpty)
+            group["oneUncounted"] = .bool(uncounted.count == 1)
+            return .object(group)
+        }
+    }
+
+    /// The explanation lines with a channel the model does not score named by its label from the
+    /// statistics (Rankings/ keeps the option's value: the model has no label for it).
+    static func labelled(_ lines: [ExplanationLine], model: ScoringModel, labels: OptionLabels) -> [ExplanationLine] {
+        let rules = Dictionary(model.dimensions.compactMap { dimension -> (String, PresenceRule)? in
+            guard case .presence(let rule) = dimension.rule else { return nil }
+            return (dimension.id, rule)
+        }) { first, _ in first }
+        return lines.map { line in
+            guard let rule = rules[line.dimension], let value = rule.unscoredValue(of: line),
+                  let label = labels.label(value, of: rule.field) else { return line }
+            var relabelled = line
+            relabelled.label = label
+            relabelled.reason = PresenceRule.unscoredReason(label, model: model.name)
+            return relabelled
+        }
     }
 
     /// An explanation line as Scoring wrote it (in Dutch); `points` is empty on lines that only

@@ -34,7 +34,8 @@ struct ROIPage {
             "json": .string(export.exportJSON.replacingOccurrences(of: "<", with: "\\u003c")),
             "inputs": .list(scenario.inputs.map { input in
                 // Every key present (empty when unknown): the template never falls back to outer values.
-                ["name": .string(input.name), "value": .string(number(input.value)), "unit": .string(input.unit ?? ""),
+                ["name": .string(input.name), "label": .string(input.displayName), "help": .list(input.help.map { [.string($0)] } ?? []),
+                 "value": .string(number(input.value)), "unit": .string(input.unit ?? ""),
                  "source": .string(input.source ?? ""),
                  "range": .string(input.range.map { number($0.lowerBound) + " – " + number($0.upperBound) } ?? "")]
             }),

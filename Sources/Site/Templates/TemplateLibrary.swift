@@ -2,7 +2,7 @@
 /// typed, so a missing value (`nil`) or a value of another kind cannot slip into a page.
 typealias TemplateData = [String: TemplateValue]
 
-indirect enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
                              ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case number(Int)

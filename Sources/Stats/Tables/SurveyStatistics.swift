@@ -145,14 +145,7 @@ struct YearContext {
     }
 
     private func unexpected(_ value: FieldValue, field: String, response: Response, expected: String) -> StatsError {
-        let found: String
-        switch value {
-        case .number(let number, _): found = "the number \(Rounding.fixed(number, decimals: 2))"
-        case .choice(let choice): found = "the choice '\(choice)'"
-        case .selection(let values): found = "the selection {\(values.sorted().joined(separator: ", "))}"
-        case .missing: found = "no answer"
-        }
-        return .unexpectedValue(field: field, gemeente: response.gemeente, row: response.row, found: found, expected: expected)
+        .unexpectedValue(field: field, gemeente: response.gemeente, row: response.row, found: value.description, expected: expected)
     }
 
     // MARK: Notes shared by several tables
