@@ -46,6 +46,19 @@ import Testing
     func garbageIsInvalid(text: String) {
         #expect(DutchNumber.read(text) == .invalid)
     }
+
+    /// A phone number in a count column must not become 612 million followers or, as a "range",
+    /// 43 million: a whole part that starts with 0 and has more digits is no count.
+    @Test(arguments: ["0612345678", "06-87654321", "06 - 87654321", "020-5551234", "0031612345678", "ca. 0612345678", "00", "007"])
+    func phoneNumbersAreNotCounts(text: String) {
+        #expect(DutchNumber.read(text) == .invalid)
+    }
+
+    @Test(arguments: [("0", 0.0), ("0,5", 0.5), ("0.500", 0.5), ("0,0", 0), ("10 000", 10_000), ("0 - 10", 5)])
+    func aLoneZeroIsStillANumber(text: String, value: Double) {
+        let reading = DutchNumber.read(text)
+        #expect(reading == .value(value, approximate: false) || reading == .value(value, approximate: true))
+    }
 }
 
 @Suite struct TimestampPatternTests {

@@ -12,6 +12,9 @@
 /// - `ca. 300`, `circa 300`, `± 250`, `+/- 250`, `~250`, `ongeveer 300`, `plm. 300`, `>300`,
 ///   `meer dan 300`, `300+` keep the value and flag it approximate; a range `200-300` or
 ///   `200 tot 300` is read as its midpoint, approximate.
+/// - A whole part of two or more digits starting with 0 (`0612345678`, `06-87654321`) is not a
+///   count or an amount but most likely a phone number typed in the wrong field: invalid.
+///   `0`, `0,5` and `0.500` are numbers.
 /// - Empty, `-`, `onbekend`, `n.v.t.`, `nvt`, `weet niet`, `n.b.` are missing (not zero);
 ///   `geen` is 0.
 public enum DutchNumber {
@@ -23,7 +26,7 @@ public enum DutchNumber {
 
     /// Shown in messages about numbers that could not be read.
     public static let acceptedForms =
-        "a number such as 1.212, 4,19, 1.212,5, ca. 300, ± 250, 300+ or 200-300, or onbekend / n.v.t. / empty for no answer"
+        "a number such as 1.212, 4,19, 1.212,5, ca. 300, ± 250, 300+ or 200-300 (not starting with 0, as phone numbers do), or onbekend / n.v.t. / empty for no answer"
 
     /// Answers that mean "not answered", folded (see `TextFolding.label`).
     public static let missingWords: Set<String> = ["", "-", "–", "—", "?", "onbekend", "n.v.t.", "n.v.t", "nvt", "n.b.", "nb", "weet niet", "weet ik niet"]
@@ -142,7 +145,7 @@ public enum DutchNumber {
         if let thousands {
             guard isGrouping(integerPart, separator: thousands) else { return nil }
         } else {
-            guard integerPart.allSatisfy(isDigit) else { return nil }
+            guard integerPart.allSatisfy(isDigit), integerPart.count < 2 || integerPart.first != zero else { return nil }
         }
         guard !integerPart.isEmpty || !fractionPart.isEmpty else { return nil }
         return value(integerPart, fractionPart)
