@@ -40,4 +40,24 @@ import Testing
         #expect(reference.sizeClass(of: "GM0405", in: 2012)?.id == "50k-100k")
         #expect(reference.sizeClass(of: "GM0405", in: 2011) == nil)
     }
+
+    /// Typing the first word of an ambiguous name ("Bergen") suggests every gemeente whose name
+    /// starts with it, before names that are merely fewer edits away.
+    @Test func aFirstWordSuggestsEveryGemeenteStartingWithIt() {
+        let gemeenten = [
+            Gemeente(code: "GM0373", name: "Bergen (NH.)", province: "Noord-Holland", firstYear: 1970, aliases: ["Bergen NH"]),
+            Gemeente(code: "GM0893", name: "Bergen (L.)", province: "Limburg", firstYear: 1970, aliases: ["Bergen L"]),
+            Gemeente(code: "GM0748", name: "Bergen op Zoom", province: "Noord-Brabant", firstYear: 1970),
+            Gemeente(code: "GM0213", name: "Buren", province: "Gelderland", firstYear: 1999),
+            Gemeente(code: "GM0282", name: "Ubbergen", province: "Gelderland", firstYear: 1818, lastYear: 2014),
+        ]
+        let resolver = GemeenteResolver(reference: Reference(gemeenten: gemeenten, inhabitants: [:], sizeClasses: []), year: 2012)
+        guard case .unknown(let suggestions, _) = resolver.resolve("bergen") else {
+            Issue.record("expected unknown")
+            return
+        }
+        #expect(suggestions.map(\.name) == ["Bergen (L.)", "Bergen (NH.)", "Bergen op Zoom"])
+        // Two letters are too few to count as a first word: edit distance decides.
+        #expect(resolver.suggestions(for: "Bu", count: 1).map(\.name) == ["Buren"])
+    }
 }

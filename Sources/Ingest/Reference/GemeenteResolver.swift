@@ -71,16 +71,23 @@ public struct GemeenteResolver: Sendable {
     }
 
     /// The gemeenten of the year whose name or alias is closest to `name` (edit distance on
-    /// folded names), ties broken by official name and then code, so the list is stable.
+    /// folded names), ties broken by official name and then code, so the list is stable. A name
+    /// that is the first word(s) of a gemeente's name counts as closest of all: "Bergen" means
+    /// Bergen (L.), Bergen (NH.) or Bergen op Zoom, even though "Buren" is fewer edits away.
     public func suggestions(for name: String, count: Int = 3) -> [Gemeente] {
         closest(toKey: TextFolding.gemeenteName(name), count: count)
     }
 
     private func closest(toKey key: String, count: Int) -> [Gemeente] {
-        candidates
+        // Shorter than three letters, a prefix says too little to outrank the edit distance.
+        let wordPrefix = key.unicodeScalars.count >= 3 ? key + " " : nil
+        return candidates
             .map { candidate in
                 (gemeente: candidate.gemeente,
-                 distance: candidate.keys.map { TextFolding.editDistance(key, $0) }.min() ?? Int.max)
+                 distance: candidate.keys.map { candidateKey in
+                     if let wordPrefix, candidateKey.hasPrefix(wordPrefix) { return 0 }
+                     return TextFolding.editDistance(key, candidateKey)
+                 }.min() ?? Int.max)
             }
             .sorted { ($0.distance, $0.gemeente.name, $0.gemeente.code) < ($1.distance, $1.gemeente.name, $1.gemeente.code) }
             .prefix(count)
