@@ -30,7 +30,7 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
     var context: TemplateData = [
         "root": .string(SitePaths.root(from: path)),
         "siteTitle": .string(source.config.title),
-        "section": [section.rawValue: true],
+        "section": [TemplateKey(section.rawValue): true],
     ]
     if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
     if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
@@ -39,13 +39,6 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
         context["edition"] = ["year": .number(year), "base": .string(String(base.dropLast("index.html".count)))]
     }
     return context
-}
-
-extension Dictionary where Key == String, Value == TemplateValue {
-    /// This context with `other`'s keys added (other wins on a clash).
-    func merging(_ other: TemplateData) -> TemplateData {
-        merging(other) { _, new in new }
-    }
 }
 
 /// What the page builders share about one edition, computed once: file names of the gemeente
@@ -85,7 +78,8 @@ struct EditionIndex: Sendable {
         }
         self.slugs = slugs
         sizeClasses = reference.sizeClasses.sorted { $0.minimum < $1.minimum }
-        provinces = Set(edition.ranking.entries.map(\.province)).sorted { NameOrder(name: $0, code: "") < NameOrder(name: $1, code: "") }
+        provinces = Set(edition.ranking.entries.map(\.province)).map { ($0, NameOrder(name: $0, code: "")) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
         var changes: [String: YearComparison.Entry] = [:]
         for entry in edition.comparison?.entries ?? [] { changes[entry.current.code] = entry }
         self.changes = changes

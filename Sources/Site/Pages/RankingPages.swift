@@ -70,9 +70,9 @@ struct RankingPages {
 
     func rows() throws -> [RankingRow] {
         let entries = index.ranking.entries
-        let byName = entries.indices.sorted {
-            NameOrder(name: entries[$0].name, code: entries[$0].code) < NameOrder(name: entries[$1].name, code: entries[$1].code)
-        }
+        // Each sort key made once: folding a name costs more than comparing two keys.
+        let keys = entries.map { NameOrder(name: $0.name, code: $0.code) }
+        let byName = entries.indices.sorted { keys[$0] < keys[$1] }
         var nameOrder = Array(repeating: 0, count: entries.count)
         for (position, entryIndex) in byName.enumerated() { nameOrder[entryIndex] = position }
         let provinceOrder = Dictionary(uniqueKeysWithValues: index.provinces.enumerated().map { ($1, $0) })
@@ -184,7 +184,7 @@ struct RankingPages {
                     if column.key == sortKey { header["sortedBy"] = true }
                     partColumns.append(.object(header))
                 } else {
-                    columns[column.key] = .object(header)
+                    columns[TemplateKey(column.key)] = .object(header)
                 }
             }
             let sortedPart = ranking.parts.first { RankingSort.partKey($0.id) == sortKey }
@@ -192,8 +192,8 @@ struct RankingPages {
                 "year": .number(year), "count": .number(ranking.entries.count), "shown": .number(shown), "oneShown": .bool(shown == 1),
                 "maximum": .number(ranking.maximum), "modelLabel": .string(index.edition.model.label),
                 "columns": .object(columns), "partColumns": .list(partColumns), "rows": .string(html),
-                "sortedBy": [sortKey: true], "ascending": .bool(sortAscending),
-                "isAll": .bool(filter.isEmpty), "filter": .object(filter.mapValues(TemplateValue.string)),
+                "sortedBy": [TemplateKey(sortKey): true], "ascending": .bool(sortAscending),
+                "isAll": .bool(filter.isEmpty), "filter": .object(TemplateData(filter.map { (TemplateKey($0.key), TemplateValue.string($0.value)) })),
                 "allHref": .string(SitePaths.relative(from: path, to: SitePaths.edition(year))),
                 "sizeFilters": .list(index.sizeClasses.filter { index.sizeClassCounts[$0.id] != nil }.map { sizeClass in
                     ["id": .string(sizeClass.id), "label": .string(sizeClass.label), "current": .bool(filter["sizeClass"] == sizeClass.label),
