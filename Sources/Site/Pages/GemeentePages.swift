@@ -75,8 +75,8 @@ struct GemeentePages {
             "aliasList": .string(aliases.joined(separator: ", ")), "hasAliases": .bool(!aliases.isEmpty),
             // Every gemeente page of an edition sits in <year>/gemeente/: one level below the edition.
             "rankingHref": "../index.html",
-            "sizeClassHref": .string("../" + SitePaths.fileName(SitePaths.sizeClass(year, id: entry.sizeClass))),
-            "provinceHref": .string("../" + SitePaths.fileName(SitePaths.province(year, name: entry.province))),
+            "sizeClassHref": .string("../" + SitePaths.fileName(index.sizeClassPage(entry.sizeClass))),
+            "provinceHref": .string("../" + SitePaths.fileName(index.provincePage(entry.province))),
             "methodHref": "../methode.html",
         ]
         if let interval = entry.rankInterval {
