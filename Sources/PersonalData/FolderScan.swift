@@ -161,17 +161,19 @@ extension PersonalDataDetector {
 
     /// Findings in one file's bytes, with line and column.
     public func findings(in data: Data, path: String) -> [PersonalDataFinding] {
-        data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let text = ByteText(bytes: bytes)
-            var position = LinePosition()
-            return candidates(in: bytes).map { candidate in
-                let (line, column) = position.advance(to: candidate.start, in: bytes)
-                return PersonalDataFinding(
-                    path: path, line: line, column: column, kind: candidate.kind,
-                    text: text.string(candidate.start..<candidate.end)
-                )
-            }
+        data.withUnsafeBytes { raw in findings(in: raw.bindMemory(to: UInt8.self), path: path) }
+    }
+
+    /// Findings in bytes held in memory (a file before or instead of writing it), with line and column.
+    public func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> [PersonalDataFinding] {
+        let text = ByteText(bytes: bytes)
+        var position = LinePosition()
+        return candidates(in: bytes).map { candidate in
+            let (line, column) = position.advance(to: candidate.start, in: bytes)
+            return PersonalDataFinding(
+                path: path, line: line, column: column, kind: candidate.kind,
+                text: text.string(candidate.start..<candidate.end)
+            )
         }
     }
 }

@@ -30,7 +30,7 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
     var context: TemplateData = [
         "root": .string(SitePaths.root(from: path)),
         "siteTitle": .string(source.config.title),
-        "section": [section.rawValue: true],
+        "section": [TemplateKey(section.rawValue): true],
     ]
     if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
     if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
@@ -39,13 +39,6 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
         context["edition"] = ["year": .number(year), "base": .string(String(base.dropLast("index.html".count)))]
     }
     return context
-}
-
-extension Dictionary where Key == String, Value == TemplateValue {
-    /// This context with `other`'s keys added (other wins on a clash).
-    func merging(_ other: TemplateData) -> TemplateData {
-        merging(other) { _, new in new }
-    }
 }
 
 /// What the page builders share about one edition, computed once: file names of the gemeente
@@ -66,6 +59,10 @@ struct EditionIndex: Sendable {
     /// Ranked gemeenten per size class id and per province.
     let sizeClassCounts: [String: Int]
     let provinceCounts: [String: Int]
+    /// Province name → slug and size class id → slug, folded once: every gemeente page and
+    /// ranking page links to them, and folding a name costs far more than looking it up.
+    let provinceSlugs: [String: String]
+    let sizeClassSlugs: [String: String]
     /// Ids of the model's dimensions of kind presence (channels) and per_inhabitant (followers).
     let presenceDimensions: Set<String>
     let perInhabitantDimensions: Set<String>
@@ -85,7 +82,10 @@ struct EditionIndex: Sendable {
         }
         self.slugs = slugs
         sizeClasses = reference.sizeClasses.sorted { $0.minimum < $1.minimum }
-        provinces = Set(edition.ranking.entries.map(\.province)).sorted { NameOrder(name: $0, code: "") < NameOrder(name: $1, code: "") }
+        provinces = Set(edition.ranking.entries.map(\.province)).map { ($0, NameOrder(name: $0, code: "")) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        provinceSlugs = Dictionary(uniqueKeysWithValues: provinces.map { ($0, SitePaths.slug($0)) })
+        sizeClassSlugs = Dictionary(sizeClasses.map { ($0.id, SitePaths.slug($0.id)) }) { first, _ in first }
         var changes: [String: YearComparison.Entry] = [:]
         for entry in edition.comparison?.entries ?? [] { changes[entry.current.code] = entry }
         self.changes = changes
@@ -107,6 +107,11 @@ struct EditionIndex: Sendable {
     }
 
     func sizeClass(_ id: String) -> SizeClass? { sizeClasses.first { $0.id == id } }
+
+    func provinceSlug(_ name: String) -> String { provinceSlugs[name] ?? SitePaths.slug(name) }
+    /// The ranking page of a province or a size class in this edition.
+    func provincePage(_ name: String) -> String { SitePaths.province(year, slug: provinceSlug(name)) }
+    func sizeClassPage(_ id: String) -> String { SitePaths.sizeClass(year, slug: sizeClassSlugs[id] ?? SitePaths.slug(id)) }
 }
 
 /// Medians of a size class's totals and parts (Stats' `NumberSummary`).

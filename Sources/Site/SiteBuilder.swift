@@ -16,12 +16,13 @@ private let posixWrite = Darwin.write
 ///    statistics, concurrently), scoring models, ROI scenarios (`SiteData.load`);
 /// 2. **pages** — page models for every edition and the global pages; ranking rows are rendered
 ///    once per edition and shared by its sorted and filtered pages;
-/// 3. **render** — every page through its template, on all cores; each page's output depends only
-///    on its data, so the result is the same in any order;
-/// 4. **write** — into a fresh staging folder next to the output;
-/// 5. **scan** — `PersonalDataDetector.publishedOutput.scanFolder` over every file written;
-///    any finding stops the build, naming file, line and match;
-/// 6. **publish** — the staging folder replaces the output folder (`AtomicOutput.replaceFolder`).
+/// 3. **render+write+scan** — on all cores, page by page: the page through its template, the
+///    bytes into a fresh staging folder next to the output, and the same bytes through
+///    `PersonalDataDetector.publishedOutput` (as `scanFolder` would read them back); any finding
+///    stops the build, naming file, line and match. Each page's output depends only on its data,
+///    so the result is the same in any order. A page is dropped once written, so the site is
+///    never held in memory as a whole;
+/// 4. **publish** — the staging folder replaces the output folder (`AtomicOutput.replaceFolder`).
 ///
 /// A failure or a kill in any step leaves the previous output as it was.
 public enum SiteBuilder {
@@ -53,22 +54,18 @@ public enum SiteBuilder {
         let (pages, files) = try pageSet(data)
         clock.lap("pages")
 
-        let rendered = try render(pages, source: data.source, progress: progress)
-        clock.lap("render")
-
-        let all = (files + rendered).sorted { $0.path < $1.path }
-        try checkUnique(all)
+        let items = (files.map(OutputItem.file) + pages.map(OutputItem.page)).sorted { $0.path < $1.path }
+        try checkUnique(items.map(\.path))
+        var bytes = 0
         try AtomicOutput.replaceFolder(output) { staging in
-            try write(all, into: staging, progress: progress)
-            clock.lap("write")
-            try scan(staging, output: output)
-            clock.lap("scan")
+            bytes = try renderWriteAndScan(items, source: data.source, into: staging, output: output, progress: progress)
+            clock.lap("render+write+scan")
         }
         clock.lap("publish")
 
         return Summary(output: output.path, editions: data.editions.map(\.year),
-                       pages: all.filter { $0.path.hasSuffix(".html") }.count, files: all.count,
-                       bytes: all.reduce(0) { $0 + $1.data.count }, steps: clock.steps, recovered: recovered)
+                       pages: items.filter { $0.path.hasSuffix(".html") }.count, files: items.count,
+                       bytes: bytes, steps: clock.steps, recovered: recovered)
     }
 
     /// Step 2: every page and file of the site.
@@ -96,91 +93,104 @@ public enum SiteBuilder {
         return (pages, files)
     }
 
-    /// Step 3: every page through its template, on all cores.
-    static func render(_ pages: [Page], source: SiteSource, progress: Bool) throws -> [OutputFile] {
-        let bar = Progress("site: rendering", total: pages.count, enabled: progress && isatty(STDERR_FILENO) == 1)
-        let slots = ResultSlots<OutputFile>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
-            slots.set(index, Result { OutputFile(path: page.path, data: Data(try source.render(page.template, page.context()).utf8)) })
-            if index % 64 == 0 { bar.update(index) }
+    /// What ends up in one file of the output: a page still to render, or bytes as they are.
+    enum OutputItem: Sendable {
+        case page(Page)
+        case file(OutputFile)
+
+        var path: String {
+            switch self {
+            case .page(let page): return page.path
+            case .file(let file): return file.path
+            }
         }
-        bar.finish()
-        return try slots.all()
     }
 
     /// Two files with one path would silently overwrite each other: a bug in the page set.
-    static func checkUnique(_ files: [OutputFile]) throws {
-        for (a, b) in zip(files, files.dropFirst()) where a.path == b.path {
-            throw SiteError.inconsistentData(path: a.path, problem: "two pages would be written to this path (two gemeenten or provinces with the same file name?)")
+    static func checkUnique(_ sortedPaths: [String]) throws {
+        for (a, b) in zip(sortedPaths, sortedPaths.dropFirst()) where a == b {
+            throw SiteError.inconsistentData(path: a, problem: "two pages would be written to this path (two gemeenten or provinces with the same file name?)")
         }
     }
 
-    /// Step 4: the files into the staging folder (folders first, then the files on all cores).
-    static func write(_ files: [OutputFile], into folder: URL, progress: Bool) throws {
+    /// Step 3: every item rendered (pages), written into `folder` and scanned, on all cores
+    /// (folders are made first). Returns the bytes written. Findings are reported under the
+    /// output folder's name (where they would have been published), not the staging folder's.
+    static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into folder: URL, output: URL,
+                                   progress: Bool) throws -> Int {
         let manager = FileManager.default
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
+        let folders = Set(items.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
         for relative in folders {
             try manager.createDirectory(at: folder.appendingPathComponent(relative), withIntermediateDirectories: true)
         }
-        let bar = Progress("site: writing", total: files.count, enabled: progress && isatty(STDERR_FILENO) == 1)
-        let slots = ResultSlots<Bool>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let url = folder.appendingPathComponent(file.path)
-            slots.set(index, Result { try writeFile(file.data, to: url.path); return true })
-            if index % 64 == 0 { bar.update(index) }
+        let detector = PersonalDataDetector.publishedOutput
+        let bar = Progress("site: rendering", total: items.count, enabled: progress && isatty(STDERR_FILENO) == 1)
+        let slots = ResultSlots<(bytes: Int, findings: [PersonalDataFinding])>(count: items.count)
+        // Items are dealt out in interleaved chunks, so each chunk reuses one output buffer while
+        // the cores stay evenly busy (gemeente pages and ranking pages differ a lot in size).
+        let chunks = min(items.count, 64)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(65_536)
+            for index in stride(from: chunk, to: items.count, by: chunks) {
+                let item = items[index]
+                let path = folder.appendingPathComponent(item.path).path
+                slots.set(index, Result {
+                    switch item {
+                    case .page(let page):
+                        buffer.removeAll(keepingCapacity: true)
+                        try source.render(page.template, page.context(), into: &buffer)
+                        return try buffer.withUnsafeBufferPointer { bytes in
+                            try writeFile(UnsafeRawBufferPointer(bytes), to: path)
+                            return (bytes.count, scan(bytes, relativePath: item.path, detector: detector, output: output))
+                        }
+                    case .file(let file):
+                        return try file.data.withUnsafeBytes { raw in
+                            try writeFile(raw, to: path)
+                            return (raw.count, scan(raw.bindMemory(to: UInt8.self), relativePath: item.path, detector: detector, output: output))
+                        }
+                    }
+                })
+                if index % 64 == 0 { bar.update(index) }
+            }
         }
         bar.finish()
-        _ = try slots.all()
+        let results = try slots.all()
+        let findings = results.flatMap(\.findings).sorted()
+        if !findings.isEmpty { throw SiteError.personalData(findings: findings, output: output.path) }
+        return results.reduce(0) { $0 + $1.bytes }
     }
 
-    /// Writes `data` to a new file with plain POSIX calls. (`Data.write(to:)` syncs every file to
+    /// The personal-data findings in one file's bytes, as the scan of the written folder found
+    /// them: files at the top of the output are always scanned; in sub-folders, `scanFolder`'s
+    /// rule (binary extensions skipped, and files of other unknown extensions with a NUL byte in
+    /// their first 8 KB).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, relativePath: String, detector: PersonalDataDetector,
+                     output: URL) -> [PersonalDataFinding] {
+        if relativePath.contains("/") {
+            let extensionName = (relativePath as NSString).pathExtension.lowercased()
+            if PersonalDataDetector.binaryExtensions.contains(extensionName) { return [] }
+            if !PersonalDataDetector.textExtensions.contains(extensionName) && bytes.prefix(8192).contains(0) { return [] }
+        }
+        return detector.findings(in: bytes, path: output.path + "/" + relativePath)
+    }
+
+    /// Writes `bytes` to a new file with plain POSIX calls. (`Data.write(to:)` syncs every file to
     /// disk, which costs more than the whole build; the staging folder is made durable as a whole
     /// by the rename that publishes it.)
-    static func writeFile(_ data: Data, to path: String) throws {
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = posixWrite(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno)))
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = posixWrite(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno)))
             }
+            offset += written
         }
-    }
-
-    /// Step 5: the personal-data scan of everything written: `scanFolder` over each folder of
-    /// the staging folder (concurrently) and the detector over each file at its top. Findings
-    /// are reported under the output folder's name (where they would have been published), not
-    /// the staging folder's.
-    static func scan(_ staging: URL, output: URL) throws {
-        let detector = PersonalDataDetector.publishedOutput
-        let entries = try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted()
-        let perEntry = try concurrentMap(entries) { entry -> [PersonalDataFinding] in
-            let url = staging.appendingPathComponent(entry)
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if isFolder.boolValue { return try detector.scanFolder(url.path).findings }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw SiteError.unreadable(path: url.path, problem: "cannot read the file back for the personal-data scan")
-            }
-            return detector.findings(in: data, path: url.path)
-        }
-        let found = perEntry.flatMap { $0 }.sorted()
-        guard !found.isEmpty else { return }
-        let prefix = staging.path + "/"
-        let findings = found.map { finding in
-            let relative = finding.path.hasPrefix(prefix) ? String(finding.path.dropFirst(prefix.count)) : finding.path
-            return PersonalDataFinding(path: output.path + "/" + relative, line: finding.line, column: finding.column,
-                                       kind: finding.kind, text: finding.text)
-        }
-        throw SiteError.personalData(findings: findings, output: output.path)
     }
 }
 

@@ -14,8 +14,10 @@ public enum SitePaths {
     public static func sorted(_ year: Int, key: String, ascending: Bool) -> String {
         key == RankingSort.defaultKey && ascending ? edition(year) : "\(year)/sorteer-\(key)-\(ascending ? "op" : "af").html"
     }
-    public static func sizeClass(_ year: Int, id: String) -> String { "\(year)/grootte-\(slug(id)).html" }
-    public static func province(_ year: Int, name: String) -> String { "\(year)/provincie-\(slug(name)).html" }
+    public static func sizeClass(_ year: Int, id: String) -> String { sizeClass(year, slug: slug(id)) }
+    public static func sizeClass(_ year: Int, slug: String) -> String { "\(year)/grootte-\(slug).html" }
+    public static func province(_ year: Int, name: String) -> String { province(year, slug: slug(name)) }
+    public static func province(_ year: Int, slug: String) -> String { "\(year)/provincie-\(slug).html" }
     public static func gemeente(_ year: Int, slug: String) -> String { "\(year)/gemeente/\(slug).html" }
     public static func statistics(_ year: Int) -> String { "\(year)/statistieken.html" }
     public static func method(_ year: Int) -> String { "\(year)/methode.html" }

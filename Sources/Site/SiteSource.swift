@@ -73,6 +73,11 @@ public struct SiteSource: Sendable {
         try templates.render(name, context)
     }
 
+    /// Renders the template `name` with `context`, appending its UTF-8 to `output`.
+    func render(_ name: String, _ context: TemplateData, into output: inout [UInt8]) throws {
+        try templates.render(name, context, into: &output)
+    }
+
     /// Relative paths of the files under `folder` (recursively, hidden files skipped), sorted;
     /// only those ending in `.<extension>` when one is given. A missing folder has none.
     static func files(in folder: URL, extension wanted: String?) throws -> [String] {

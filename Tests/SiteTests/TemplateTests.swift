@@ -101,7 +101,7 @@ import Testing
         case .number(let number): return number
         case .bool(let flag): return flag
         case .list(let items): return items.map(plain)
-        case .object(let object): return object.mapValues(plain)
+        case .object(let object): return Dictionary(object.entries.map { ($0.key.name, plain($0.value)) }) { _, last in last }
         }
     }
 }

@@ -19,7 +19,11 @@ extension Scan {
 
     /// The keyword that starts at `start`, if any, ending at a non-letter. Matching ignores case.
     func keyword(at start: Int) -> (anchor: Anchor, end: Int)? {
-        for keyword in Self.keywordsByFirstByte[Int(ByteText.lower(text[start]))]
+        // Most words (in HTML: every tag and attribute name) start with no keyword's first two
+        // letters; one table look-up rules them out before any list is walked.
+        let first = ByteText.lower(text[start]), second = ByteText.lower(text[start + 1])
+        guard Self.keywordOpenings[Int(first) << 8 | Int(second)] else { return nil }
+        for keyword in Self.keywordsByFirstByte[Int(first)]
         where text.hasWord(keyword.word, at: start) && !text.isLetter(start + keyword.word.count) {
             return (keyword.anchor, start + keyword.word.count)
         }
@@ -155,6 +159,13 @@ extension Scan {
                 "ik heb schulden", "ik moet nog", "wij moeten nog", "we moeten nog", "nog te betalen",
                 "betalingsachterstand", "achterstand van", "my debt", "i owe",
             ], .amount(.debt))
+    }()
+
+    /// Whether some keyword starts with these two bytes (index: first byte × 256 + second).
+    static let keywordOpenings: [Bool] = {
+        var table = [Bool](repeating: false, count: 65_536)
+        for keyword in keywords { table[Int(keyword.word[0]) << 8 | Int(keyword.word[1])] = true }
+        return table
     }()
 
     /// Keywords by the lowercase first byte, longest first so "bsn-nummer" wins over "bsn".

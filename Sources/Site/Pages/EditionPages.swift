@@ -30,7 +30,7 @@ struct MethodPage {
                 context["sensitivity"] = [
                     "runs": .string(DutchFormat.integer(sensitivity.runs)),
                     "spread": .string(DutchFormat.number(spread, maximumDecimals: 1) + " %"),
-                    sensitivity.distribution.rawValue: true,
+                    TemplateKey(sensitivity.distribution.rawValue): true,
                 ]
             }
             return layoutContext(source, path: path, section: .method, year: index.year).merging(context)
@@ -146,7 +146,7 @@ struct Downloads {
         let path = SitePaths.downloads(index.year)
         return Page(path: path, template: "downloads") {
             let listed: [TemplateValue] = files.map { file in
-                [file.kind: true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
+                [TemplateKey(file.kind): true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
                  "href": .string(SitePaths.relative(from: path, to: file.file.path)),
                  "size": .string(DutchFormat.integer(max(1, (file.file.data.count + 512) / 1024)))]
             }

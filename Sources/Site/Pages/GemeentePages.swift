@@ -75,8 +75,8 @@ struct GemeentePages {
             "aliasList": .string(aliases.joined(separator: ", ")), "hasAliases": .bool(!aliases.isEmpty),
             // Every gemeente page of an edition sits in <year>/gemeente/: one level below the edition.
             "rankingHref": "../index.html",
-            "sizeClassHref": .string("../" + SitePaths.fileName(SitePaths.sizeClass(year, id: entry.sizeClass))),
-            "provinceHref": .string("../" + SitePaths.fileName(SitePaths.province(year, name: entry.province))),
+            "sizeClassHref": .string("../" + SitePaths.fileName(index.sizeClassPage(entry.sizeClass))),
+            "provinceHref": .string("../" + SitePaths.fileName(index.provincePage(entry.province))),
             "methodHref": "../methode.html",
         ]
         if let interval = entry.rankInterval {
@@ -94,12 +94,12 @@ struct GemeentePages {
             let points = entry.parts[part.id] ?? 0
             var row: TemplateData = ["label": .string(part.label), "points": .number(points), "maximum": .number(part.maximum)]
             if part.weight != 1 { row["weight"] = .number(part.weight) }
-            if let median = medians?.parts[part.id] { row.merge(comparison(Double(points), median)) { _, new in new } }
+            if let median = medians?.parts[part.id] { row = row.merging(comparison(Double(points), median)) }
             return .object(row)
         })
         if let medians {
-            context["classMedian"] = .object(["count": .number(medians.count), "label": .string(sizeClass?.label ?? entry.sizeClass)]
-                .merging(comparison(Double(entry.total), medians.total)))
+            let classMedian: TemplateData = ["count": .number(medians.count), "label": .string(sizeClass?.label ?? entry.sizeClass)]
+            context["classMedian"] = .object(classMedian.merging(comparison(Double(entry.total), medians.total)))
         }
 
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).

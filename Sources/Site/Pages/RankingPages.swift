@@ -70,9 +70,9 @@ struct RankingPages {
 
     func rows() throws -> [RankingRow] {
         let entries = index.ranking.entries
-        let byName = entries.indices.sorted {
-            NameOrder(name: entries[$0].name, code: entries[$0].code) < NameOrder(name: entries[$1].name, code: entries[$1].code)
-        }
+        // Each sort key made once: folding a name costs more than comparing two keys.
+        let keys = entries.map { NameOrder(name: $0.name, code: $0.code) }
+        let byName = entries.indices.sorted { keys[$0] < keys[$1] }
         var nameOrder = Array(repeating: 0, count: entries.count)
         for (position, entryIndex) in byName.enumerated() { nameOrder[entryIndex] = position }
         let provinceOrder = Dictionary(uniqueKeysWithValues: index.provinces.enumerated().map { ($1, $0) })
@@ -96,7 +96,7 @@ struct RankingPages {
         var context: TemplateData = [
             "index": .number(position), "rank": .number(entry.rank), "name": .string(entry.name), "code": .string(entry.code),
             "href": .string("gemeente/\(index.slugs[entry.code] ?? entry.code).html"),
-            "province": .string(entry.province), "provinceSlug": .string(SitePaths.slug(entry.province)),
+            "province": .string(entry.province), "provinceSlug": .string(index.provinceSlug(entry.province)),
             "sizeClass": .string(entry.sizeClass), "sizeLabel": .string(index.sizeClass(entry.sizeClass)?.label ?? entry.sizeClass),
             "nameOrder": .number(orders.name), "provinceOrder": .number(orders.province), "sizeOrder": .number(orders.size),
             "parts": .list(index.ranking.parts.map { part in
@@ -143,11 +143,11 @@ struct RankingPages {
         for sizeClass in index.sizeClasses {
             let members = rows.filter { $0.entry.sizeClass == sizeClass.id }
             guard !members.isEmpty else { continue }
-            pages.append(page(path: SitePaths.sizeClass(year, id: sizeClass.id), rows: members, sort: nil,
+            pages.append(page(path: index.sizeClassPage(sizeClass.id), rows: members, sort: nil,
                               filter: ["sizeClass": sizeClass.label]))
         }
         for province in index.provinces {
-            pages.append(page(path: SitePaths.province(year, name: province), rows: rows.filter { $0.entry.province == province },
+            pages.append(page(path: index.provincePage(province), rows: rows.filter { $0.entry.province == province },
                               sort: nil, filter: ["province": province]))
         }
         return pages
@@ -184,7 +184,7 @@ struct RankingPages {
                     if column.key == sortKey { header["sortedBy"] = true }
                     partColumns.append(.object(header))
                 } else {
-                    columns[column.key] = .object(header)
+                    columns[TemplateKey(column.key)] = .object(header)
                 }
             }
             let sortedPart = ranking.parts.first { RankingSort.partKey($0.id) == sortKey }
@@ -192,16 +192,16 @@ struct RankingPages {
                 "year": .number(year), "count": .number(ranking.entries.count), "shown": .number(shown), "oneShown": .bool(shown == 1),
                 "maximum": .number(ranking.maximum), "modelLabel": .string(index.edition.model.label),
                 "columns": .object(columns), "partColumns": .list(partColumns), "rows": .string(html),
-                "sortedBy": [sortKey: true], "ascending": .bool(sortAscending),
-                "isAll": .bool(filter.isEmpty), "filter": .object(filter.mapValues(TemplateValue.string)),
+                "sortedBy": [TemplateKey(sortKey): true], "ascending": .bool(sortAscending),
+                "isAll": .bool(filter.isEmpty), "filter": .object(TemplateData(filter.map { (TemplateKey($0.key), TemplateValue.string($0.value)) })),
                 "allHref": .string(SitePaths.relative(from: path, to: SitePaths.edition(year))),
                 "sizeFilters": .list(index.sizeClasses.filter { index.sizeClassCounts[$0.id] != nil }.map { sizeClass in
                     ["id": .string(sizeClass.id), "label": .string(sizeClass.label), "current": .bool(filter["sizeClass"] == sizeClass.label),
-                     "href": .string(SitePaths.relative(from: path, to: SitePaths.sizeClass(year, id: sizeClass.id)))]
+                     "href": .string(SitePaths.relative(from: path, to: index.sizeClassPage(sizeClass.id)))]
                 }),
                 "provinceFilters": .list(index.provinces.map { province in
-                    ["slug": .string(SitePaths.slug(province)), "label": .string(province), "current": .bool(filter["province"] == province),
-                     "href": .string(SitePaths.relative(from: path, to: SitePaths.province(year, name: province)))]
+                    ["slug": .string(index.provinceSlug(province)), "label": .string(province), "current": .bool(filter["province"] == province),
+                     "href": .string(SitePaths.relative(from: path, to: index.provincePage(province)))]
                 }),
                 "hasInterval": .bool(ranking.sensitivity != nil),
                 "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).csv"))),

@@ -1,34 +1,3 @@
-/// A page's data as the templates see it: text, whole numbers, true/false, lists and objects —
-/// typed, so a missing value (`nil`) or a value of another kind cannot slip into a page.
-typealias TemplateData = [String: TemplateValue]
-
-indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-                             ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    case string(String)
-    case number(Int)
-    case bool(Bool)
-    case list([TemplateValue])
-    case object([String: TemplateValue])
-
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .number(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements) { _, last in last })
-    }
-
-    /// Empty lists and `false` are false; everything else (also "" and 0, as in swift-mustache) is true.
-    var isTruthy: Bool {
-        switch self {
-        case .bool(let flag): return flag
-        case .list(let items): return !items.isEmpty
-        case .string, .number, .object: return true
-        }
-    }
-}
-
-
 /// The compiled templates of a site source, by name (file name without `.mustache`).
 struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
@@ -45,14 +14,23 @@ struct TemplateLibrary: Sendable {
 
     func contains(_ name: String) -> Bool { templates[name] != nil }
 
-    /// Renders the template `name` with `data`.
-    func render(_ name: String, _ data: TemplateData) throws -> String {
+    /// Renders the template `name` with `data`, appending its UTF-8 to `output` (a buffer the
+    /// caller may reuse from page to page).
+    func render(_ name: String, _ data: TemplateData, into output: inout [UInt8]) throws {
         guard let template = templates[name] else {
             throw SiteError.template(file: "\(name).mustache", line: nil, column: nil, problem: "no such template")
         }
         var renderer = Renderer(library: templates, root: .object(data))
+        swap(&renderer.output, &output)
+        defer { swap(&renderer.output, &output) }
         renderer.render(template.nodes)
-        return renderer.output
+    }
+
+    /// Renders the template `name` with `data` as text.
+    func render(_ name: String, _ data: TemplateData) throws -> String {
+        var output: [UInt8] = []
+        try render(name, data, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func checkReferences(_ nodes: [TemplateNode], in template: Template, known: [String: Template]) throws {
@@ -75,31 +53,32 @@ struct TemplateLibrary: Sendable {
     }
 }
 
-/// One rendering: the output so far, the context stack and the block overrides in force.
+/// One rendering: the output so far (UTF-8), the context stack and the block overrides in force.
 private struct Renderer {
     let library: [String: Template]
-    var output = ""
+    var output: [UInt8] = []
     var stack: [TemplateValue]
-    var overrides: [[String: [TemplateNode]]] = [[:]]
+    /// The blocks of each parent being rendered, outermost first: the outermost override of a
+    /// block wins, so the most derived template decides it.
+    var overrides: [[String: [TemplateNode]]] = []
     var depth = 0
 
     init(library: [String: Template], root: TemplateValue) {
         self.library = library
         stack = [root]
-        output.reserveCapacity(16_384)
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text)
             case .variable(let path, let escaped):
                 guard let value = lookup(path) else { continue }
                 switch value {
-                case .string(let text): escaped ? appendEscaped(text) : (output += text)
-                case .number(let number): output += String(number)
-                case .bool(let flag): output += flag ? "true" : "false"
+                case .string(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+                case .number(let number): output.append(contentsOf: String(number).utf8)
+                case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object: continue
                 }
             case .section(let path, let inverted, let children):
@@ -125,24 +104,19 @@ private struct Renderer {
             case .partial(let name, let indentation, _):
                 guard let template = library[name], depth < 64 else { continue }
                 depth += 1
-                if indentation.isEmpty {
-                    render(template.nodes)
-                } else {
-                    let start = output.endIndex
-                    render(template.nodes)
-                    indent(from: start, with: indentation)
-                }
+                let start = output.count
+                render(template.nodes)
+                if !indentation.isEmpty { indent(from: start, with: indentation) }
                 depth -= 1
             case .parent(let name, let blocks, _):
                 guard let template = library[name], depth < 64 else { continue }
-                // The outer overrides win: the most derived template decides a block.
-                overrides.append((overrides.last ?? [:]).merging(blocks) { outer, _ in outer })
+                overrides.append(blocks)
                 depth += 1
                 render(template.nodes)
                 depth -= 1
                 overrides.removeLast()
             case .block(let name, let children):
-                render(overrides.last?[name] ?? children)
+                render(overrides.lazy.compactMap { $0[name] }.first ?? children)
             }
         }
     }
@@ -162,48 +136,44 @@ private struct Renderer {
         return nil
     }
 
+    /// `text` with `&`, `<`, `>`, `"` and `'` escaped, as Mustache escapes them.
     mutating func appendEscaped(_ text: String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            output += text
-            return
-        }
-        var escaped = ""
-        escaped.reserveCapacity(utf8.count + 16)
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
+        var text = text
+        text.withUTF8 { appendEscaped(bytes: $0) }
+    }
+
+    private mutating func appendEscaped(bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in bytes.indices {
+            let replacement: StaticString
+            switch bytes[index] {
             case 0x26: replacement = "&amp;"
             case 0x3C: replacement = "&lt;"
             case 0x3E: replacement = "&gt;"
             case 0x22: replacement = "&quot;"
             case 0x27: replacement = "&#39;"
-            default: replacement = nil
+            default: continue
             }
-            if let replacement {
-                escaped += Substring(utf8[start..<index])
-                escaped += replacement
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = index + 1
         }
-        escaped += Substring(utf8[start..<utf8.endIndex])
-        output += escaped
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
-    /// Puts `indentation` before every line written since `start` (a standalone partial).
-    mutating func indent(from start: String.Index, with indentation: String) {
-        let written = output[start...]
-        guard !written.isEmpty else { return }
-        var indented = ""
+    /// Puts `indentation` before every line written since `start` (a standalone partial). A line
+    /// starts after a line feed, but not after a CR LF pair, as when walking the text by characters.
+    mutating func indent(from start: Int, with indentation: [UInt8]) {
+        guard start < output.count else { return }
+        let written = Array(output[start...])
+        output.removeSubrange(start...)
         var atLineStart = true
-        for character in written {
-            if atLineStart { indented += indentation }
-            indented.append(character)
-            atLineStart = character == "\n"
+        var previous: UInt8 = 0
+        for byte in written {
+            if atLineStart { output.append(contentsOf: indentation) }
+            output.append(byte)
+            atLineStart = byte == 0x0A && previous != 0x0D
+            previous = byte
         }
-        output.replaceSubrange(start..., with: indented)
     }
 }

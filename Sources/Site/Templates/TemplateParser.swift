@@ -18,21 +18,23 @@ struct Template: Sendable {
 }
 
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Text as it is written out: UTF-8 bytes.
+    case text([UInt8])
     case variable(TemplatePath, escaped: Bool)
     case section(TemplatePath, inverted: Bool, [TemplateNode])
-    case partial(name: String, indentation: String, line: Int)
+    /// `indentation`: the UTF-8 white space before a standalone partial, put before each of its lines.
+    case partial(name: String, indentation: [UInt8], line: Int)
     case parent(name: String, blocks: [String: [TemplateNode]], line: Int)
     case block(name: String, [TemplateNode])
 }
 
-/// `a.b.c` or `.` (the current value).
+/// `a.b.c` or `.` (the current value), its names made into keys once, when parsed.
 struct TemplatePath: Sendable, Hashable {
-    let names: [String]
+    let names: [TemplateKey]
     var isCurrent: Bool { names.isEmpty }
 
     init(_ text: String) {
-        names = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        names = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
     }
 }
 
@@ -165,9 +167,9 @@ enum TemplateParser {
             switch token {
             case .text(let text):
                 if case .text(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + text)
+                    nodes[nodes.count - 1] = .text(previous + Array(text.utf8))
                 } else {
-                    nodes.append(.text(text))
+                    nodes.append(.text(Array(text.utf8)))
                 }
             case .tag(let kind, let name, let line, let column, let indentation):
                 switch kind {
@@ -192,7 +194,7 @@ enum TemplateParser {
                     for child in try build(tokens, &index, closing: (name, line), file: file) {
                         switch child {
                         case .block(let blockName, let content): blocks[blockName] = content
-                        case .text(let text) where text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }): continue
+                        case .text(let text) where text.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }): continue
                         default:
                             throw SiteError.template(file: file, line: line, column: column,
                                                      problem: "inside '{{<\(name)}}' only blocks ({{$name}}…{{/name}}) may appear")
@@ -200,7 +202,7 @@ enum TemplateParser {
                     }
                     nodes.append(.parent(name: name, blocks: blocks, line: line))
                 case UInt8(ascii: ">"):
-                    nodes.append(.partial(name: name, indentation: indentation, line: line))
+                    nodes.append(.partial(name: name, indentation: Array(indentation.utf8), line: line))
                 case UInt8(ascii: "&"), brace:
                     nodes.append(.variable(TemplatePath(name), escaped: false))
                 default:

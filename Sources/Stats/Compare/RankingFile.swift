@@ -14,7 +14,8 @@ public enum RankingFile {
         }
         let ranking: Ranking
         do {
-            ranking = try JSONDecoder().decode(Ranking.self, from: Data(contentsOf: url))
+            let data = try Data(contentsOf: url)
+            ranking = try RankingJSONReader.read(data) ?? JSONDecoder().decode(Ranking.self, from: data)
         } catch let error as DecodingError {
             let (location, problem) = error.locationAndProblem
             throw StatsError.invalidFile(path: url.path, location: location, problem: problem)
