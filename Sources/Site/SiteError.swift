@@ -5,6 +5,8 @@ import PersonalData
 public enum SiteError: Error, CustomStringConvertible, Sendable {
     /// A file or folder the build needs is not there.
     case missingSource(path: String, expected: String)
+    /// An entry of the site sources the build refuses to read (a symbolic link).
+    case unsafeSource(path: String, problem: String)
     /// `site.yaml` holds something the build cannot use.
     case invalidConfig(file: String, line: Int?, key: String, problem: String)
     /// A template does not parse, or a template the site needs is missing.
@@ -25,6 +27,8 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .missingSource(let path, let expected):
             return "\(path): not found; expected \(expected)"
+        case .unsafeSource(let path, let problem):
+            return "\(path): \(problem)"
         case .invalidConfig(let file, let line, let key, let problem):
             return "\(file)\(line.map { ", line \($0)" } ?? "")\(key.isEmpty ? "" : ", key '\(key)'"): \(problem)"
         case .template(let file, let line, let column, let problem):

@@ -48,7 +48,7 @@ import Testing
         #expect(good.shownBanner == "Demo")
         #expect(try SiteConfig.parse("title: T\nsynthetic_data: false\n", file: "site.yaml").shownBanner == nil)
         let unknown = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbaner: x\n", file: "site.yaml") }
-        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of banner, synthetic_data, tagline, title")
+        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of banner, personal_data_allowed, synthetic_data, tagline, title")
         let noBanner = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\n", file: "site.yaml") }
         #expect(noBanner?.description == "site.yaml, key 'banner': missing; synthetic_data is true, so every page must say so")
         let notBool = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: misschien\n", file: "site.yaml") }
