@@ -36,7 +36,7 @@ let package = Package(
         // Stage 2: scoring models from configuration → scores, ranks, explanations.
         .target(
             name: "Scoring",
-            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Ingest", "PersonalData", "Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates.
@@ -67,7 +67,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "PersonalData", "Support"]),
         // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
@@ -77,8 +77,8 @@ let package = Package(
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Support"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest", "PersonalData", "Support"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),

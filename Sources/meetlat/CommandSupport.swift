@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PersonalData
 import Stats
 import Support
 
@@ -17,17 +18,32 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Prints `meetlat: <message>` on standard error (failures, and warnings that do not stop a run).
+/// Prints `meetlat: <message>` on standard error (failures, and warnings that do not stop a run),
+/// control characters made visible (`TerminalText`): messages quote cells of exports.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("meetlat: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("meetlat: \(TerminalText.visible(message))\n".utf8))
 }
 
-/// Prints `text` on standard output, or writes it atomically to `path` when one is given.
-func emit(_ text: String, to path: String?) throws {
+/// Prints a message or report for people on standard output, control characters made visible
+/// (`TerminalText`). Every command prints through here or `printError`.
+func printMessage(_ text: String, terminator: String = "\n") {
+    print(TerminalText.visible(text), terminator: terminator)
+}
+
+/// Prints `text` on standard output, or writes it atomically to `path` when one is given. Data
+/// (CSV, JSON) reach a pipe or file byte for byte; on a terminal control characters are shown.
+/// `published`: the output is meant for publication (statistics, comparisons) and passes the
+/// personal-data scan first; a finding stops it, naming the file (or standard output) and the
+/// redacted match, and nothing is written.
+func emit(_ text: String, to path: String?, published: Bool = false) throws {
+    if published {
+        try PersonalDataDetector.publishedOutput.checkBeforeWriting([(path ?? "standard output", Data(text.utf8))],
+                                                                    target: path.map { "\($0) (not written)" } ?? "standard output (not printed)")
+    }
     if let path {
         try AtomicOutput.write(text, to: URL(fileURLWithPath: path))
     } else {
-        print(text, terminator: "")
+        print(isatty(STDOUT_FILENO) == 1 ? TerminalText.visible(text) : text, terminator: "")
     }
 }
 

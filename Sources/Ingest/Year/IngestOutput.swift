@@ -76,11 +76,12 @@ extension SurveyYear {
         return writer.text
     }
 
-    /// Writes `<folder>/<year>/ingest-report.txt` and `<folder>/<year>/rejects.csv`, each
+    /// Writes `<folder>/<year>/ingest-report.txt` (as printed: control characters made visible,
+    /// so `cat` of the report cannot drive the terminal) and `<folder>/<year>/rejects.csv`, each
     /// atomically.
     public func writeReports(to folder: URL) throws {
         let yearFolder = folder.appendingPathComponent(String(year))
         try AtomicOutput.write(rejectsCSV, to: yearFolder.appendingPathComponent("rejects.csv"))
-        try AtomicOutput.write(report.text(year: year), to: yearFolder.appendingPathComponent("ingest-report.txt"))
+        try AtomicOutput.write(TerminalText.visible(report.text(year: year)), to: yearFolder.appendingPathComponent("ingest-report.txt"))
     }
 }

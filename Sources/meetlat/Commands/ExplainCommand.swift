@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
                 throw LookupError.notScored(name: gemeente.name, code: gemeente.code, year: year)
             }
             let label = reference.sizeClasses.first { $0.id == entry.sizeClass }?.label
-            print(ScoringText.explanation(entry, in: scored.ranking, model: scored.model, sizeClassLabel: label), terminator: "")
+            printMessage(ScoringText.explanation(entry, in: scored.ranking, model: scored.model, sizeClassLabel: label), terminator: "")
         }
     }
 }

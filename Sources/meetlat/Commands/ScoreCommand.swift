@@ -33,10 +33,10 @@ struct ScoreCommand: ParsableCommand {
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
             let written = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL)
             for year in scored {
-                print(ScoringText.summary(year.ranking))
-                print(ScoringText.top(year.ranking, limit: top))
+                printMessage(ScoringText.summary(year.ranking))
+                printMessage(ScoringText.top(year.ranking, limit: top))
             }
-            print("wrote " + written.map(\.path).joined(separator: ", "))
+            printMessage("wrote " + written.map(\.path).joined(separator: ", "))
         }
     }
 }

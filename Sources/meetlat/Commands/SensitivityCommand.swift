@@ -39,8 +39,8 @@ struct SensitivityCommand: ParsableCommand {
             _ = try ScoringRun.years(year, in: folder)
             let scored = try ScoringRun.score(year: year, in: folder, reference: try folder.reference(),
                                               sensitivity: overrides)
-            print(ScoringText.summary(scored.ranking))
-            print(ScoringText.intervals(scored.ranking), terminator: "")
+            printMessage(ScoringText.summary(scored.ranking))
+            printMessage(ScoringText.intervals(scored.ranking), terminator: "")
         }
     }
 }
