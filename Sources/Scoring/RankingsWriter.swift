@@ -1,4 +1,5 @@
 import Foundation
+import PersonalData
 import Support
 
 /// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
@@ -26,17 +27,21 @@ public enum RankingsWriter {
         return data
     }
 
-    /// Encodes every ranking first, then writes the files; a failure while computing or encoding
-    /// leaves every previous file untouched. Returns the files written, in order.
+    /// Encodes every ranking first, scans everything for personal data (Rankings/ is committed
+    /// and published: a name or address in a model's label or a mapping's value must not get
+    /// there), then writes the files; a failure while computing, encoding or scanning leaves
+    /// every previous file untouched. Returns the files written, in order.
     @discardableResult
     public static func write(_ rankings: [Ranking], to folder: URL) throws -> [URL] {
-        var outputs: [(URL, Data)] = []
+        var outputs: [(url: URL, data: Data)] = []
         for ranking in rankings.sorted(by: { $0.year < $1.year }) {
             outputs.append((csvURL(year: ranking.year, in: folder), Data(csv(ranking).utf8)))
             outputs.append((jsonURL(year: ranking.year, in: folder), try json(ranking)))
         }
+        try PersonalDataDetector.publishedOutput.checkBeforeWriting(outputs.map { ($0.url.path, $0.data) },
+                                                                    target: "\(folder.path) (nothing written)")
         for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
-        return outputs.map(\.0)
+        return outputs.map(\.url)
     }
 
     /// Walks the encoded JSON and rejects any key the publish list does not name.
