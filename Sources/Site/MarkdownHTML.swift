@@ -18,8 +18,8 @@ import Ink
 ///   `class`, …) is dropped.
 /// - URLs, read as a browser reads them (character references decoded, tabs and line breaks
 ///   removed): links to `http:`, `https:`, `mailto:` or a relative address; images from a
-///   relative address only (the site loads nothing from elsewhere). Any other link loses its
-///   `href`; any other image is dropped.
+///   relative address only (the site loads nothing from elsewhere). Any other link becomes its
+///   text; any other image is dropped.
 ///
 /// The output is well-formed: attribute values are quoted and escaped, text `<`, `>` and stray
 /// `&` are escaped, every opened element is closed. What was removed is reported, so the author
@@ -204,7 +204,12 @@ private struct Sanitizer {
             }
             written.append((attribute, safe))
         }
-        if name == "img" && !written.contains(where: { $0.0 == "src" }) { return }
+        // An image without a safe source is dropped; a link without one becomes its text (an
+        // `<a>` without `href` would still look like a link).
+        if (name == "img" && !written.contains(where: { $0.0 == "src" }))
+            || (name == "a" && attributes.contains(where: { $0.0 == "href" }) && !written.contains(where: { $0.0 == "href" })) {
+            return
+        }
         output += Array("<\(name)".utf8)
         for (attribute, value) in written {
             output += Array(" \(attribute)=\"".utf8) + Self.escapedAttribute(value) + [0x22]
