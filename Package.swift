@@ -81,9 +81,9 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest", "PersonalData", "Support"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
-        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
+        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest", "PersonalData"]),
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData", "Support"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
