@@ -63,6 +63,18 @@ import Testing
         #expect(matches.first?.text == text)
     }
 
+    /// The normalisation looks at eight bytes at a time: every alignment of a two- or three-byte
+    /// character and of an escape against those words must be seen.
+    @Test func everyAlignmentIsSeen() {
+        for prefix in 0..<17 {
+            let padding = String(repeating: "x", count: prefix) + " "
+            for written in ["06\u{AD}12345678", "06\u{2011}12345678", "06&shy;12345678", #"06\u002D12345678"#, "06%2D12345678"] {
+                #expect(found(padding + written) == ["phone:" + written], "after \(prefix) bytes")
+            }
+            #expect(found(padding + "jan\u{200B}@example.nl") == ["email:jan\u{200B}@example.nl"], "after \(prefix) bytes")
+        }
+    }
+
     @Test func otherKindsWrittenAnotherWayAreFound() {
         #expect(found("IBAN NL91\u{2009}ABNA\u{2009}0417\u{2009}1643\u{2009}00") == ["iban:NL91\u{2009}ABNA\u{2009}0417\u{2009}1643\u{2009}00"])
         #expect(found("BSN&nbsp;123456782") == ["bsn:123456782"])
