@@ -27,25 +27,3 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
-
-extension DecodingError {
-    /// Where in the file (as a dotted key path) and what went wrong, for `StatsError.invalidFile`.
-    var locationAndProblem: (location: String, problem: String) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
-        }
-        switch self {
-        case .keyNotFound(let key, let context):
-            return (path(context.codingPath), "missing key '\(key.stringValue)'")
-        case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type): \(context.debugDescription)")
-        case .valueNotFound(let type, let context):
-            return (path(context.codingPath), "expected a value of type \(type)")
-        case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription)
-        @unknown default:
-            return ("", String(describing: self))
-        }
-    }
-}
