@@ -4,8 +4,9 @@ import PersonalData
 import Scoring
 import Testing
 
-/// Spec §7 from export to Rankings/, through the built binary: a respondent's name, e-mail,
-/// phone and remarks are read, counted and kept out of everything but the private rejects.csv.
+/// The privacy rule (README.md, Privacy) from export to Rankings/ and Statistics/, through the
+/// built binary: a respondent's name, e-mail, phone and remarks are read, counted and kept out of
+/// everything but the private rejects.csv.
 @Suite struct PrivacyTests {
     /// Distinctive invented values, planted in the private columns and the remarks.
     static let name = "Wendelmoet Plantinga-Zwerus"

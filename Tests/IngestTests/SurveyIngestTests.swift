@@ -44,7 +44,7 @@ import Testing
 
     static let header = "Naam;E-mailadres;Naam van uw gemeente;Ingevuld op;Aantal volgers Twitter;Burgers informeren;Kanalen - LinkedIn;Kanalen - Twitter;Wie gebruikt sociale media?;Opmerkingen;IP-adres;Extra"
 
-    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes of spec §2.
+    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes real exports hold.
     static let rows = [
         header,
         "Jan;jan@example.nl;Den Bosch;14-05-2012 09:31;1.212;Soms;ja;;Raadsleden, Directie, college;\"Goed; \"\"echt\"\"\r\ntweede regel\";1.2.3.4;",  // 2

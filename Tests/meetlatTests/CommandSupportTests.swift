@@ -78,7 +78,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-stats-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("statistics.md").path
-        var command = try #require(try Meetlat.parseAsRoot(
+        let command = try #require(try Meetlat.parseAsRoot(
             ["stats", "--year", "2012", "--table", "usage", "--format", "markdown", "--surveys", surveys.path, "--output", path]) as? StatsCommand)
         try command.run()
         let text = try String(contentsOfFile: path, encoding: .utf8)
