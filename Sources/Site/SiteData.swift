@@ -98,11 +98,20 @@ struct SiteData: Sendable {
         let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, YearStatistics) in
             let ranking = try RankingFile.load(year: year, rankings: input.rankings)
             let statistics = try StatisticsFile.load(year: year, statistics: input.statistics)
+            // Both files come from the same survey: its mapping names one model, and every
+            // accepted response is ranked.
+            let rerun = "run `meetlat score --year \(year)` and `meetlat stats --write --year \(year)`"
             guard statistics.model == ranking.model else {
                 throw SiteError.inconsistentData(
                     path: RankingFile.url(year: year, rankings: input.rankings).path,
                     problem: "scored with model \(ranking.model), but the statistics of \(year) are of a survey whose "
-                        + "mapping names \(statistics.model); run `meetlat score --year \(year)` and `meetlat stats --write`")
+                        + "mapping names \(statistics.model); \(rerun)")
+            }
+            guard statistics.respondents == ranking.entries.count else {
+                throw SiteError.inconsistentData(
+                    path: RankingFile.url(year: year, rankings: input.rankings).path,
+                    problem: "ranks \(ranking.entries.count) gemeenten, but the statistics of \(year) count "
+                        + "\(statistics.respondents) respondents: they are not of the same survey; \(rerun)")
             }
             return (ranking, try library.model(named: ranking.model), statistics)
         }

@@ -162,5 +162,18 @@ import Testing
         let error = #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("b"), progress: false) }
         let message = error?.description ?? ""
         #expect(message.contains("scored with model meetlat-2013, but the statistics of 2012 are of a survey whose mapping names meetlat-2012"))
+
+        // Statistics of another survey of the same year and model (the repository's demo year).
+        let statistics = folder.url.appendingPathComponent("Statistics")
+        try FileManager.default.copyItem(at: shared.archive.statistics, to: statistics)
+        try FileManager.default.removeItem(at: statistics.appendingPathComponent("2012.json"))
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Statistics/2012.json"),
+                                         to: statistics.appendingPathComponent("2012.json"))
+        input = shared.archive.input()
+        input.statistics = statistics
+        let other = #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("c"), progress: false) }
+        #expect(other?.description.hasSuffix("2012.json: ranks 60 gemeenten, but the statistics of 2012 count 221 respondents: "
+            + "they are not of the same survey; run `meetlat score --year 2012` and `meetlat stats --write --year 2012`") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("c").path))
     }
 }
