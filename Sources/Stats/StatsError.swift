@@ -1,3 +1,5 @@
+import Support
+
 /// Everything that can stop a statistics or comparison run, each with one clear message.
 public enum StatsError: Error, CustomStringConvertible, Equatable {
     /// A file Stats needs is not there.
@@ -15,9 +17,9 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missingFile(let path, let hint):
-            return "\(path): file not found; \(hint)"
+            return DataFileError.missing(path: path, hint: hint).description
         case .invalidFile(let path, let location, let problem):
-            return "\(path): \(location.isEmpty ? "" : "at \(location): ")\(problem)"
+            return DataFileError.invalid(path: path, location: location, problem: problem).description
         case .invalidDefinition(let path, let table, let problem):
             return "\(path): table '\(table)': \(problem)"
         case .unexpectedValue(let field, let gemeente, let row, let found, let expected):
