@@ -45,6 +45,8 @@ extension Data {
         ])
         let first = try #require(report.findings.first)
         #expect((first.line, first.column, first.kind, first.text) == (1, 23, .phone, "06-12345678"))
+        // A folder given with a trailing slash names its files the same way.
+        #expect(try PersonalDataDetector().scanFolder(site.path + "/").findings == report.findings)
     }
 
     @Test func binaryFilesAreSkippedAndTextFilesWithoutExtensionScanned() throws {
@@ -78,7 +80,6 @@ extension Data {
         let site = try SiteFolder(["index.html": Self.files["index.html"] ?? Data(), "style.css": Data(text: "a{color:#06a0ff}")])
         let report = try PersonalDataDetector().scanFolder(site.path)
         #expect(report.isClean)
-        #expect(report.refusal == nil)
         #expect(report.counts.description == "0 of 2 with personal data")
     }
 
