@@ -110,6 +110,13 @@ import Testing
         // The same command on a table without the address writes: the refusal was the scan's.
         try stats("channels").run()
         #expect(FileManager.default.fileExists(atPath: path))
+
+        // Statistics/ (committed, read by the site) is not written either.
+        let statistics = folder.appendingPathComponent("Statistics")
+        let write = try #require(try Meetlat.parseAsRoot(["stats", "--write", "--year", "2012", "--surveys", surveys.path,
+                                                          "--statistics", statistics.path]) as? StatsCommand)
+        #expect(throws: ExitCode.failure) { try write.run() }
+        #expect(!FileManager.default.fileExists(atPath: statistics.path), "nothing was written")
     }
 
     @Test func publishedOutputIsScannedBeforeItIsWritten() throws {
