@@ -43,12 +43,7 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         case .unwritable(let path, let problem):
             return "\(path): cannot be written (\(problem))"
         case .personalData(let findings, let output):
-            let listed = findings.prefix(50).map(\.description)
-            let more = findings.count > 50 ? ["… and \(findings.count - 50) more"] : []
-            let kinds = Set(findings.map(\.kind)).sorted().map(\.label).joined(separator: ", ")
-            return (listed + more + [
-                "\(findings.count) personal-data finding(s) (\(kinds)): refusing to publish; \(output) was left as it was",
-            ]).joined(separator: "\n")
+            return PublicationRefused(target: output, findings: findings).description + "; \(output) was left as it was"
         }
     }
 }
