@@ -169,8 +169,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
 
         // Listed: published, and the summary says which value was let through how often, and why.
-        let config = source.appendingPathComponent("site.yaml")
-        try Data((try String(contentsOf: config, encoding: .utf8) + Self.publicContact).utf8).write(to: config)
+        try replace("personal_data_allowed: []\n", with: Self.publicContact, in: source.appendingPathComponent("site.yaml"))
         let summary = try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
         #expect(summary.allowedPersonalData.map(\.entry.value) == [
             "info@socialmediameetlat.example", "Stadhuisplein 1, 1621 GZ Hoorn", "Postbus 603, 1620 AR Hoorn", "0229-252200",
