@@ -22,6 +22,9 @@ public struct SiteInput: Sendable {
         self.scenarios = scenarios
         self.source = source
     }
+
+    /// Everything the build reads: the output may be none of these, nor hold or lie in one.
+    public var folders: [URL] { [surveys, rankings, scenarios, source] }
 }
 
 /// One published year: its ranking, the model it was scored with, its survey tables and the

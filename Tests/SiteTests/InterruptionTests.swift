@@ -24,9 +24,11 @@ import Testing
         try process.run()
         var killed = false
         if killWhileStaging {
-            let staging = output.deletingLastPathComponent().appendingPathComponent("._site.staging-\(process.processIdentifier)")
+            let parent = output.deletingLastPathComponent()
             while process.isRunning {
-                let written = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
+                let staging = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
+                    .first { $0.hasPrefix("._site.staging-\(process.processIdentifier)-") }
+                let written = staging.flatMap { try? FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent($0).path) } ?? []
                 if written.count >= 3 {
                     kill(process.processIdentifier, SIGKILL)
                     killed = true

@@ -59,7 +59,7 @@ struct SyntheticArchive {
             try ScoringRun.score(year: $0, in: folder, reference: reference,
                                  sensitivity: SensitivityOverrides(runs: sensitivityRuns), showProgress: false)
         }
-        _ = try RankingsWriter.write(scored.map(\.ranking), to: rankings)
+        try RankingsWriter.write(scored.map(\.ranking), to: rankings, inputs: [surveys])
     }
 
     /// `count` gemeenten of `year` with an inhabitants figure, always including `alwaysIncluded`.

@@ -62,7 +62,8 @@ struct CompareCommand: ParsableCommand {
                 }
                 channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)
             }
-            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output)
+            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output,
+                     inputs: [surveys.surveysURL, rankings.rankingsURL])
         }
     }
 }

@@ -31,7 +31,7 @@ struct SiteCommand: ParsableCommand {
             let input = SiteInput(surveys: location.surveysURL, rankings: location.rankingsURL,
                                   scenarios: URL(fileURLWithPath: scenarios), source: URL(fileURLWithPath: source))
             let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
-            for action in summary.recovered { print(action) }
+            for note in summary.notes { print(note) }
             let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
             print("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
                   + "\(summary.pages) pages, \(summary.files) files, \(megabytes) MB")

@@ -55,7 +55,7 @@ struct StatsCommand: ParsableCommand {
                                                  hint: "--check-published needs the year's published figures")
                 }
             }
-            try emit(TableRenderer.render(tables, as: format), to: output)
+            try emit(TableRenderer.render(tables, as: format), to: output, inputs: [surveys.surveysURL])
         }
     }
 }
