@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import MeetlatTestSupport
 import PersonalData
 import Scoring
 import Testing
