@@ -44,6 +44,40 @@ import Testing
         #expect(try versions.leftovers().isEmpty)
     }
 
+    /// Where the file system cannot swap two folders (`EINVAL`, injected at the swap), the
+    /// previous version is set aside and the new one renamed in. A run stopped between those two
+    /// renames leaves no Rankings/ at all; the next run puts the previous version back (and says
+    /// so) before it publishes.
+    @Test func withoutASwapTheNextRunRepairsAStopBetweenTheTwoRenames() throws {
+        let versions = try RankingsVersions()
+        let score = versions.survey.arguments(["score"])
+        try versions.restoreOld()
+        let noSwap = WriteFault.fail(5, with: "EINVAL")
+        let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root, environment: noSwap)
+        try #require(traced.status == 0, "\(traced.stderr)")
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "file", "swap", "set", "publish", "remove"])
+        #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new)
+
+        for step in 1...writes.count {
+            try versions.restoreOld()
+            let result = try MeetlatBinary.run(score, in: versions.survey.root, environment: noSwap.merging(WriteFault.stop(after: step)) { $1 })
+            #expect(result.killed)
+            let exists = FileManager.default.fileExists(atPath: versions.survey.rankings.path)
+            switch step {
+            case ..<6: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old, "step \(step)")
+            case 6: #expect(!exists, "stopped between the two renames: no Rankings/")
+            default: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new, "step \(step)")
+            }
+            if step == 6 {
+                // A run that fails before publishing shows the repair alone: the previous version is back.
+                let repaired = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.fail(1, with: "ENOSPC"))
+                #expect(repaired.status == 1)
+                #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old)
+                #expect(try versions.leftovers().isEmpty)
+            }
+        }
+    }
+
     /// Issue 19.3 for one year: `score --year 2012` changes 2012.csv and 2012.json together and
     /// carries 2013's files over unchanged, wherever it is stopped.
     @Test func scoringOneYearChangesItsFilesTogetherAndKeepsTheOthers() throws {

@@ -92,9 +92,11 @@ public enum WriteFault {
     public static func fail(_ step: Int, with code: String) -> [String: String] { ["MEETLAT_FAULT_FAIL_WRITE": "\(step):\(code)"] }
 
     /// The writes of a run, in order (`file …/2012.csv`, `swap …`, `remove the previous …`), as
-    /// the run lists them with `MEETLAT_FAULT_TRACE=1`; and the run's result.
-    public static func trace(_ arguments: [String], in directory: URL) throws -> (writes: [String], result: MeetlatBinary.Result) {
-        let result = try MeetlatBinary.run(arguments, in: directory, environment: ["MEETLAT_FAULT_TRACE": "1"])
+    /// the run lists them with `MEETLAT_FAULT_TRACE=1` (other faults may be added); and the
+    /// run's result.
+    public static func trace(_ arguments: [String], in directory: URL,
+                             environment: [String: String] = [:]) throws -> (writes: [String], result: MeetlatBinary.Result) {
+        let result = try MeetlatBinary.run(arguments, in: directory, environment: environment.merging(["MEETLAT_FAULT_TRACE": "1"]) { $1 })
         // Threads writing at once may print their lines out of order: sorted by number.
         var writes: [Int: String] = [:]
         for line in result.stderr.split(separator: "\n") where line.hasPrefix("meetlat: write ") {

@@ -275,7 +275,8 @@ public enum AtomicOutput {
                          sync: Bool) throws(FileSystem.Failure) {
         var closed = false
         defer { if !closed { close(descriptor) } }
-        let number = try WriteFaults.begin(what(), path: path)
+        let (number, planned) = WriteFaults.begin(what())
+        if planned != 0 { throw FileSystem.Failure(code: planned, path: path) }
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
             let count = systemWrite(descriptor, base + offset, bytes.count - offset)
@@ -297,10 +298,10 @@ public enum AtomicOutput {
     @discardableResult
     static func step(_ what: @autoclosure () -> String, path: String, allowing: Set<Int32> = [],
                      _ body: () -> Int32) throws(FileSystem.Failure) -> Int32 {
-        let number = try WriteFaults.begin(what(), path: path)
-        let code = body()
+        let (number, planned) = WriteFaults.begin(what())
+        let code = planned != 0 ? planned : body()
         if code != 0 && !allowing.contains(code) { throw FileSystem.Failure(code: code, path: path) }
-        if code == 0 { WriteFaults.end(number) }
+        WriteFaults.end(number)
         return code
     }
 

@@ -43,6 +43,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         case ENAMETOOLONG: return "the name is too long"
         case EMFILE, ENFILE: return "too many files are open"
         case EXDEV: return "it is on another file system than its staging folder"
+        case EINVAL: return "the name or the operation is not valid there"
         default: return String(cString: strerror(code))
         }
     }

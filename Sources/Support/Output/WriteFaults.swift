@@ -13,24 +13,26 @@ import Darwin
 /// - `MEETLAT_FAULT_STOP_AFTER_WRITE=N` — the process kills itself (`SIGKILL`: no clean-up
 ///   runs) right after step N;
 /// - `MEETLAT_FAULT_FAIL_WRITE=N:ENOSPC` — step N fails with that error (`ENOSPC`, `EDQUOT`,
-///   `EROFS`, `EBUSY`, `EIO`, `EACCES`) as the system call would;
+///   `EROFS`, `EBUSY`, `EIO`, `EACCES`; `EINVAL` at a swap: a file system that cannot swap) as
+///   the system call would;
 /// - `MEETLAT_FAULT_TRACE=1` — each step is listed on standard error (`meetlat: write 3: …`),
 ///   so a test can count them.
 ///
 /// Compiled into debug builds only (`#if DEBUG`, which `swift build` and `swift test` define);
 /// a release build ignores the variables, so no installed `meetlat` can be made to fail this way.
 enum WriteFaults {
-    /// Starts step `what` about `path`: returns its number, or throws the failure planned for it.
+    /// Starts step `what`: returns its number and the error planned for it (0: none), which the
+    /// caller reports as its system call's.
     @inline(__always)
-    static func begin(_ what: @autoclosure () -> String, path: String) throws(FileSystem.Failure) -> Int {
+    static func begin(_ what: @autoclosure () -> String) -> (number: Int, planned: Int32) {
         #if DEBUG
-        guard let plan = Plan.current else { return 0 }
+        guard let plan = Plan.current else { return (0, 0) }
         let number = plan.counter.next()
         if plan.trace { FileHandle.standardError.write(Data("meetlat: write \(number): \(what())\n".utf8)) }
-        if let failure = plan.failure, failure.step == number { throw FileSystem.Failure(code: failure.code, path: path) }
-        return number
+        if let failure = plan.failure, failure.step == number { return (number, failure.code) }
+        return (number, 0)
         #else
-        return 0
+        return (0, 0)
         #endif
     }
 
@@ -57,7 +59,7 @@ enum WriteFaults {
             if let text = environment["MEETLAT_FAULT_FAIL_WRITE"] {
                 let parts = text.split(separator: ":")
                 let codes: [String: Int32] = ["ENOSPC": ENOSPC, "EDQUOT": EDQUOT, "EROFS": EROFS, "EBUSY": EBUSY,
-                                              "EIO": EIO, "EACCES": EACCES]
+                                              "EIO": EIO, "EACCES": EACCES, "EINVAL": EINVAL]
                 if parts.count == 2, let step = Int(parts[0]), let code = codes[String(parts[1])] {
                     plan.failure = (step, code)
                 }
