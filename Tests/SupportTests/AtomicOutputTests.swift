@@ -314,5 +314,11 @@ func pidOfExitedProcess() throws -> Int32 {
             + "Give the output a folder of its own")
         #expect(try folder.names() == ["Surveys"])
         #expect(try folder.names(surveys) == ["2012"])
+
+        // A hostile name cannot drive the terminal that prints the refusal.
+        let hostile = folder.child("\u{1B}]0;pwned\u{07}")
+        let escaped = #expect(throws: OutputRefused.self) { try AtomicOutput.checkFolder(hostile, inputs: [hostile]) }
+        #expect(escaped?.description.contains("\\u{1B}]0;pwned\\u{7}") == true)
+        #expect(escaped?.description.unicodeScalars.contains { $0.properties.generalCategory == .control } == false)
     }
 }

@@ -24,7 +24,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        "could not write \(OutputError.visible(path)): \(OutputError.cause(code))" + (outcome.map { "; \($0)" } ?? "")
+        OutputError.visible("could not write \(path): \(OutputError.cause(code))" + (outcome.map { "; \($0)" } ?? ""))
     }
 
     /// The cause of an error number in words.
@@ -48,11 +48,11 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    /// `path` with control characters shown as `\u{1B}` etc., so a hostile name cannot drive
-    /// the terminal that prints the message.
-    static func visible(_ path: String) -> String {
+    /// `message` with control characters shown as `\u{1B}` etc., so a hostile file name cannot
+    /// drive the terminal that prints it.
+    static func visible(_ message: String) -> String {
         var text = ""
-        for scalar in path.unicodeScalars {
+        for scalar in message.unicodeScalars {
             if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                 text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
@@ -80,7 +80,7 @@ public struct OutputRefused: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     public var description: String {
-        "refusing to write \(OutputError.visible(output)): \(reason); nothing was written. "
-            + (isFolder ? "Give the output a folder of its own" : "Write to a file outside the inputs")
+        OutputError.visible("refusing to write \(output): \(reason); nothing was written. "
+            + (isFolder ? "Give the output a folder of its own" : "Write to a file outside the inputs"))
     }
 }
