@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
-// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all.
+// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all;
+// Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
 let package = Package(
@@ -26,35 +27,42 @@ let package = Package(
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
+        // The one reader of every YAML file (mappings, models, scenarios, site.yaml, statistics):
+        // limits against hostile files, key checks with suggestions, one error with file:line:column.
+        .target(
+            name: "Configuration",
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
         // Stage 1: raw survey exports + mapping + reference → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibCSV", "Support", "PersonalData", "Configuration"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations.
         .target(
             name: "Scoring",
-            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Ingest", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates.
         .target(
             name: "Stats",
-            dependencies: ["Scoring", "Ingest", "Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Scoring", "Ingest", "Support", "Configuration"]
         ),
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
             name: "ROI",
-            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Support", "Configuration"],
             exclude: ["README.md"]
         ),
         // Stage 4: the static site.
         .target(
             name: "Site",
             dependencies: [
-                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support",
+                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support", "Configuration",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -72,20 +80,21 @@ let package = Package(
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Ingest", "PersonalData", "Support"],
+            dependencies: ["Ingest", "PersonalData", "Support", "Configuration"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
-        .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Configuration"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest", "Configuration"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support", "Configuration"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
         .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Configuration",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

@@ -39,14 +39,14 @@ public struct SurveyFolder: Sendable {
         }
         let mapping = try Mapping.load(from: mappingURL(year), displayName: name)
         guard mapping.year == year else {
-            throw MappingError(file: name, key: "year", problem: "says \(mapping.year), but the file is in folder \(year)")
+            throw mapping.error(at: "year", "says \(mapping.year), but the file is in folder \(year)")
         }
         return mapping
     }
 
     /// Reads and validates one year.
     ///
-    /// Throws a `CSVError`, `MappingError` or `IngestError` when the year cannot be read at all
+    /// Throws a `CSVError`, `ConfigError` (the mapping) or `IngestError` when the year cannot be read at all
     /// (nothing is returned, so nothing half-read can be written). When the year was read but
     /// is unusable — no row accepted, or with `strict` a reject that fails a strict run (see
     /// `RejectReason.failsStrictRun`) — the `IngestError` carries the full `SurveyYear` so the
@@ -56,11 +56,10 @@ public struct SurveyFolder: Sendable {
         let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
         let exportName = "\(year)/\(mapping.export.file)"
         guard FileManager.default.fileExists(atPath: exportURL.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
-                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
+            throw mapping.error(at: "export.file", "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
         }
         let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
-                                    mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
+                                    resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 

@@ -5,8 +5,6 @@ import PersonalData
 public enum SiteError: Error, CustomStringConvertible, Sendable {
     /// A file or folder the build needs is not there.
     case missingSource(path: String, expected: String)
-    /// `site.yaml` holds something the build cannot use.
-    case invalidConfig(file: String, line: Int?, key: String, problem: String)
     /// A template does not parse, or a template the site needs is missing.
     case template(file: String, line: Int?, column: Int?, problem: String)
     /// No `Rankings/<year>.json` to publish.
@@ -25,8 +23,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .missingSource(let path, let expected):
             return "\(path): not found; expected \(expected)"
-        case .invalidConfig(let file, let line, let key, let problem):
-            return "\(file)\(line.map { ", line \($0)" } ?? "")\(key.isEmpty ? "" : ", key '\(key)'"): \(problem)"
         case .template(let file, let line, let column, let problem):
             let place = line.map { ", line \($0)" + (column.map { ", column \($0)" } ?? "") } ?? ""
             return "\(file)\(place): \(problem)"

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 @testable import ROI
 
@@ -21,6 +22,19 @@ func roiError(_ body: () throws -> Void) -> ROIError? {
         try body()
         return nil
     } catch let error as ROIError {
+        return error
+    } catch {
+        return nil
+    }
+}
+
+/// The error `body` throws, as a `ConfigError` (a scenario file's problems; nil when it throws
+/// none or another type).
+func scenarioError(_ body: () throws -> Void) -> ConfigError? {
+    do {
+        try body()
+        return nil
+    } catch let error as ConfigError {
         return error
     } catch {
         return nil

@@ -1,3 +1,4 @@
+import Configuration
 import Ingest
 import Testing
 @testable import Scoring
@@ -9,7 +10,7 @@ import Testing
     init() throws {
         let model = try Fixtures.model("meetlat-2012")
         guard case .perInhabitant(let rule) = model.dimensions[1].rule else {
-            throw ModelError(file: "meetlat-2012", line: nil, key: "dimensions[2]", problem: "not per_inhabitant")
+            throw ConfigError(file: "meetlat-2012", key: "dimensions[2]", problem: "not per_inhabitant")
         }
         self.rule = rule
     }

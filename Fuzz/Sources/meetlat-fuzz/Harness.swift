@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import Ingest
 import PersonalData
@@ -160,7 +161,7 @@ final class Harness: Sendable {
             if let year = error.surveyYear { try checkYear(year, exportName: exportName) }
         } catch let error as CSVError {
             try expect(error.description.hasPrefix(exportName), "a CSV error does not name the export: \(error)")
-        } catch let error as MappingError {
+        } catch let error as ConfigError {
             // A mapped column missing from (or doubled in) the fuzzed header.
             try expect(error.description.hasPrefix("\(Self.year)/mapping.yaml"), "a mapping error does not name the mapping: \(error)")
             try expect(error.description.contains(exportName), "a header error does not name the export: \(error)")
