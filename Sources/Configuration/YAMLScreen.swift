@@ -31,7 +31,14 @@ struct YAMLScreen {
         var keys: [String: Int] = [:]
     }
 
-    func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(ConfigError) {
+    /// How deep the document is nested and how many values it holds with its aliases expanded.
+    struct Size {
+        var depth = 0
+        var nodes = 0
+    }
+
+    @discardableResult
+    func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(ConfigError) -> Size {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw fail(nil, "out of memory while reading the file") }
@@ -42,6 +49,7 @@ struct YAMLScreen {
         var frames: [Frame] = []
         var anchors: [String: Int] = [:]
         var documents = 0
+        var size = Size()
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser.pointee) }
@@ -49,7 +57,7 @@ struct YAMLScreen {
             let mark = event.start_mark
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return
+                return size
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -60,18 +68,18 @@ struct YAMLScreen {
                 let value = text(scalar.value, scalar.length)
                 try enter(&frames, mark: mark, key: value)
                 if let anchor = optionalText(scalar.anchor) { anchors[anchor] = 1 }
-                try add(1, to: &frames, mark: mark)
+                try add(1, to: &frames, mark: mark, top: &size)
             case YAML_ALIAS_EVENT:
                 let anchor = optionalText(event.data.alias.anchor) ?? ""
                 if frames.last.map({ $0.isMapping && $0.expectingKey }) == true {
                     throw fail(mark, "the alias *\(VisibleText.escaped(anchor)) is used as a key; keys must be plain text",
                                key: frames.last?.path ?? "")
                 }
-                guard let size = anchors[anchor] else {
+                guard let expansion = anchors[anchor] else {
                     throw fail(mark, "the alias *\(VisibleText.escaped(anchor)) refers to no anchor (&\(VisibleText.escaped(anchor))) defined before it")
                 }
                 try enter(&frames, mark: mark, key: nil)
-                try add(size, to: &frames, mark: mark)
+                try add(expansion, to: &frames, mark: mark, top: &size)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 if frames.last.map({ $0.isMapping && $0.expectingKey }) == true {
@@ -82,10 +90,11 @@ struct YAMLScreen {
                 guard frames.count < limits.depth else { throw tooDeep(mark, key: path) }
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 frames.append(Frame(isMapping: isMapping, anchor: optionalText(anchor), path: path))
+                size.depth = max(size.depth, frames.count)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let closed = frames.removeLast()
                 if let anchor = closed.anchor { anchors[anchor] = closed.nodes }
-                try add(closed.nodes, to: &frames, mark: mark)
+                try add(closed.nodes, to: &frames, mark: mark, top: &size)
             default:
                 break
             }
@@ -113,10 +122,12 @@ struct YAMLScreen {
         frame.expectingKey.toggle()
     }
 
-    /// Counts `size` values (an alias: its expansion) into the innermost frame.
-    private func add(_ size: Int, to frames: inout [Frame], mark: yaml_mark_t) throws(ConfigError) {
+    /// Counts `size` values (an alias: its expansion) into the innermost frame, or as the whole
+    /// document's when no frame is open.
+    private func add(_ size: Int, to frames: inout [Frame], mark: yaml_mark_t, top: inout Size) throws(ConfigError) {
         guard !frames.isEmpty else {
             if size > limits.nodes { throw tooManyNodes(mark, key: "") }
+            top.nodes = size
             return
         }
         frames[frames.count - 1].nodes = min(frames[frames.count - 1].nodes + size, limits.nodes + 1)

@@ -90,3 +90,34 @@ import Testing
         #expect(zero?.description == "site/site.yaml: the file is larger than 1048576 bytes; expected a configuration file of at most 1048576 bytes")
     }
 }
+
+/// The limits leave the repository's own files ten times the room they use.
+@Suite struct LimitsTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func repositoryYAML() throws -> [URL] {
+        var files: [URL] = []
+        for folder in ["Surveys", "Scenarios", "site", "Fuzz/survey"] {
+            let root = repository.appendingPathComponent(folder)
+            let names = try #require(FileManager.default.subpathsOfDirectory(atPath: root.path) as [String]?)
+            files += names.filter { $0.hasSuffix(".yaml") }.sorted().map { root.appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    @Test func everyRepositoryFileIsFarWithinTheLimits() throws {
+        let files = try Self.repositoryYAML()
+        #expect(files.count >= 16)
+        let limits = ConfigLimits.standard
+        for file in files {
+            var bytes = try [UInt8](Data(contentsOf: file))
+            let size = try bytes.withUnsafeMutableBufferPointer { buffer in
+                try YAMLScreen(file: file.path, limits: limits).check(UnsafeBufferPointer(buffer))
+            }
+            #expect(bytes.count * 10 <= limits.bytes, "\(file.path): \(bytes.count) bytes")
+            #expect(size.depth * 10 <= limits.depth, "\(file.path): \(size.depth) levels")
+            #expect(size.nodes * 10 <= limits.nodes, "\(file.path): \(size.nodes) values")
+            #expect(size.nodes > 0 && size.depth > 0)
+        }
+    }
+}
