@@ -1,4 +1,5 @@
 import PersonalData
+import Support
 
 /// Everything that stops `meetlat site`, each with one clear message. The previous output is
 /// never touched when one of these is thrown: the site is built in a staging folder first.
@@ -24,8 +25,7 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         case .missingSource(let path, let expected):
             return "\(path): not found; expected \(expected)"
         case .template(let file, let line, let column, let problem):
-            let place = line.map { ", line \($0)" + (column.map { ", column \($0)" } ?? "") } ?? ""
-            return "\(file)\(place): \(problem)"
+            return "\(SourceLocation(file: file, line: line, column: column)): \(problem)"
         case .noEditions(let rankings):
             return "\(rankings): no <year>.json rankings found; run `meetlat score` first"
         case .inconsistentData(let path, let problem):

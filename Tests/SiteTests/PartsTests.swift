@@ -64,7 +64,7 @@ import Testing
         try replace("{{/section.home}}", with: "{{/section.hom}}", in: source.appendingPathComponent("templates/layout.mustache"))
         let broken = #expect(throws: SiteError.self) { try SiteSource.load(source) }
         let brokenMessage = broken?.description ?? ""
-        #expect(brokenMessage.hasPrefix(source.appendingPathComponent("templates/layout.mustache").path + ", line "))
+        #expect(brokenMessage.hasPrefix(source.appendingPathComponent("templates/layout.mustache").path + ":"))
 
         try FileManager.default.removeItem(at: source)
         let again = try copyOfSiteSource(into: folder.url)
