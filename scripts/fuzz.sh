@@ -44,18 +44,20 @@ export ASAN_OPTIONS="detect_leaks=0:malloc_context_size=0${ASAN_OPTIONS:+:$ASAN_
 # Swift's own crash backtracer would read memory ASan guards and bury the real report.
 export SWIFT_BACKTRACE=enable=no
 
-# The repository's own files of a YAML kind, copied afresh as that target's seeds.
+# The repository's own files of a YAML kind, copied afresh as that target's seeds. A mapping
+# must name the fixed year (2012) and a model the file it is read from (fuzz.yaml): the seeds
+# are made to, so that they are read to the end.
 yaml_seeds() {
-    local folder="$scratch/seeds/$1" file
+    local folder="$scratch/seeds/$1" file edit=""
     rm -rf "$folder"
     mkdir -p "$folder"
     case $1 in
-        yaml-mapping) set -- Surveys/*/mapping.yaml Fuzz/survey/*/mapping.yaml ;;
-        yaml-model) set -- Surveys/models/*.yaml ;;
+        yaml-mapping) set -- Surveys/*/mapping.yaml Fuzz/survey/*/mapping.yaml; edit='s/^year: .*/year: 2012/' ;;
+        yaml-model) set -- Surveys/models/*.yaml; edit='s/^name: .*/name: fuzz/' ;;
         yaml-scenario) set -- Scenarios/*.yaml ;;
         yaml-site) set -- site/site.yaml ;;
     esac
-    for file in "$@"; do cp "$file" "$folder/${file//\//_}"; done
+    for file in "$@"; do sed -e "$edit" "$file" >"$folder/${file//\//_}"; done
     echo "$folder"
 }
 

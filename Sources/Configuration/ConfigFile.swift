@@ -13,6 +13,11 @@ public enum ConfigFile {
     public static func read(_ url: URL, name: String? = nil, expected: String,
                             limits: ConfigLimits = .standard) throws -> ConfigNode {
         let name = name ?? url.path
+        // A device or a pipe could be endless or never answer (`/dev/zero`, a FIFO).
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            throw ConfigError(file: name, problem: "is not a file (\(type == .typeDirectory ? "a folder" : "a device or pipe")); expected \(expected)")
+        }
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)

@@ -83,11 +83,27 @@ import Testing
     @Test func aFileTooLargeIsRefusedWithoutReadingItAll() throws {
         let large = String(repeating: "# comment\n", count: 110_000)
         #expect(refusal(large)?.description == "Scenarios/bom.yaml: the file is larger than 1048576 bytes; expected a configuration file of at most 1048576 bytes")
-        // An endless file is read only up to the limit.
+        // A file is read only up to the limit.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("site.yaml")
+        try Data(large.utf8).write(to: file)
+        let tooLarge = #expect(throws: ConfigError.self) { try ConfigFile.read(file, name: "site/site.yaml", expected: "settings") }
+        #expect(tooLarge?.description == "site/site.yaml: the file is larger than 1048576 bytes; expected a configuration file of at most 1048576 bytes")
+        // An endless device or a pipe is not read at all, nor is a folder; a link to one neither.
         let zero = #expect(throws: ConfigError.self) {
             try ConfigFile.read(URL(fileURLWithPath: "/dev/zero"), name: "site/site.yaml", expected: "settings")
         }
-        #expect(zero?.description == "site/site.yaml: the file is larger than 1048576 bytes; expected a configuration file of at most 1048576 bytes")
+        #expect(zero?.description == "site/site.yaml: is not a file (a device or pipe); expected settings")
+        let pipe = folder.appendingPathComponent("pipe.yaml")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        #expect(throws: ConfigError.self) { try ConfigFile.read(pipe, expected: "settings") }
+        let link = folder.appendingPathComponent("link.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/zero")
+        #expect(throws: ConfigError.self) { try ConfigFile.read(link, expected: "settings") }
+        let inFolder = #expect(throws: ConfigError.self) { try ConfigFile.read(folder, name: "site", expected: "settings") }
+        #expect(inFolder?.description == "site: is not a file (a folder); expected settings")
     }
 }
 

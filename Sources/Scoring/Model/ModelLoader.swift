@@ -68,9 +68,6 @@ public enum ModelParser {
         let keys = try root.mapping(allowed: topKeys)
         let nameNode = try keys.required("name", expected: "the model's name, e.g. meetlat-2012")
         let name = try nameNode.nonEmptyText()
-        if let fileName, name != fileName {
-            throw nameNode.error("expected `\(fileName)` (the file's name), found `\(name)`")
-        }
         let label = try keys.required("label", expected: "a title such as 'Socialmediameetlat 2012'").nonEmptyText()
         let description = try keys.optional("description")?.nonEmptyText()
         let sensitivity = try keys.optional("sensitivity").map(parseSensitivity) ?? .default
@@ -100,6 +97,10 @@ public enum ModelParser {
                 let sum = dimensions.map { $0.weight == 1 ? "\($0.maximum)" : "\($0.weight) × \($0.maximum)" }
                 throw declared.error("declares \(value), but the dimensions add up to \(model.maximum) (\(sum.joined(separator: " + ")))")
             }
+        }
+        // Checked last, so every other problem of a copied model file is reported first.
+        if let fileName, name != fileName {
+            throw nameNode.error("expected `\(fileName)` (the file's name), found `\(name)`")
         }
         return model
     }
