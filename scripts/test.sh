@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: reference facts, demo exports, Rankings/ regenerated;
-#   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
+#   2. a short fuzz run of the CSV reader, the ingest and the configuration reader (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).

@@ -71,6 +71,11 @@ import Testing
         let keys = try parse("\"\\e[2J\": 1\n").mapping(allowed: nil)
         let typo = error { try keys.check(allowed: ["title"]) }
         #expect(typo?.description == "x.yaml:1:1: unknown key `\\u{1B}[2J`; expected one of `title`")
+        // Also where a reader quotes a value in its own words.
+        let encoding = try parse("encoding: \"utf\\e]0;x\\a\"\n").mapping(allowed: nil)["encoding"]
+        let value = try #require(try encoding?.text())
+        #expect(encoding?.error("unknown encoding \"\(value)\"").description
+            == "x.yaml:1:11: encoding: unknown encoding \"utf\\u{1B}]0;x\\u{7}\"")
     }
 
     @Test func theTextColumnPointsInsideAValue() throws {
