@@ -114,9 +114,9 @@ struct KPICommand: ParsableCommand {
                         throw ROIError(source: path, row: record.row,
                                        message: "column \"\(column)\" appears \(matches.count) times in the header row (columns \(columns)); expected it once")
                     }
-                    let closest = EditDistance.closest(to: column, among: header.filter { !$0.isEmpty })
-                    throw ROIError(source: path, row: record.row, message: "no column \"\(column)\" in the header row"
-                        + (closest.isEmpty ? "; expected a header row naming the columns" : "; closest names: " + closest.map { "\"\($0)\"" }.joined(separator: ", ")))
+                    let names = header.filter { !$0.isEmpty }
+                    throw ROIError(source: path, row: record.row, message: "no column \"\(column)\" in the header row; "
+                        + (names.isEmpty ? "expected a header row naming the columns" : Suggestions.hint(for: column, among: names, kind: "column")))
                 }
                 index = matches[0]
                 return
