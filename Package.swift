@@ -23,15 +23,29 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
+        // libzip (Debian libzip-dev): the ZIP container of .xlsx files, entries inflated by it.
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // libxml2 (Debian libxml2-dev): its streaming reader parses the XML inside .xlsx files.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // ReadStat (Debian libreadstat-dev): SPSS .sav and .zsav files.
+        .systemLibrary(name: "CReadStat", pkgConfig: nil, providers: [.apt(["libreadstat-dev"])]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
+        // Tables from files, whatever made them: CSV (libcsv), XLSX (libzip + libxml2), SPSS
+        // .sav/.zsav (ReadStat). Open a file, get its header and its rows of text cells, each
+        // numbered as the user sees it. Knows nothing about surveys.
+        .target(
+            name: "TableFiles",
+            dependencies: ["CLibCSV", "CLibZip", "CLibXML2", "CReadStat", "Support"],
+            exclude: ["README.md"]
+        ),
         // Stage 1: raw survey exports + mapping + reference → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TableFiles", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations.
         .target(
@@ -62,22 +76,23 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
+                "Ingest", "TableFiles", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "Support"]),
         // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Ingest", "PersonalData", "Support"],
+            dependencies: ["Ingest", "TableFiles", "PersonalData", "Support"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "TableFilesTests", dependencies: ["TableFiles"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFiles"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),

@@ -1,5 +1,6 @@
 import Foundation
 import PersonalData
+import TableFiles
 
 /// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`.
 /// The entry point every command uses to read input.
@@ -53,20 +54,15 @@ public struct SurveyFolder: Sendable {
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
-        let exportName = "\(year)/\(mapping.export.file)"
-        guard FileManager.default.fileExists(atPath: exportURL.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
-                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
-        }
-        let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
-                                    mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
+        let reader = try exportReader(year: year, mapping: mapping)
+        let ingester = YearIngester(mapping: mapping, reader: reader, mappingName: "\(year)/mapping.yaml",
+                                    resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 
         let result = SurveyYear(year: year, model: mapping.model, responses: run.responses, rejects: run.rejects, report: run.report)
         if result.report.rowsRead == 0 {
-            throw IngestError.noAnswers(file: exportName)
+            throw IngestError.noAnswers(file: reader.displayName)
         }
         if result.responses.isEmpty {
             throw IngestError.nothingUsable(result)
@@ -75,6 +71,17 @@ public struct SurveyFolder: Sendable {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
+    }
+
+    /// The year's export as its mapping names it, ready to read: the one place an export file is
+    /// opened (CSV, XLSX or SPSS by its extension; see `TableFile.reader`).
+    public func exportReader(year: Int, mapping: Mapping) throws -> any TableReader {
+        let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
+        guard FileManager.default.fileExists(atPath: exportURL.path) else {
+            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
+                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
+        }
+        return try TableFile.reader(for: exportURL, displayName: "\(year)/\(mapping.export.file)", options: mapping.export.tableOptions)
     }
 
     /// The one place where a year's free-text remarks are available, row by row, before they

@@ -1,6 +1,7 @@
 // meetlat-bench: performance measurements, run in a release build:
 //     swift run -c release meetlat-bench <benchmark> [options]
 // Each benchmark prints what it measured and how; nothing here is asserted by tests.
+import TableFiles
 import Foundation
 
 /// A named benchmark taking its own command-line arguments.

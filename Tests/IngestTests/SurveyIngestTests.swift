@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import TableFiles
 
 @Suite struct SurveyIngestTests {
     static let mapping = """

@@ -1,3 +1,4 @@
+import TableFiles
 import Foundation
 import Ingest
 import PersonalData

@@ -1,3 +1,4 @@
+import TableFiles
 import ArgumentParser
 import Foundation
 import Ingest
