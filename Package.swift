@@ -91,14 +91,16 @@ let package = Package(
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "TableFilesTests", dependencies: ["TableFiles"]),
+        // Finds (or makes, with .venv) the XLSX and SPSS fixtures of Tests/Fixtures/make_fixtures.py.
+        .target(name: "TestFixtures", path: "Tests/Fixtures/Support"),
+        .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFiles"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "TableFiles", "Scoring", "PersonalData", "TestFixtures"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
                                                       .product(name: "Mustache", package: "swift-mustache")]),

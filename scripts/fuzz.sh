@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 
 seconds=${1:-30}
 targets=${MEETLAT_FUZZ_TARGETS:-csv ingest}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TableFiles
+import TestFixtures
 
 @Suite struct XLSXReaderTests {
     private func read(_ name: String, sheet: String? = nil, limits: TableLimits = .init()) throws -> (header: TableHeader, rows: [TableRow], summary: TableSummary) {

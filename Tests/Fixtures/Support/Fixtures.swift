@@ -3,18 +3,20 @@ import Foundation
 /// The XLSX and SPSS fixtures that openpyxl and pyreadstat write (Tests/Fixtures/make_fixtures.py):
 /// `MEETLAT_FIXTURES`, or `.build/fixtures` of this package, made on first use with the
 /// virtualenv that scripts/test.sh installs (.venv).
-enum Fixtures {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+public enum Fixtures {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package folder, found from this file's place in it.
+    public static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func url(_ path: String) throws -> URL {
+    public static func url(_ path: String) throws -> URL {
         try folder().appendingPathComponent(path)
     }
 
-    static func folder() throws -> URL {
+    public static func folder() throws -> URL {
         if let given = ProcessInfo.processInfo.environment["MEETLAT_FIXTURES"] { return URL(fileURLWithPath: given) }
         let folder = package.appendingPathComponent(".build/fixtures")
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("fresh/answers.json").path) { return folder }
