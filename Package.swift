@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
+        // `meetlat init`: drafts a year's mapping.yaml from its export, the other years' mappings,
+        // a scoring model and statistics.yaml (word lists in Surveys/drafting.yaml).
+        .target(
+            name: "MappingDraft",
+            dependencies: ["Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         // Stage 4: the static site.
         .target(
             name: "Site",
@@ -76,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Ingest", "TableFiles", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
+                "Ingest", "TableFiles", "MappingDraft", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,7 +107,7 @@ let package = Package(
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "TableFiles", "Scoring", "PersonalData", "TestFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "TableFiles", "MappingDraft", "Scoring", "PersonalData", "TestFixtures"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
