@@ -24,6 +24,8 @@ enum ColumnRole {
     case choice(field: String, labels: [LabelChoice])
     case joined(field: String, separator: String, labels: [LabelChoice])
     case option(field: String, value: String, basis: LabelChoice.Basis)
+    /// One option of a multi-select whose question matched too weakly to be sure.
+    case optionGuess(field: String, value: String, score: Double)
     /// Not decided: the best guesses, best first.
     case todo(kind: String, guesses: [(field: String, score: Double)])
 }
@@ -139,7 +141,7 @@ struct DraftPlan {
             for field in knowledge.fields.values.sorted(by: { $0.name < $1.name }) where field.type == .multi {
                 let text = similarity(questionWords, field)
                 let known = items.filter { option(for: $0, in: field).basis == .known }.count
-                let score = 0.6 * text + 0.4 * Double(known) / Double(items.count)
+                let score = 0.35 * text + 0.65 * Double(known) / Double(items.count)
                 if score > (best?.score ?? 0) || (score == best?.score && field.name < best!.field.name) { best = (field, score) }
             }
             guard let best, best.score >= Self.guess else { continue }
@@ -149,7 +151,7 @@ struct DraftPlan {
                     roles[member.index] = .option(field: best.field.name, value: choice.value ?? Words.slug(item), basis: choice.basis)
                     scores[member.index] = best.score
                 } else {
-                    roles[member.index] = .todo(kind: "one option of a multi-select", guesses: [(best.field.name, best.score)])
+                    roles[member.index] = .optionGuess(field: best.field.name, value: choice.value ?? Words.slug(item), score: best.score)
                 }
             }
         }
@@ -159,7 +161,9 @@ struct DraftPlan {
     func option(for label: String, in field: KnownField) -> LabelChoice {
         let folded = Words.fold(label)
         if let value = field.options[folded] ?? field.labels[folded] { return LabelChoice(label: label, value: value, count: 0, basis: .known) }
-        if let value = knowledge.optionVocabulary[folded] { return LabelChoice(label: label, value: value, count: 0, basis: .known) }
+        if let value = knowledge.optionVocabulary[folded], Set(field.options.values).contains(value) {
+            return LabelChoice(label: label, value: value, count: 0, basis: .known)
+        }
         let values = Set(field.options.values)
         if let first = matcher.words(label).first {
             if values.contains(first) { return LabelChoice(label: label, value: first, count: 0, basis: .wording) }
@@ -250,7 +254,8 @@ struct DraftPlan {
                         total += count
                         if choice.basis == .known { covered += count }
                     }
-                    score = 0.5 * score + 0.5 * Double(covered) / Double(max(total, 1))
+                    // Joined labels say more than a question's wording: they are the options.
+                    score = 0.35 * score + 0.65 * Double(covered) / Double(max(total, 1))
                     role = .joined(field: field.name, separator: joined.separator, labels: labels)
                 }
                 if score >= Self.guess { candidates.append(Candidate(column: profile.index, field: field.name, score: score, role: role)) }

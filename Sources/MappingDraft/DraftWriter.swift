@@ -50,13 +50,15 @@ struct DraftWriter {
         var fieldLines: [String] = []
         var optionGroups: [String: [(ColumnProfile, String, LabelChoice.Basis)]] = [:]
         var optionOrder: [String] = []
+        var guessedGroups: [String: [(ColumnProfile, String, Double)]] = [:]
+        var guessedOrder: [String] = []
         var toReview = Set<Int>(), decided = Set<Int>()
         var fed = Set<String>()
 
         for profile in profiles {
             let index = profile.index
             let column = Self.quoted(profile.reference)
-            let score = plan.score(of: index).map { String(format: "%.2f", $0) } ?? ""
+            let score = plan.score(of: index).map { String(format: "%.2f", min($0, 1)) } ?? ""
             switch plan.role(of: index) {
             case .gemeente(let share)?:
                 gemeente = (profile, share)
@@ -101,11 +103,18 @@ struct DraftWriter {
                 optionGroups[field, default: []].append((profile, value, basis))
                 decided.insert(index)
                 fed.insert(field)
+            case .optionGuess(let field, let value, let score)?:
+                if guessedGroups[field] == nil {
+                    guessedOrder.append(field)
+                    fieldLines.append("<group \(field)>")
+                }
+                guessedGroups[field, default: []].append((profile, value, score))
+                toReview.insert(index)
             case .todo(let kind, let guesses)?:
                 let shown = Self.sample(profile)
                 var line = "  # TODO column \(column) (\(kind)\(shown)): "
                 if let best = guesses.first {
-                    line += "\(best.field): { type: \(Self.type(of: best.field, plan: plan, profile: profile)), column: \(column) }"
+                    line += "\(best.field): { type: \(kind == "numbers" ? "number" : kind == "joined answers" ? "multi" : "choice"), column: \(column) }"
                     let others = guesses.dropFirst().map { "\($0.field) (\(String(format: "%.2f", $0.score)))" }
                     line += "  # best guess (\(String(format: "%.2f", best.score)))" + (others.isEmpty ? "" : "; also \(others.joined(separator: ", "))")
                 } else {
@@ -128,6 +137,15 @@ struct DraftWriter {
                 let note = basis == .new ? "   # new option, named after its label" : basis == .wording ? "   # by its wording" : ""
                 fieldLines.append("      \(Self.value(value)): \(Self.quoted(profile.reference))\(note)")
             }
+        }
+
+        // A weakly matched group of option columns: one TODO line holding the whole field.
+        for field in guessedOrder {
+            let options = guessedGroups[field]!
+            let columns = options.map { "\(Self.value($0.1)): \(Self.quoted($0.0.reference))" }.joined(separator: ", ")
+            let line = "  # TODO columns \(Self.quoted(options[0].0.reference)) and \(options.count - 1) more (one column per option): "
+                + "\(field): { type: multi, columns: { \(columns) } }  # best guess (\(String(format: "%.2f", options[0].2))): the options fit, the question is worded anew"
+            if let position = fieldLines.firstIndex(of: "<group \(field)>") { fieldLines[position] = line }
         }
 
         var lines: [String] = []
@@ -214,9 +232,6 @@ struct DraftWriter {
         return answers.isEmpty ? "; no answers" : "; \(profile.filled) answers, e.g. \(answers.joined(separator: ", "))"
     }
 
-    private static func type(of field: String, plan: DraftPlan, profile: ColumnProfile) -> String {
-        profile.isNumeric ? "number" : "choice"
-    }
 }
 
 private extension String {

@@ -70,7 +70,11 @@ struct WordMatcher {
             for word in group { canonical[Words.fold(word)] = head }
         }
         self.canonical = canonical
+        grouped = Set(canonical.values)
     }
+
+    /// The words that stand for a synonym group.
+    let grouped: Set<String>
 
     func words(_ text: String) -> [String] {
         var result: [String] = []
@@ -91,7 +95,14 @@ struct WordMatcher {
         return result
     }
 
-    /// Whether two words mean the same here.
+    /// Whether two words mean the same here. Words of a synonym group (`volgers`) match only
+    /// their group: `volgt` is not `volgers`.
+    func same(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        if grouped.contains(a) || grouped.contains(b) { return false }
+        return Self.same(a, b)
+    }
+
     static func same(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
@@ -115,7 +126,7 @@ struct WordMatcher {
         var matched = 0
         var used = Set<Int>()
         for word in a {
-            if let index = b.indices.first(where: { !used.contains($0) && Self.same(word, b[$0]) }) {
+            if let index = b.indices.first(where: { !used.contains($0) && same(word, b[$0]) }) {
                 used.insert(index)
                 matched += 1
             }
