@@ -101,7 +101,7 @@ let package = Package(
         // Finds (or makes, with .venv) the XLSX and SPSS fixtures of Tests/Fixtures/make_fixtures.py.
         .target(name: "TestFixtures", path: "Tests/Fixtures/Support"),
         .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFiles"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFiles", "TestFixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader and the whole ingest of one survey year with libFuzzer (README.md, "Fuzzing").
+# Fuzzes the CSV, XLSX and SPSS readers and the whole ingest of one survey year with libFuzzer
+# (README.md, "Fuzzing").
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   one target only
 #
-# Needs only the Swift toolchain (it ships libFuzzer and AddressSanitizer) and libcsv-dev.
+# Needs only the Swift toolchain (it ships libFuzzer and AddressSanitizer) and the C libraries.
 # Builds into .build-fuzz (never touching .build), keeps the growing corpus in
 # .build-fuzz/corpus/<target>, and fails when an input crashes, hangs or breaks an invariant:
 # that input is saved as Fuzz/crashes/<target>-crash-<sha1> (or -timeout-, -oom-).
@@ -14,7 +15,7 @@ source scripts/lib.sh
 ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 
 seconds=${1:-30}
-targets=${MEETLAT_FUZZ_TARGETS:-csv ingest}
+targets=${MEETLAT_FUZZ_TARGETS:-csv ingest xlsx sav}
 scratch=.build-fuzz
 mkdir -p "$scratch" Fuzz/crashes
 
@@ -42,11 +43,17 @@ for target in $targets; do
     corpus="$scratch/corpus/$target"
     log="$scratch/fuzz-$target.log"
     mkdir -p "$corpus"
-    # The first folder receives new inputs; Fuzz/corpus/exports (committed seeds) is only read.
+    # CSV inputs are small text with a dictionary of its tokens; XLSX and SPSS seeds are whole
+    # files (the XLSX ones with stored, uncompressed parts, so mutations reach the XML).
+    case $target in
+        csv|ingest) seeds=Fuzz/corpus/exports; extra=(-max_len=4096 -dict=Fuzz/exports.dict) ;;
+        *) seeds=Fuzz/corpus/$target; extra=(-max_len=65536) ;;
+    esac
+    # The first folder receives new inputs; the committed seeds are only read.
     if MEETLAT_FUZZ_TARGET="$target" timeout $((seconds + 300)) "$binary" \
-        -max_total_time="$seconds" -max_len=4096 -timeout=10 -dict=Fuzz/exports.dict \
+        -max_total_time="$seconds" -timeout=10 "${extra[@]}" \
         -artifact_prefix="Fuzz/crashes/$target-" -print_final_stats=1 \
-        "$corpus" Fuzz/corpus/exports >"$log" 2>&1; then
+        "$corpus" "$seeds" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
         # "#1234 DONE cov: 595 ft: 2949 corp: 439/49Kb ...": edges covered and inputs kept.

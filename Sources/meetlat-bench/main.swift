@@ -1,7 +1,6 @@
 // meetlat-bench: performance measurements, run in a release build:
 //     swift run -c release meetlat-bench <benchmark> [options]
 // Each benchmark prints what it measured and how; nothing here is asserted by tests.
-import TableFiles
 import Foundation
 
 /// A named benchmark taking its own command-line arguments.
@@ -12,7 +11,7 @@ struct Benchmark {
 }
 
 let benchmarks = [
-    Benchmark(name: "csv", summary: "one timed read of a CSV export through Ingest.CSVReader (JSON result)", run: CSVBenchmark.run),
+    Benchmark(name: "csv", summary: "one timed read of a CSV export through TableFiles.CSVReader (JSON result)", run: CSVBenchmark.run),
     Benchmark(name: "roi", summary: "Monte Carlo scenarios per second on an example scenario", run: ROIBenchmark.run),
 ]
 

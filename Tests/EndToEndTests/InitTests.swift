@@ -50,6 +50,7 @@ import TestFixtures
             #expect(drafted.respondent.privateColumns.contains(column), "\(year): \(column) is not private in the draft")
         }
         #expect(draft.columns == want.count)
+        #expect(drafted.export.skipRows == committed.export.skipRows, "SurveyMonkey's second header row is detected")
         #expect(draft.yaml.components(separatedBy: "# TODO").count - 1 >= draft.toReview)
     }
 }

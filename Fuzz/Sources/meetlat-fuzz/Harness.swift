@@ -1,15 +1,19 @@
-import TableFiles
 import Foundation
 import Ingest
 import PersonalData
 import Support
+import TableFiles
 
-/// The two fuzz targets. Each takes the bytes of one survey export.
+/// The fuzz targets. Each takes the bytes of one survey export.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVReader` alone: detection, libcsv, decoding, row numbering, error messages.
     case csv
     /// `SurveyFolder.ingest` of the fixed survey year in `Fuzz/survey/`, the bytes being its export.
     case ingest
+    /// `TableFile.reader` on an .xlsx file: libzip, libxml2, shared strings, styles, the sheet.
+    case xlsx
+    /// `TableFile.reader` on an SPSS .sav file: ReadStat, value labels, missing values, dates.
+    case sav
 }
 
 /// An input broke a promise of the ingest code (a crash is caught by the fuzzer itself).
@@ -85,10 +89,55 @@ final class Harness: Sendable {
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvariantViolation) {
-        Self.writeScratch(bytes, to: exportURL)
         switch target {
-        case .csv: try checkCSVReader()
-        case .ingest: try checkIngest()
+        case .csv:
+            Self.writeScratch(bytes, to: exportURL)
+            try checkCSVReader()
+        case .ingest:
+            Self.writeScratch(bytes, to: exportURL)
+            try checkIngest()
+        case .xlsx, .sav:
+            let url = exportURL.deletingLastPathComponent().appendingPathComponent("fuzz.\(target.rawValue)")
+            Self.writeScratch(bytes, to: url)
+            try checkTable(url)
+        }
+    }
+
+    // MARK: XLSX and SPSS readers
+
+    /// Limits small enough that a fuzzed size field cannot make one input run for long.
+    static let tableLimits = TableLimits(maximumCellBytes: 1 << 20, maximumEntryBytes: 16 << 20, ratioFloorBytes: 4 << 20)
+
+    private func checkTable(_ url: URL) throws(InvariantViolation) {
+        let name = url.lastPathComponent
+        var header: TableHeader?
+        var previous = 0
+        do {
+            let reader = try TableFile.reader(for: url, displayName: name, options: .init(limits: Self.tableLimits))
+            try reader.read(progressLabel: nil, header: { found in
+                try expect(header == nil, "a second header")
+                header = found
+                try expect(!found.columns.isEmpty || target == .sav, "an empty header")
+                previous = found.row ?? 0
+            }, row: { row in
+                guard let header else { throw InvariantViolation(description: "row \(row.row) before the header") }
+                try expect(row.row > previous, "row \(row.row) follows row \(previous)")
+                try expect(row.cells.count >= header.columns.count, "row \(row.row) has \(row.cells.count) cells for \(header.columns.count) columns")
+                try expect(row.types.keys.allSatisfy { $0 >= 0 && $0 < row.cells.count }, "row \(row.row) types a cell it does not have")
+                for (column, type) in row.types where type == .missing {
+                    try expect(row.cells[column].isEmpty, "a missing cell holds text")
+                }
+                try expect(row.cells.allSatisfy { $0.utf8.count <= Self.tableLimits.maximumCellBytes }, "a cell beyond the limit")
+                previous = row.row
+            })
+        } catch let error as TableFileError {
+            try expect(error.description.hasPrefix(name + ": ") || error.description.hasPrefix(name + ", "),
+                       "a table error does not start with the file name: \(error)")
+            try expect(!error.problem.isEmpty, "an error without a problem")
+        } catch let violation as InvariantViolation {
+            throw violation
+        } catch {
+            throw InvariantViolation(description: "the \(target.rawValue) reader threw \(type(of: error)): \(error)")
         }
     }
 

@@ -1,9 +1,9 @@
-import TableFiles
 import ArgumentParser
 import Foundation
 import Ingest
 import ROI
 import Support
+import TableFiles
 
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
