@@ -86,16 +86,35 @@ public struct MappingDrafter {
     }
 
     /// Header rows below the header that survey tools add: SurveyMonkey's row of `Response` /
-    /// `Open-Ended Response` / option labels, Qualtrics' question texts and `{"ImportId":…}`.
+    /// `Open-Ended Response` / option labels, Qualtrics' question texts above a row of
+    /// `{"ImportId":…}`. The answers start after the last such row among the first three.
     static func extraHeaderRows(_ rows: [TableRow], header: TableHeader) -> Int {
         guard let headerRow = header.row else { return 0 }
-        var count = 0
-        for row in rows.prefix(3) where row.row == headerRow + count + 1 {
-            let cells = row.cells.filter { !$0.isEmpty }
-            let markers = cells.filter { $0.hasPrefix("{\"ImportId\"") || $0 == "Response" || $0 == "Open-Ended Response" }
-            let repeatsHeader = zip(row.cells, header.columns).filter { !$0.0.isEmpty && $0.1.name.hasPrefix($0.0) || $0.1.name.hasSuffix(" - " + $0.0) }.count
-            if !cells.isEmpty && (markers.count * 3 >= cells.count || repeatsHeader * 2 >= cells.count) { count += 1 } else { break }
+        func cells(_ row: TableRow) -> [String] { row.cells.filter { !$0.isEmpty } }
+        func importIDs(_ row: TableRow) -> Bool {
+            let filled = cells(row)
+            return !filled.isEmpty && filled.filter { $0.hasPrefix("{\"ImportId\"") }.count * 3 >= filled.count
         }
-        return count
+        func headerLike(_ row: TableRow) -> Bool {
+            let filled = cells(row)
+            let markers = filled.filter { $0 == "Response" || $0 == "Open-Ended Response" }.count
+            let repeatsHeader = zip(row.cells, header.columns).filter { cell, column in
+                !cell.isEmpty && (column.name == cell || column.name.hasSuffix(" - " + cell))
+            }.count
+            return !filled.isEmpty && (importIDs(row) || markers * 3 >= filled.count || repeatsHeader * 2 >= filled.count)
+        }
+        // Only the rows right below the header, one after the other.
+        let following = Array(rows.prefix(3).enumerated().prefix { $0.element.row == headerRow + $0.offset + 1 }.map(\.element))
+        var skip = 0
+        while skip < following.count {
+            if headerLike(following[skip]) {
+                skip += 1
+            } else if skip + 1 < following.count && importIDs(following[skip + 1]) {
+                skip += 2   // Qualtrics: the question texts, then the ImportId row
+            } else {
+                break
+            }
+        }
+        return skip
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
-import MappingDraft
+@testable import MappingDraft
+import TableFiles
 import Testing
 import TestFixtures
 
@@ -52,5 +53,17 @@ import TestFixtures
         #expect(draft.columns == want.count)
         #expect(drafted.export.skipRows == committed.export.skipRows, "SurveyMonkey's second header row is detected")
         #expect(draft.yaml.components(separatedBy: "# TODO").count - 1 >= draft.toReview)
+    }
+
+    @Test func extraHeaderRowsOfSurveyToolsAreDetected() {
+        let header = TableHeader(columns: ["StartDate", "Q1", "Q2 - Twitter"].map { TableColumn(name: $0) }, row: 1)
+        let qualtrics = [TableRow(row: 2, cells: ["Start Date", "Naam van uw gemeente", "Kanalen - Twitter"]),
+                         TableRow(row: 3, cells: ["{\"ImportId\":\"startDate\"}", "{\"ImportId\":\"QID1\"}", "{\"ImportId\":\"QID2_1\"}"]),
+                         TableRow(row: 4, cells: ["2014-04-07 08:00:00", "Hoorn", "1"])]
+        #expect(MappingDrafter.extraHeaderRows(qualtrics, header: header) == 2)
+        let surveyMonkey = [TableRow(row: 2, cells: ["", "Response", "Twitter"]), TableRow(row: 3, cells: ["7-4-2014 8:00", "Hoorn", "Twitter"])]
+        #expect(MappingDrafter.extraHeaderRows(surveyMonkey, header: header) == 1)
+        let plain = [TableRow(row: 2, cells: ["7-4-2014 8:00", "Hoorn", "Twitter"])]
+        #expect(MappingDrafter.extraHeaderRows(plain, header: header) == 0)
     }
 }
