@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         // Finds (or makes, with .venv) the XLSX and SPSS fixtures of Tests/Fixtures/make_fixtures.py.
-        .target(name: "TestFixtures", path: "Tests/Fixtures/Support"),
+        .target(name: "TestFixtures", dependencies: ["TableFiles"], path: "Tests/Fixtures/Support"),
         .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFiles", "TestFixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),

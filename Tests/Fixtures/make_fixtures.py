@@ -209,29 +209,27 @@ def units(out):
 
     # Zip bombs: valid packages (written by Python's zipfile) whose sheet inflates far beyond
     # its compressed size.
-    template = folder / "cells.xlsx"
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(folder / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb:
+    repack(folder / "cells.xlsx", folder / "bomb.xlsx",
+           [b'<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>',
+            b'<row r="2">' + b'<c r="A2"/>' * (1 << 20) + b"</row>"])
+    block = b"a" * (1 << 20)
+    repack(folder / "cells.xlsx", folder / "huge-cell.xlsx",
+           [b'<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>']
+           + [block] * 1024 + [b"</t></is></c></row>"])
+
+
+def repack(template, target, rows):
+    """A copy of an openpyxl workbook whose second sheet holds the given XML rows."""
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
         for item in source.infolist():
-            if item.filename == "xl/worksheets/sheet2.xml":
-                with bomb.open(item.filename, "w", force_zip64=True) as target:
-                    target.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-                    target.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>')
-                    target.write(b'<row r="2">' + b'<c r="A2"/>' * (1 << 20) + b"</row>")
-                    target.write(b"</sheetData></worksheet>")
-            else:
-                bomb.writestr(item, source.read(item.filename))
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(folder / "huge-cell.xlsx", "w", zipfile.ZIP_DEFLATED) as huge:
-        for item in source.infolist():
-            if item.filename == "xl/worksheets/sheet2.xml":
-                with huge.open(item.filename, "w", force_zip64=True) as target:
-                    target.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-                    target.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>')
-                    block = b"a" * (1 << 20)
-                    for _ in range(1024):
-                        target.write(block)
-                    target.write(b"</t></is></c></row></sheetData></worksheet>")
-            else:
-                huge.writestr(item, source.read(item.filename))
+            if item.filename != "xl/worksheets/sheet2.xml":
+                package.writestr(item, source.read(item.filename))
+                continue
+            with package.open(item.filename, "w", force_zip64=True) as sheet:
+                sheet.write(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                for row in rows:
+                    sheet.write(row)
+                sheet.write(b"</sheetData></worksheet>")
 
 
 # A questionnaire nobody tuned meetlat for: another tool (Microsoft-Forms-like XLSX, a

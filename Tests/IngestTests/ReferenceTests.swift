@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+import TestFixtures
 import TableFiles
 
 @Suite struct ReferenceLoaderTests {
