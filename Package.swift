@@ -68,7 +68,7 @@ let package = Package(
         // a scoring model and statistics.yaml (word lists in Surveys/drafting.yaml).
         .target(
             name: "MappingDraft",
-            dependencies: ["Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", "Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
         // Stage 4: the static site.

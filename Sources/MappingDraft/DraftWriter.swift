@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TableFiles
 
 /// Writes a `DraftPlan` as a commented mapping.yaml that `Mapping.parse` reads: every decision
@@ -16,25 +17,8 @@ struct DraftWriter {
     let skipRows: Int
     let knowledgeYears: [Int]
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(2)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// A YAML double-quoted scalar (JSON's escapes are YAML's too).
+    static func quoted(_ text: String) -> String { JSONValue.quoted(text) }
 
     /// A canonical value as YAML: plain when safe, quoted otherwise ("1", yes, no stay text).
     static func value(_ text: String) -> String {
@@ -232,8 +216,4 @@ struct DraftWriter {
         return answers.isEmpty ? "; no answers" : "; \(profile.filled) answers, e.g. \(answers.joined(separator: ", "))"
     }
 
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
