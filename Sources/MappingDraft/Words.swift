@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// How headers and answers are compared while drafting: folded (lower case, accents and

@@ -1,3 +1,4 @@
+import Core
 import TableFiles
 
 /// The mapping applied to one export's header: where each column is, and what the header holds

@@ -1,3 +1,4 @@
+import Core
 import TableFiles
 
 /// A row that passed every check, waiting for the duplicate rule.

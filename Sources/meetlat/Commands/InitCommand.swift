@@ -39,13 +39,18 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Replace an existing mapping.yaml.")
     var force = false
 
+    func validate() throws {
+        guard year >= 1000 && year <= 9999 else { throw ValidationError("the year has four digits, found \(year)") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: export, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ValidationError("--export \(export): no such file; expected the survey tool's export (.csv, .xlsx, .sav or .zsav)")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let folder = surveys.folder
             let source = URL(fileURLWithPath: export).standardizedFileURL
-            guard FileManager.default.fileExists(atPath: source.path) else {
-                throw CommandError("\(export): the file does not exist")
-            }
             let yearFolder = folder.yearURL(year).standardizedFileURL
             let name = source.lastPathComponent
             let placed = yearFolder.appendingPathComponent(name)
@@ -53,7 +58,7 @@ struct InitCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: yearFolder, withIntermediateDirectories: true)
                 if FileManager.default.fileExists(atPath: placed.path) {
                     guard FileManager.default.contentsEqual(atPath: placed.path, andPath: source.path) else {
-                        throw CommandError("\(placed.path) exists and differs from \(export); remove it or rename the export")
+                        throw ValidationError("\(placed.path) exists and differs from \(export); remove it or rename the export")
                     }
                 } else {
                     try FileManager.default.copyItem(at: source, to: placed)
@@ -62,7 +67,7 @@ struct InitCommand: ParsableCommand {
             }
             let target = output.map { URL(fileURLWithPath: $0) } ?? folder.mappingURL(year)
             if output == nil && !force && FileManager.default.fileExists(atPath: target.path) {
-                throw CommandError("\(target.path) exists; give --force to replace it, or --output to write the draft elsewhere")
+                throw ValidationError("\(target.path) exists; give --force to replace it, or --output to write the draft elsewhere")
             }
             let draft = try MappingDrafter(folder: folder, year: year, exportFile: name, sheet: sheet, model: model).draft()
             if output == "-" {
