@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import MappingDraft
 import Support
+import TableFiles
 
 /// `meetlat init <year> --export <file>`: put a survey tool's export in the year's folder and
 /// draft the year's mapping.yaml from it.
@@ -45,6 +46,7 @@ struct InitCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: export, isDirectory: &isFolder), !isFolder.boolValue else {
             throw ValidationError("--export \(export): no such file; expected the survey tool's export (.csv, .xlsx, .sav or .zsav)")
         }
+        if case .failure(let error) = TableFile.format(ofFileNamed: export) { throw ValidationError("--export \(error)") }
     }
 
     func run() throws {
