@@ -3,6 +3,7 @@
 // meet at files (Rankings/, Statistics/) and dependencies point one way:
 //   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI;  Pipeline chains Ingest with Scoring
 //   and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
+//   Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
 let package = Package(
@@ -25,31 +26,52 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
+        // libzip (Debian libzip-dev): the ZIP container of .xlsx files, entries inflated by it.
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // libxml2 (Debian libxml2-dev): its streaming reader parses the XML inside .xlsx files.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // ReadStat (Debian libreadstat-dev): SPSS .sav and .zsav files.
+        .systemLibrary(name: "CReadStat", pkgConfig: nil, providers: [.apt(["libreadstat-dev"])]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
+        // The one reader of every YAML file (mappings, models, scenarios, site.yaml, statistics):
+        // limits against hostile files, key checks with suggestions, one error with file:line:column.
+        .target(
+            name: "Configuration",
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
         // The domain every stage shares: gemeenten and the reference (and its published file,
         // Statistics/reference.json), canonical responses, name folding and resolution.
         .target(name: "Core", dependencies: ["Support"]),
+        // Tables from files, whatever made them: CSV (libcsv), XLSX (libzip + libxml2), SPSS
+        // .sav/.zsav (ReadStat). Open a file, get its header and its rows of text cells, each
+        // numbered as the user sees it. Knows nothing about surveys.
+        .target(
+            name: "TableFiles",
+            dependencies: ["CLibCSV", "CLibZip", "CLibXML2", "CReadStat", "Support"],
+            exclude: ["README.md"]
+        ),
         // Stage 1: raw survey exports + mapping + reference CSVs → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Core", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TableFiles", "Core", "Support", "PersonalData", "Configuration"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations; the
         // Rankings/ format (written and read here).
         .target(
             name: "Scoring",
-            dependencies: ["Core", "PersonalData", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Core", "PersonalData", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates; the
         // Statistics/<year>.json format (written and read here).
         .target(
             name: "Stats",
-            dependencies: ["Core", "Scoring", "Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Core", "Scoring", "Support", "Configuration"]
         ),
         // The stages chained for the commands: ingest a year, then score it or compute its
         // statistics (and write Statistics/).
@@ -60,14 +82,21 @@ let package = Package(
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
             name: "ROI",
-            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Support", "Configuration"],
+            exclude: ["README.md"]
+        ),
+        // `meetlat init`: drafts a year's mapping.yaml from its export, the other years' mappings,
+        // a scoring model and statistics.yaml (word lists in Surveys/drafting.yaml).
+        .target(
+            name: "MappingDraft",
+            dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
         // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
             name: "Site",
             dependencies: [
-                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -75,31 +104,40 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Core", "Ingest", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
+                "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "PersonalData", "Support"]),
-        // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
-        // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "PersonalData", "Support"]),
+        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them
+        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Core", "Ingest", "PersonalData", "Support"],
+            dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "Pipeline", "PersonalData", "Support"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support"]),
-        .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
+        // Finds (or makes, with .venv) the XLSX and SPSS fixtures of Tests/Fixtures/make_fixtures.py.
+        .target(name: "TestFixtures", dependencies: ["TableFiles"], path: "Tests/Fixtures/Support"),
+        .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support", "TableFiles", "TestFixtures", "Configuration"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "PersonalData", "Support", "Configuration"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "Support", "Configuration"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest", "PersonalData"]),
-        // Runs the built `meetlat` binary: kill tests, privacy from export to Rankings/, the site
-        // from finished outputs only.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData", "Support"]),
+        // For the tests that run the built `meetlat` binary: starting it (with write faults
+        // injected), mounting a small tmpfs.
+        .target(name: "MeetlatTestSupport", path: "Tests/MeetlatTestSupport"),
+        // Runs the built `meetlat` binary: kill and disk-full tests, the output rule, privacy
+        // from export to Rankings/, the site from finished outputs only, XLSX/SPSS exports and init,
+        // hostile input (issue 19).
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring",
+                                                          "PersonalData", "MeetlatTestSupport", "TestFixtures", "Support"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData", "MeetlatTestSupport", "Configuration",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

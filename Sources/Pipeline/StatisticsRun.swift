@@ -46,10 +46,12 @@ public enum StatisticsRun {
 
     /// Writes `Statistics/<year>.json` for every year of `years` and `Statistics/reference.json`,
     /// only after every year has been computed and everything passed the personal-data scan
-    /// (the files are published: labels come from statistics.yaml and the mappings), each file
-    /// replaced atomically. Returns the files written, in order.
+    /// (the files are published: labels come from statistics.yaml and the mappings), the folder
+    /// replaced as a whole (`AtomicOutput.replaceFolder`). Returns the files written, in order,
+    /// and the publication.
     @discardableResult
-    public static func write(years: [Int], in folder: SurveyFolder, to statistics: URL) throws -> [URL] {
+    public static func write(years: [Int], in folder: SurveyFolder, to statistics: URL,
+                             inputs: [URL]) throws -> (files: [URL], publication: AtomicOutput.Publication) {
         let reference = try folder.reference()
         let definition = try StatisticsDefinition.load(from: folder.statisticsURL)
         var outputs: [(URL, Data)] = []
@@ -60,7 +62,11 @@ public enum StatisticsRun {
         outputs.append((ReferenceFile.url(statistics: statistics), try ReferenceFile.json(reference)))
         try PersonalDataDetector.publishedOutput.checkBeforeWriting(outputs.map { ($0.0.path, $0.1) },
                                                                     target: "\(statistics.path) (nothing written)")
-        for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
-        return outputs.map(\.0)
+        // Every file changes together or none does; years not written are carried over.
+        let publication = try AtomicOutput.replaceFolder(statistics, inputs: inputs, keepingOtherFiles: true) { staging in
+            for (url, data) in outputs { try staging.write(data, to: url.lastPathComponent) }
+        }
+        let files = outputs.map { publication.folder.appendingPathComponent($0.0.lastPathComponent) }
+        return (files, publication)
     }
 }

@@ -4,7 +4,7 @@ import Support
 
 /// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
 /// (fixed column order, sorted JSON keys, integers only, LF line ends), only publish-list fields,
-/// and each file replaced atomically. `RankingFile` reads the JSON back.
+/// and the folder replaced atomically as a whole. `RankingFile` reads the JSON back.
 public enum RankingsWriter {
     public static func csvURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).csv") }
     public static func jsonURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).json") }
@@ -26,19 +26,22 @@ public enum RankingsWriter {
 
     /// Encodes every ranking first, scans everything for personal data (Rankings/ is committed
     /// and published: a name or address in a model's label or a mapping's value must not get
-    /// there), then writes the files; a failure while computing, encoding or scanning leaves
-    /// every previous file untouched. Returns the files written, in order.
+    /// there), then replaces `folder` as a whole (`AtomicOutput.replaceFolder`): every file
+    /// changes together or none does, and the files of years not in `rankings` are carried over
+    /// unchanged. A failure while computing, encoding or scanning writes nothing.
+    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
-    public static func write(_ rankings: [Ranking], to folder: URL) throws -> [URL] {
-        var outputs: [(url: URL, data: Data)] = []
+    public static func write(_ rankings: [Ranking], to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
+        var outputs: [(name: String, data: Data)] = []
         for ranking in rankings.sorted(by: { $0.year < $1.year }) {
-            outputs.append((csvURL(year: ranking.year, in: folder), Data(csv(ranking).utf8)))
-            outputs.append((jsonURL(year: ranking.year, in: folder), try json(ranking)))
+            outputs.append((csvURL(year: ranking.year, in: folder).lastPathComponent, Data(csv(ranking).utf8)))
+            outputs.append((jsonURL(year: ranking.year, in: folder).lastPathComponent, try json(ranking)))
         }
-        try PersonalDataDetector.publishedOutput.checkBeforeWriting(outputs.map { ($0.url.path, $0.data) },
-                                                                    target: "\(folder.path) (nothing written)")
-        for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
-        return outputs.map(\.url)
+        try PersonalDataDetector.publishedOutput.checkBeforeWriting(
+            outputs.map { (folder.appendingPathComponent($0.name).path, $0.data) }, target: "\(folder.path) (nothing written)")
+        return try AtomicOutput.replaceFolder(folder, inputs: inputs, keepingOtherFiles: true) { staging in
+            for output in outputs { try staging.write(output.data, to: output.name) }
+        }
     }
 
     /// Walks the encoded JSON and rejects any key the publish list does not name.

@@ -2,13 +2,6 @@ import Dispatch
 import Foundation
 import PersonalData
 import Support
-#if canImport(Glibc)
-import Glibc
-private let posixWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let posixWrite = Darwin.write
-#endif
 
 /// Builds the static site (`meetlat site`) as a pipeline of steps:
 ///
@@ -23,7 +16,9 @@ private let posixWrite = Darwin.write
 ///    file, line and match. Each page's output depends only on its data,
 ///    so the result is the same in any order. A page is dropped once written, so the site is
 ///    never held in memory as a whole;
-/// 4. **publish** — the staging folder replaces the output folder (`AtomicOutput.replaceFolder`).
+/// 4. **publish** — the staging folder replaces the output folder in one step
+///    (`AtomicOutput.replaceFolder`, which also refuses an output among the inputs, publishes
+///    into the target of a symbolic link and clears what killed builds left).
 ///
 /// A failure or a kill in any step leaves the previous output as it was.
 public enum SiteBuilder {
@@ -36,8 +31,10 @@ public enum SiteBuilder {
         public var bytes: Int
         /// Seconds per step, in pipeline order.
         public var steps: [(name: String, seconds: Double)]
-        /// Leftovers of interrupted builds that were cleared (or an output that was put back).
-        public var recovered: [String]
+        /// What publishing did beyond a plain replacement (`AtomicOutput.Publication.notes`):
+        /// a symbolic link followed, a mount point's contents replaced, leftovers of interrupted
+        /// builds cleared.
+        public var notes: [String]
         /// site.yaml's `personal_data_allowed`, each entry with the number of files it let through.
         public var allowedPersonalData: [(entry: AllowedPersonalData, files: Int)]
         /// What the Markdown sanitiser removed from `content/` (`MarkdownHTML`), one line each.
@@ -52,7 +49,8 @@ public enum SiteBuilder {
     @discardableResult
     public static func build(_ input: SiteInput, output: URL, progress: Bool = true) throws -> Summary {
         var clock = StepClock()
-        let recovered = try StaleOutput.recover(output)
+        // Refused before the work, not after it; `replaceFolder` applies the rule again.
+        try AtomicOutput.checkFolder(output, inputs: input.folders)
         let data = try SiteData.load(input)
         clock.lap("load")
 
@@ -62,7 +60,9 @@ public enum SiteBuilder {
         let items = (files.map(OutputItem.file) + pages.map(OutputItem.page)).sorted { $0.path < $1.path }
         try checkUnique(items.map(\.path))
         var written = Written()
-        try AtomicOutput.replaceFolder(output) { staging in
+        // Not synced file by file: the next build remakes every page, and syncing thousands of
+        // files would cost more than the build.
+        let publication = try AtomicOutput.replaceFolder(output, inputs: input.folders, durable: false) { staging in
             written = try renderWriteAndScan(items, source: data.source, into: staging, output: output, progress: progress)
             clock.lap("render+write+scan")
         }
@@ -71,7 +71,7 @@ public enum SiteBuilder {
         let allowed = data.source.config.personalDataAllowed.map { ($0, written.filesPerAllowedValue[$0.value] ?? 0) }
         return Summary(output: output.path, editions: data.editions.map(\.year),
                        pages: items.filter { $0.path.hasSuffix(".html") }.count, files: items.count,
-                       bytes: written.bytes, steps: clock.steps, recovered: recovered,
+                       bytes: written.bytes, steps: clock.steps, notes: publication.notes,
                        allowedPersonalData: allowed, contentWarnings: data.source.contentWarnings)
     }
 
@@ -126,16 +126,11 @@ public enum SiteBuilder {
         }
     }
 
-    /// Step 3: every item rendered (pages), written into `folder` and scanned, on all cores
-    /// (folders are made first). Findings are reported under the output folder's name (where
-    /// they would have been published), not the staging folder's.
-    static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into folder: URL, output: URL,
+    /// Step 3: every item rendered (pages), written into `staging` and scanned (name and, when it
+    /// is text, content) with site.yaml's allow-list, on all cores. Findings are reported under
+    /// the output folder's name (where they would have been published), not the staging folder's.
+    static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into staging: StagingFolder, output: URL,
                                    progress: Bool) throws -> Written {
-        let manager = FileManager.default
-        let folders = Set(items.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
-        for relative in folders {
-            try manager.createDirectory(at: folder.appendingPathComponent(relative), withIntermediateDirectories: true)
-        }
         let detector = source.config.detector
         let bar = Progress("site: rendering", total: items.count, enabled: progress && isatty(STDERR_FILENO) == 1)
         let slots = ResultSlots<(bytes: Int, scan: FileScan)>(count: items.count)
@@ -147,19 +142,18 @@ public enum SiteBuilder {
             buffer.reserveCapacity(65_536)
             for index in stride(from: chunk, to: items.count, by: chunks) {
                 let item = items[index]
-                let path = folder.appendingPathComponent(item.path).path
                 slots.set(index, Result {
                     switch item {
                     case .page(let page):
                         buffer.removeAll(keepingCapacity: true)
                         try source.render(page.template, page.context(), into: &buffer)
                         return try buffer.withUnsafeBufferPointer { bytes in
-                            try writeFile(UnsafeRawBufferPointer(bytes), to: path)
+                            try staging.write(UnsafeRawBufferPointer(bytes), to: item.path)
                             return (bytes.count, detector.scanFile(bytes, relativePath: item.path, displayPath: output.path + "/" + item.path))
                         }
                     case .file(let file):
                         return try file.data.withUnsafeBytes { raw in
-                            try writeFile(raw, to: path)
+                            try staging.write(raw, to: item.path)
                             return (raw.count, detector.scanFile(raw.bindMemory(to: UInt8.self), relativePath: item.path,
                                                                  displayPath: output.path + "/" + item.path))
                         }
@@ -177,24 +171,6 @@ public enum SiteBuilder {
             for value in Set(result.scan.allowedMatches) { written.filesPerAllowedValue[value, default: 0] += 1 }
         }
         return written
-    }
-
-    /// Writes `bytes` to a new file with plain POSIX calls. (`Data.write(to:)` syncs every file to
-    /// disk, which costs more than the whole build; the staging folder is made durable as a whole
-    /// by the rename that publishes it.)
-    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < buffer.count, let base = buffer.baseAddress {
-            let written = posixWrite(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno)))
-            }
-            offset += written
-        }
     }
 }
 

@@ -1,6 +1,7 @@
+import Configuration
 import Foundation
 import PersonalData
-import Yams
+import Support
 
 /// `site/site.yaml`: the few settings of the site that are not templates or texts — its title,
 /// tagline, and whether the data are the synthetic demo (and the banner that says so on every
@@ -36,113 +37,62 @@ public struct SiteConfig: Sendable, Hashable {
         return detector
     }
 
-    static let keys: Set<String> = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed"]
+    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed"]
+    static let expectedContent = "the site's settings (title, synthetic_data, banner)"
 
     public static func load(from url: URL) throws -> SiteConfig {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw SiteError.missingSource(path: url.path, expected: "the site configuration (title, synthetic_data, banner)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SiteError.invalidConfig(file: url.path, line: nil, key: "", problem: "is not valid UTF-8 text")
-        }
-        return try parse(text, file: url.path)
+        return try read(try ConfigFile.read(url, expected: expectedContent))
     }
 
     public static func parse(_ text: String, file: String) throws -> SiteConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw SiteError.invalidConfig(file: file, line: nil, key: "", problem: "is not valid YAML: \(error)")
-        }
-        guard let mapping = root?.mapping else {
-            throw SiteError.invalidConfig(file: file, line: nil, key: "", problem: "expected a mapping of settings (title: …)")
-        }
-        var values: [String: Node] = [:]
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            guard keys.contains(key) else {
-                throw SiteError.invalidConfig(file: file, line: line(keyNode), key: key,
-                                              problem: "unknown key; expected one of \(keys.sorted().joined(separator: ", "))")
-            }
-            values[key] = value
-        }
+        try read(try ConfigFile.parse(text, file: file, expected: expectedContent))
+    }
+
+    static func read(_ root: ConfigNode) throws -> SiteConfig {
+        let values = try root.mapping(allowed: keys)
         func string(_ key: String, required: Bool) throws -> String {
             guard let node = values[key] else {
-                if required { throw SiteError.invalidConfig(file: file, line: nil, key: key, problem: "missing; this key is required") }
+                if required { _ = try values.required(key) }
                 return ""
             }
-            guard let scalar = node.scalar else {
-                throw SiteError.invalidConfig(file: file, line: line(node), key: key, problem: "expected text")
-            }
-            return scalar.string
+            return try node.text()
         }
         let title = try string("title", required: true)
-        guard !title.isEmpty else {
-            throw SiteError.invalidConfig(file: file, line: values["title"].flatMap(line), key: "title", problem: "is empty")
-        }
-        let syntheticText = try string("synthetic_data", required: true)
-        guard let synthetic = Bool(syntheticText) else {
-            throw SiteError.invalidConfig(file: file, line: values["synthetic_data"].flatMap(line), key: "synthetic_data",
-                                          problem: "found '\(syntheticText)', expected true or false")
-        }
+        guard !title.isEmpty else { throw try values.required("title").error(expected: "the site's title") }
+        let synthetic = try values.required("synthetic_data").bool()
         let banner = try string("banner", required: false)
         if synthetic && banner.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw SiteError.invalidConfig(file: file, line: nil, key: "banner",
-                                          problem: "missing; synthetic_data is true, so every page must say so")
+            let why = "; synthetic_data is true, so every page must say so"
+            guard let node = values["banner"] else { throw root.error("missing key `banner`" + why) }
+            throw node.error("expected text, found nothing" + why)
         }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner, personalDataAllowed: try allowList(values["personal_data_allowed"], file: file))
+                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")))
     }
 
     /// `personal_data_allowed`: a list of `{value, reason}`. Each value must be something the
     /// scan would stop (an entry that allows nothing is a mistake or a leftover), listed once,
     /// with a reason.
-    static func allowList(_ node: Node?, file: String) throws -> [AllowedPersonalData] {
-        let key = "personal_data_allowed"
-        guard let node else { return [] }
-        if let scalar = node.scalar, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" { return [] }
-        guard let sequence = node.sequence else {
-            throw SiteError.invalidConfig(file: file, line: line(node), key: key,
-                                          problem: "expected a list of entries, each with a value and a reason (- value: …, reason: …)")
-        }
+    static func allowList(_ node: ConfigNode?) throws -> [AllowedPersonalData] {
+        guard let node, !node.isNull else { return [] }
         var entries: [AllowedPersonalData] = []
-        for item in sequence {
-            guard let mapping = item.mapping else {
-                throw SiteError.invalidConfig(file: file, line: line(item), key: key,
-                                              problem: "expected an entry with a value and a reason (- value: …, reason: …)")
+        for item in try node.list() {
+            let keys = try item.mapping(allowed: ["value", "reason"])
+            let value = try keys.required("value", expected: "the value published on purpose").nonEmptyText()
+            let reason = try keys.required("reason", expected: "why it may be published").nonEmptyText()
+            if PersonalDataDetector.publishedOutput.matchesAllowed(by: value).isEmpty {
+                throw try keys.required("value").error("\(Suggestions.quoted(value)) holds nothing the personal-data scan stops; list only values that would stop the build")
             }
-            var fields: [String: String] = [:]
-            for (keyNode, valueNode) in mapping {
-                let name = keyNode.string ?? ""
-                guard ["value", "reason"].contains(name) else {
-                    throw SiteError.invalidConfig(file: file, line: line(keyNode), key: "\(key).\(name)",
-                                                  problem: "unknown key; expected value and reason")
-                }
-                guard let text = valueNode.scalar?.string else {
-                    throw SiteError.invalidConfig(file: file, line: line(valueNode), key: "\(key).\(name)", problem: "expected text")
-                }
-                fields[name] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entries.contains(where: { PersonalDataDetector.allowKey($0.value) == PersonalDataDetector.allowKey(value) }) {
+                throw try keys.required("value").error("\(Suggestions.quoted(value)) is listed twice")
             }
-            for name in ["value", "reason"] where (fields[name] ?? "").isEmpty {
-                throw SiteError.invalidConfig(file: file, line: line(item), key: "\(key).\(name)",
-                                              problem: "missing; every allowed value needs a \(name)")
-            }
-            let entry = AllowedPersonalData(value: fields["value"] ?? "", reason: fields["reason"] ?? "")
-            if PersonalDataDetector.publishedOutput.matchesAllowed(by: entry.value).isEmpty {
-                throw SiteError.invalidConfig(file: file, line: line(item), key: "\(key).value",
-                                              problem: "'\(entry.value)' holds nothing the personal-data scan stops; list only values that would stop the build")
-            }
-            if entries.contains(where: { PersonalDataDetector.allowKey($0.value) == PersonalDataDetector.allowKey(entry.value) }) {
-                throw SiteError.invalidConfig(file: file, line: line(item), key: "\(key).value",
-                                              problem: "'\(entry.value)' is listed twice")
-            }
-            entries.append(entry)
+            entries.append(AllowedPersonalData(value: value, reason: reason))
         }
         return entries
     }
-
-    private static func line(_ node: Node) -> Int? { node.mark.map { $0.line } }
 }
 
 /// One value of `personal_data_allowed` in site.yaml: published on purpose, for `reason`.

@@ -1,4 +1,5 @@
 import PersonalData
+import Support
 
 /// Everything that stops `meetlat site`, each with one clear message. The previous output is
 /// never touched when one of these is thrown: the site is built in a staging folder first.
@@ -7,8 +8,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     case missingSource(path: String, expected: String)
     /// An entry of the site sources the build refuses to read (a symbolic link).
     case unsafeSource(path: String, problem: String)
-    /// `site.yaml` holds something the build cannot use.
-    case invalidConfig(file: String, line: Int?, key: String, problem: String)
     /// A template does not parse, or a template the site needs is missing.
     case template(file: String, line: Int?, column: Int?, problem: String)
     /// No `Rankings/<year>.json` to publish.
@@ -17,8 +16,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     case inconsistentData(path: String, problem: String)
     /// A file could not be read.
     case unreadable(path: String, problem: String)
-    /// A file of the staging folder could not be written.
-    case unwritable(path: String, problem: String)
     /// The personal-data scan found something in the built site; nothing was published.
     /// `findings` name the files as they would have been published (under the output folder).
     case personalData(findings: [PersonalDataFinding], output: String)
@@ -29,19 +26,14 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
             return "\(path): not found; expected \(expected)"
         case .unsafeSource(let path, let problem):
             return "\(path): \(problem)"
-        case .invalidConfig(let file, let line, let key, let problem):
-            return "\(file)\(line.map { ", line \($0)" } ?? "")\(key.isEmpty ? "" : ", key '\(key)'"): \(problem)"
         case .template(let file, let line, let column, let problem):
-            let place = line.map { ", line \($0)" + (column.map { ", column \($0)" } ?? "") } ?? ""
-            return "\(file)\(place): \(problem)"
+            return "\(SourceLocation(file: file, line: line, column: column)): \(problem)"
         case .noEditions(let rankings):
             return "\(rankings): no <year>.json rankings found; run `meetlat score` first"
         case .inconsistentData(let path, let problem):
             return "\(path): \(problem)"
         case .unreadable(let path, let problem):
             return "\(path): cannot be read (\(problem))"
-        case .unwritable(let path, let problem):
-            return "\(path): cannot be written (\(problem))"
         case .personalData(let findings, let output):
             return PublicationRefused(target: output, findings: findings).description + "; \(output) was left as it was"
         }

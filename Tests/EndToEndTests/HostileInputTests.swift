@@ -1,6 +1,8 @@
 import Foundation
 import Ingest
+import MeetlatTestSupport
 import Support
+import TableFiles
 import Testing
 
 /// Issue 19 through the built binary: what a hostile export or configuration makes `meetlat` print
@@ -17,7 +19,7 @@ import Testing
         let ingest = try MeetlatBinary.run(survey.arguments(["ingest", "--strict"]), in: survey.root)
         #expect(ingest.status != 0)
         let printed = ingest.stdout + ingest.stderr
-        #expect(ingest.stderr.contains(#"\u{1B}[2J\u{1B}]0;gehackt\u{7}Atlantis\u{D}\u{9B}31m"#), "\(ingest.stderr)")
+        #expect(ingest.stderr.contains(#"\u{1B}[2J\u{1B}]0;gehackt\u{7}Atlantis\r\u{9B}31m"#), "\(ingest.stderr)")
         for control in ["\u{1B}", "\u{07}", "\r", "\u{9B}"] {
             #expect(!printed.contains(control), "\(control.debugDescription) reached the terminal")
         }

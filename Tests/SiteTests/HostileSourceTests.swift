@@ -197,13 +197,16 @@ import Testing
                 return String(describing: error)
             }
         }
-        #expect(error("personal_data_allowed:\n  - value: 0229-252200\n") == "site.yaml, line 4, key 'personal_data_allowed.reason': missing; every allowed value needs a reason")
+        #expect(error("personal_data_allowed:\n  - value: 0229-252200\n")
+                == "site.yaml:4:5: personal_data_allowed[1]: missing key `reason`; expected why it may be published")
         #expect(error("personal_data_allowed:\n  - value: Stadhuis Hoorn\n    reason: openbaar\n")
-                == "site.yaml, line 4, key 'personal_data_allowed.value': 'Stadhuis Hoorn' holds nothing the personal-data scan stops; list only values that would stop the build")
+                == "site.yaml:4:12: personal_data_allowed[1].value: `Stadhuis Hoorn` holds nothing the personal-data scan stops; list only values that would stop the build")
         #expect(error("personal_data_allowed:\n  - value: 0229-252200\n    reason: a\n  - value: 0229 252 200\n    reason: b\n")
-                == "site.yaml, line 6, key 'personal_data_allowed.value': '0229 252 200' is listed twice")
-        #expect(error("personal_data_allowed:\n  - value: 0229-252200\n    reden: a\n") == "site.yaml, line 5, key 'personal_data_allowed.reden': unknown key; expected value and reason")
-        #expect(error("personal_data_allowed: 0229-252200\n").contains("expected a list of entries"))
+                == "site.yaml:6:12: personal_data_allowed[2].value: `0229 252 200` is listed twice")
+        #expect(error("personal_data_allowed:\n  - value: 0229-252200\n    reden: a\n")
+                == "site.yaml:5:5: personal_data_allowed[1]: unknown key `reden`; expected one of `value`, `reason`")
+        #expect(error("personal_data_allowed: 0229-252200\n") == "site.yaml:3:24: personal_data_allowed: expected a list, found `0229-252200`")
         #expect(error("personal_data_allowed: []\n") == "")
+        #expect(error("personal_data_allowed:\n") == "")
     }
 }

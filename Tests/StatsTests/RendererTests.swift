@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Support
+import TableFiles
 import Testing
 @testable import Stats
 

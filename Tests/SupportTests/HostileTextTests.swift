@@ -99,20 +99,23 @@ enum PythonCSV {
 }
 
 /// Control characters in printed messages are shown, not acted on (issue 19, item 9).
-@Suite struct TerminalTextTests {
+@Suite struct VisibleMessageTests {
     @Test func escapeSequencesAreShownAsCodePoints() {
         let cell = "\u{1B}[2J\u{1B}]0;pwned\u{07}Hoorn\r"
-        #expect(TerminalText.visible("unknown gemeente \"\(cell)\"") == #"unknown gemeente "\u{1B}[2J\u{1B}]0;pwned\u{7}Hoorn\u{D}""#)
-        #expect(TerminalText.visible("\u{9B}31m") == #"\u{9B}31m"#)              // C1 CSI
-        #expect(TerminalText.visible("a\u{202E}b\u{2066}c") == #"a\u{202E}b\u{2066}c"#)  // bidi controls
-        #expect(TerminalText.visible("Ho\u{200B}orn\u{AD}") == #"Ho\u{200B}orn\u{AD}"#)  // invisible
-        #expect(TerminalText.visible("\u{7F}\u{0}") == #"\u{7F}\u{0}"#)
+        #expect(VisibleText.message("unknown gemeente \"\(cell)\"") == #"unknown gemeente "\u{1B}[2J\u{1B}]0;pwned\u{7}Hoorn\r""#)
+        #expect(VisibleText.message("\u{9B}31m") == #"\u{9B}31m"#)              // C1 CSI
+        #expect(VisibleText.message("a\u{202E}b\u{2066}c") == #"a\u{202E}b\u{2066}c"#)  // bidi controls
+        #expect(VisibleText.message("Ho\u{200B}orn\u{AD}") == #"Ho\u{200B}orn\u{AD}"#)  // invisible
+        #expect(VisibleText.message("\u{7F}\u{0}") == #"\u{7F}\u{0}"#)
     }
 
     @Test func ordinaryTextIsUnchanged() {
         let text = "Ingest 2012\n  rows read\t221\n  Súdwest-Fryslân — 84 % (186/221) € 2.400 😀\n"
-        #expect(TerminalText.visible(text) == text)
-        let visible = TerminalText.visible("x\u{1B}y")
-        #expect(TerminalText.visible(visible) == visible, "showing twice changes nothing more")
+        #expect(VisibleText.message(text) == text)
+        let visible = VisibleText.message("x\u{1B}y")
+        #expect(VisibleText.message(visible) == visible, "showing twice changes nothing more")
+        // A value quoted inside a message keeps to its line; a message keeps its lines.
+        #expect(VisibleText.escaped("a\tb\nc\u{200B}") == #"a\tb\nc\u{200B}"#)
+        #expect(VisibleText.message("a\tb\nc\u{200B}") == "a\tb\nc\\u{200B}")
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-emit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out/report.json").path
-        try emit("{}\n", to: path)
+        try emit("{}\n", to: path, inputs: [])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["report.json"])
     }
@@ -124,14 +124,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("vergelijking.csv").path
         let error = #expect(throws: PublicationRefused.self) {
-            try emit("gemeente,opmerking\nHoorn,bel 06-13572468\n", to: path, published: true)
+            try emit("gemeente,opmerking\nHoorn,bel 06-13572468\n", to: path, inputs: [], published: true)
         }
         #expect(error?.description == """
             \(path):2:11: phone number '06-******68' — refusing to publish
             1 personal-data finding(s) in \(path) (not written) (phone number 1): refusing to publish
             """)
         #expect(!FileManager.default.fileExists(atPath: path))
-        try emit("gemeente,punten\nHoorn,145\n", to: path, published: true)
+        try emit("gemeente,punten\nHoorn,145\n", to: path, inputs: [], published: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "gemeente,punten\nHoorn,145\n")
     }
 }

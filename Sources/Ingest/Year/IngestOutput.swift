@@ -13,10 +13,13 @@ extension IngestReport {
 
     /// The report as printed and as written to `Reports/<year>/ingest-report.txt`.
     public func text(year: Int) -> String {
-        var lines: [(String, String)] = [
-            ("file", file),
-            ("encoding", encoding),
-            ("delimiter", delimiter),
+        var lines: [(String, String)] = [("file", file)]
+        if format == "CSV" {
+            lines += [("encoding", encoding), ("delimiter", delimiter)]
+        } else {
+            lines.append(("format", ([format] + formatDetails).joined(separator: ", ")))
+        }
+        lines += [
             ("rows read", String(rowsRead)),
             ("accepted", String(accepted)),
             ("rejected", String(rejected.values.reduce(0, +))),
@@ -44,7 +47,8 @@ extension IngestReport {
         }
         text += "  warnings\(warnings.isEmpty ? "  none" : "")\n"
         for warning in warnings { text += "    - \(warning)\n" }
-        text += "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
+        text += format == "SPSS" ? "Rows are the cases as SPSS numbers them: the first case is row 1.\n"
+            : "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
         text += Self.privacyNote + "\n"
         return text
     }
@@ -77,11 +81,15 @@ extension SurveyYear {
     }
 
     /// Writes `<folder>/<year>/ingest-report.txt` (as printed: control characters made visible,
-    /// so `cat` of the report cannot drive the terminal) and `<folder>/<year>/rejects.csv`, each
-    /// atomically.
-    public func writeReports(to folder: URL) throws {
-        let yearFolder = folder.appendingPathComponent(String(year))
-        try AtomicOutput.write(rejectsCSV, to: yearFolder.appendingPathComponent("rejects.csv"))
-        try AtomicOutput.write(TerminalText.visible(report.text(year: year)), to: yearFolder.appendingPathComponent("ingest-report.txt"))
+    /// so `cat` of the report cannot drive the terminal) and `<folder>/<year>/rejects.csv`,
+    /// replacing the year's folder as a whole (`AtomicOutput.replaceFolder`; other files in it are
+    /// kept).
+    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
+    @discardableResult
+    public func writeReports(to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
+        try AtomicOutput.replaceFolder(folder.appendingPathComponent(String(year)), inputs: inputs, keepingOtherFiles: true) { staging in
+            try staging.write(rejectsCSV, to: "rejects.csv")
+            try staging.write(VisibleText.message(report.text(year: year)), to: "ingest-report.txt")
+        }
     }
 }
