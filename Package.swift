@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
-// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all.
+// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI, XLSX; the CLI uses them all.
 import PackageDescription
 
 let package = Package(
@@ -23,6 +23,15 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
+        // libxlsxwriter (Debian libxlsxwriter-dev) as a system library: every .xlsx the site
+        // publishes is written by it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // .xlsx workbooks of text and numbers (XLSXWorkbook), on libxlsxwriter.
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
@@ -54,7 +63,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support",
+                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support", "XLSX",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -85,7 +94,7 @@ let package = Package(
         // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
         .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "XLSX",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

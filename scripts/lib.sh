@@ -48,7 +48,7 @@ check_rankings() {
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.
 run_browser_tests() {
-    ensure_debian_packages chromium chromium-driver
+    ensure_debian_packages chromium chromium-driver hunspell hunspell-nl
     command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
     ensure_python_venv .venv Tests/Browser/requirements.txt
     local bin

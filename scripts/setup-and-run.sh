@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages libcsv-dev libxlsxwriter-dev
 echo "Building meetlat (release) ..."
 swift build -c release --product meetlat
 bin="$(swift build -c release --show-bin-path)/meetlat"

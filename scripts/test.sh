@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages libcsv-dev libxlsxwriter-dev
 
 step() { printf '\n== %s\n' "$*"; }
 

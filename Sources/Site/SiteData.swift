@@ -41,27 +41,69 @@ struct Edition: Sendable {
     let gemeenten: Int
     /// Responses that named no gemeente (not used).
     let anonymous: Int
-    /// What statistics.yaml calls the options of multi-select fields (the channels).
-    let optionLabels: OptionLabels
 }
 
-/// Labels of the options of multi-select fields, from the `options` tables of statistics.yaml:
-/// what the statistics pages call a channel, and so what a gemeente page calls a channel the
-/// scoring model gives no points (and therefore no label), such as `other`.
-struct OptionLabels: Sendable {
+/// The one name of every survey question and option on the site, from statistics.yaml (the
+/// questionnaire's labels): the statistics, the gemeente pages' explanations, the channels and
+/// the methodology all call a question by it, whatever a scoring model calls it. A question
+/// only a model knows (2011's self-scores) keeps the model's label.
+struct QuestionLabels: Sendable {
     /// Field → option value → label; the first table listing a field decides.
-    private let labels: [String: [String: String]]
+    private let options: [String: [String: String]]
+    /// Field → label, from the tables with a field per row (first table decides).
+    private let fields: [String: String]
+    /// Table id → title (without the report's table number: that number belongs to one
+    /// report, not to every year's page).
+    private let titles: [String: String]
 
     init(_ definition: StatisticsDefinition) {
-        var labels: [String: [String: String]] = [:]
-        for table in definition.tables where table.kind == .options {
-            guard let field = table.field, labels[field] == nil else { continue }
-            labels[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+        var options: [String: [String: String]] = [:], fields: [String: String] = [:], titles: [String: String] = [:]
+        for table in definition.tables {
+            titles[table.id] = table.title
+            if table.kind == .options, let field = table.field, options[field] == nil {
+                options[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+            }
+            for field in table.fields ?? [] where fields[field.field] == nil { fields[field.field] = field.label }
         }
-        self.labels = labels
+        self.options = options
+        self.fields = fields
+        self.titles = titles
     }
 
-    func label(_ value: String, of field: String) -> String? { labels[field]?[value] }
+    func option(_ value: String, of field: String) -> String? { options[field]?[value] }
+
+    /// `model` with its questions and options named as here, for the sentences the site takes
+    /// from Scoring (the notes on a score) and the methodology; the model's own labels stay in
+    /// Rankings/ and on the command line.
+    func relabelled(_ model: ScoringModel) -> ScoringModel {
+        var copy = model
+        func relabel(_ fields: [LabelledField]) -> [LabelledField] {
+            fields.map { LabelledField(field: $0.field, label: field($0.field) ?? $0.label) }
+        }
+        for index in copy.dimensions.indices {
+            switch copy.dimensions[index].rule {
+            case .presence(var rule):
+                rule.options = rule.options.map { option in
+                    var relabelled = option
+                    relabelled.label = self.option(option.value, of: rule.field) ?? option.label
+                    return relabelled
+                }
+                copy.dimensions[index].rule = .presence(rule)
+            case .perInhabitant(var rule):
+                rule.fields = relabel(rule.fields)
+                copy.dimensions[index].rule = .perInhabitant(rule)
+            case .choicePoints(var rule):
+                rule.fields = relabel(rule.fields)
+                copy.dimensions[index].rule = .choicePoints(rule)
+            case .scaledRatings(var rule):
+                rule.fields = relabel(rule.fields)
+                copy.dimensions[index].rule = .scaledRatings(rule)
+            }
+        }
+        return copy
+    }
+    func field(_ field: String) -> String? { fields[field] }
+    func title(ofTable id: String) -> String? { titles[id] }
 }
 
 /// A scenario of `Scenarios/`, compiled, with its export for the browser calculator.
@@ -82,6 +124,8 @@ struct SiteData: Sendable {
     /// Ascending by year.
     let editions: [Edition]
     let scenarios: [ScenarioExport]
+    /// Every question's one name (statistics.yaml).
+    let labels: QuestionLabels
 
     /// Reads the sources, the rankings, the survey years and the scenarios. Years are read
     /// concurrently; the first failure (by year) is thrown.
@@ -93,7 +137,7 @@ struct SiteData: Sendable {
         let definitionURL = input.surveys.appendingPathComponent("statistics.yaml")
         let definition = try StatisticsDefinition.load(from: definitionURL)
         let statistics = SurveyStatistics(definition: definition, reference: reference)
-        let optionLabels = OptionLabels(definition)
+        let labels = QuestionLabels(definition)
         let library = ModelLibrary(folder: folder.modelsURL)
 
         let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, StatisticsReport, Int, Int) in
@@ -117,10 +161,10 @@ struct SiteData: Sendable {
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
                                     statistics: report, comparison: comparison,
                                     respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: anonymous, optionLabels: optionLabels))
+                                    anonymous: anonymous))
         }
         return SiteData(source: source, reference: reference, editions: editions,
-                        scenarios: try loadScenarios(input.scenarios))
+                        scenarios: try loadScenarios(input.scenarios), labels: labels)
     }
 
     /// Years with a `<year>.json` in the rankings folder, ascending.
