@@ -57,8 +57,8 @@ extension YearComparison {
         let counts = "\(from.year): \(from.entries.count), \(to.year): \(to.entries.count)"
         return StatText(
             "relative position: the share of the other ranked gemeenten placed lower, in % (rank 1 = 100, last = 0); "
-                + (countsDiffer ? "the rankings differ in length (\(counts)), so places are not like for like and the change of relative position is"
-                                : "both rankings are equally long (\(counts)), so places and relative position tell the same"),
+                + (countsDiffer ? "the rankings differ in length (\(counts)), so places are not like for like; the change of relative position is (pp: percentage points)"
+                                : "both rankings are equally long (\(counts)), so places and relative position tell the same (pp: percentage points)"),
             dutch: "relatieve positie: het deel van de andere gemeenten in de ranglijst dat lager staat, in procenten (rang 1 = 100, de laatste = 0); "
                 + (countsDiffer ? "de ranglijsten zijn niet even lang (\(counts)), dus alleen het verschil in relatieve positie is een zuivere vergelijking; pp = procentpunt"
                                 : "de ranglijsten zijn even lang (\(counts)), dus plaatsen en relatieve positie zeggen hetzelfde; pp = procentpunt"))
