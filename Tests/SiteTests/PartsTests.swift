@@ -76,7 +76,7 @@ import Testing
 /// The channel list of a gemeente page, from Scoring's explanation lines.
 @Suite struct ChannelListTests {
     let model: ScoringModel
-    let labels = OptionLabels(StatisticsDefinition(tables: [
+    let labels = QuestionLabels(StatisticsDefinition(tables: [
         TableDefinition(id: "channels", title: "Kanalen", kind: .options, field: "channels",
                         options: [ValueLabel(value: "other", label: "Ander"), ValueLabel(value: "twitter", label: "Twitter (X)")]),
     ]))
@@ -95,7 +95,7 @@ import Testing
         return nil
     }
 
-    @Test func scoredChannelsKeepTheModelsLabelsOthersTakeTheStatisticsLabels() throws {
+    @Test func everyChannelTakesTheStatisticsLabel() throws {
         let groups = GemeentePages.channelGroups(try lines(.selection(["twitter", "other", "tiktok"])), model: model, labels: labels)
         let presence = try #require(group(groups.first))
         #expect(presence["dimension"] == .string("Aanwezigheid"))
@@ -104,7 +104,9 @@ import Testing
             Issue.record("no channel lists"); return
         }
         #expect(counted.count == 8)
-        #expect(counted[1] == ["label": "Twitter", "active": true])
+        // One name per question and option: the statistics' label, also for a channel the model
+        // labels itself; without a statistics label, the model's.
+        #expect(counted[1] == ["label": "Twitter (X)", "active": true])
         #expect(counted[0] == ["label": "LinkedIn", "active": false])
         // Sorted by value; a value the statistics do not label is shown as it is.
         #expect(uncounted == [["label": "Ander"], ["label": "tiktok"]])
