@@ -24,10 +24,7 @@ func changeContext(_ change: YearComparison.Entry?, comparison: YearComparison?)
     ]
     context[places > 0 ? "risen" : places < 0 ? "fallen" : "same"] = true
     context[positionChange >= 0.05 ? "positionUp" : positionChange <= -0.05 ? "positionDown" : "positionSame"] = true
-    if case .predecessors(let used, let answered) = change.basis {
-        context["predecessor"] = .string(used.name)
-        context["predecessorCount"] = .number(answered.count)
-    }
+    if case .predecessors(let used, _) = change.basis { context["predecessor"] = .string(used.name) }
     return .object(context)
 }
 

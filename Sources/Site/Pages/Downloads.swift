@@ -247,9 +247,9 @@ struct Downloads {
 
         let tables = index.edition.statistics.tables
         let asked = tables.filter { !$0.isNotAsked }
-        let statisticTables = asked.map { DownloadTable($0, name: statisticsTitle($0)) }
+        let statisticTables = asked.map { DownloadTable($0, name: siteCaption($0)) }
         for (table, download) in zip(asked, statisticTables) {
-            add(Self.statisticsTableName(year, table), download.csv, group: "statistics", format: "CSV", title: statisticsTitle(table))
+            add(Self.statisticsTableName(year, table), download.csv, group: "statistics", format: "CSV", title: siteCaption(table))
         }
         add("statistieken-\(year).xlsx", try XLSXWorkbook.data(statisticTables.map(\.sheet), created: created),
             group: "statistics-all", format: "Excel", title: "Alle tabellen van de statistieken \(year), elk op een eigen blad")
@@ -270,8 +270,6 @@ struct Downloads {
         }
         return files
     }
-
-    func statisticsTitle(_ table: StatTable) -> String { siteCaption(table) }
 
     static func statisticsTableName(_ year: Int, _ table: StatTable) -> String {
         "statistieken-\(year)-\(SitePaths.slug(table.id)).csv"

@@ -124,16 +124,11 @@ struct RankingPages {
             // Folded like the name resolution of ingest, so "den bosch" finds 's-Hertogenbosch.
             "search": .string(uniqueInOrder(searchNames.map(TextFolding.gemeenteName)).joined(separator: "|")),
         ]
-        context["change"] = changeContext(change)
+        context["change"] = Site.changeContext(change, comparison: index.edition.comparison)
         if let interval = entry.rankInterval {
             context["interval"] = .string(interval.low == interval.high ? "\(interval.low)" : "\(interval.low)–\(interval.high)")
         }
         return context
-    }
-
-    /// The change since the previous edition, for the templates (`changeContext`).
-    func changeContext(_ change: YearComparison.Entry?) -> TemplateValue {
-        Site.changeContext(change, comparison: index.edition.comparison)
     }
 
     func pages() throws -> [Page] {
