@@ -46,6 +46,10 @@ def test_every_statistics_table_has_its_csv(browser):
     links = browser.find_elements(By.CSS_SELECTOR, "section.stat-table .table-download a")
     sections = browser.find_elements(By.CSS_SELECTOR, "section.stat-table")
     assert len(links) == len(sections) > 5
+    # The comparison's tables too: risers, fallers and those compared with a predecessor.
+    comparison = browser.find_elements(By.CSS_SELECTOR, "#vergelijking .comparison-download a")
+    assert len(comparison) == len(browser.find_elements(By.CSS_SELECTOR, "#vergelijking table")) == 3
+    links += comparison
     for link in links:
         path = SITE / "2013" / "data" / link.get_attribute("href").rsplit("/", 1)[1]
         rows = dutch_csv(path)

@@ -263,6 +263,11 @@ struct Downloads {
             if let table = workbook.last {
                 add("\(name).csv", table.csv, group: "comparison", format: "CSV", title: "Alle gemeenten: rang en score in \(comparison.from.year) en \(year)")
             }
+            // The tables the statistics page shows, each as its own CSV.
+            for (table, download) in zip(compared, workbook) where Self.comparisonTablesShown.contains(table.id) {
+                add(Self.comparisonTableName(comparison, table.id), download.csv, group: "comparison", format: "CSV",
+                    title: table.caption.text(in: .dutch))
+            }
             add("\(name).xlsx", try XLSXWorkbook.data(workbook.map(\.sheet), created: created),
                 group: "comparison", format: "Excel", title: "De vergelijking met \(comparison.from.year), elke tabel op een eigen blad")
             add("\(name).json", Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8),
@@ -277,6 +282,14 @@ struct Downloads {
 
     static func comparisonName(_ comparison: YearComparison) -> String {
         "vergelijking-\(comparison.from.year)-\(comparison.to.year)"
+    }
+
+    /// The comparison tables the statistics page shows (risers, fallers, predecessors).
+    static let comparisonTablesShown: Set<String> = ["compare.risers", "compare.fallers", "compare.mergers"]
+
+    /// `vergelijking-2012-2013-risers.csv`.
+    static func comparisonTableName(_ comparison: YearComparison, _ id: String) -> String {
+        comparisonName(comparison) + "-" + SitePaths.slug(String(id.dropFirst("compare.".count))) + ".csv"
     }
 
     /// Every edition's ranking together, for the home page and every downloads page.

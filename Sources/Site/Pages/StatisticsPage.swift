@@ -174,6 +174,9 @@ struct StatisticsPage {
                     "newCount": .number(comparison.newEntrants.count), "oneNew": .bool(comparison.newEntrants.count == 1),
                     "dropOutCount": .number(comparison.dropOuts.count), "oneDropOut": .bool(comparison.dropOuts.count == 1),
                     "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
+                    "risersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.risers")))),
+                    "fallersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.fallers")))),
+                    "mergersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.mergers")))),
                     "xlsxHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).xlsx"))),
                     "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
                 ]
