@@ -184,7 +184,10 @@ struct RankingPages {
             }
             items.append(.object(item))
         }
-        return JSONValue.array(items).text.replacingOccurrences(of: "<", with: "\\u003c")
+        // On one line (a string never holds a raw line break, so dropping each line's indentation
+        // and the breaks changes no value), and no "<" that could end the script element.
+        let compact = JSONValue.array(items).text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined()
+        return compact.replacingOccurrences(of: "<", with: "\\u003c")
     }
 
     /// A ranking page. `sort` nil: a filtered page in ranking order, whose column headers are
