@@ -1,6 +1,6 @@
-/// Writes RFC 4180 CSV: `,` delimiter (or `;` for Dutch Excel), LF line ends, a field quoted only when it holds a
-/// delimiter, quote or line break, or starts or ends with a space or tab (readers such as
-/// libcsv trim those from unquoted fields). Used for every CSV meetlat writes, so output is
+/// Writes RFC 4180 CSV: `,` delimiter (or `;` for Dutch Excel), LF line ends, a field quoted only
+/// when it holds the delimiter, a quote or a line break, or starts or ends with a space or tab
+/// (readers such as libcsv trim those from unquoted fields). Used for every CSV meetlat writes, so output is
 /// stable, and what it writes reads back field for field (rejects.csv keeps original rows).
 ///
 /// Works on UTF-8 bytes, not Characters: that is about ten times faster on a big ingest's
