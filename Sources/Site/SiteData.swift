@@ -1,32 +1,36 @@
+import Core
 import Dispatch
 import Foundation
-import Ingest
 import ROI
 import Scoring
 import Stats
 
-/// Where a build reads from.
+/// Where a build reads from: finished outputs only (Rankings/, Statistics/), the scoring models,
+/// the ROI scenarios and the site sources — never a survey export, which holds respondents'
+/// names and e-mail addresses.
 public struct SiteInput: Sendable {
-    /// A folder laid out like `Surveys/` (reference, models, statistics.yaml, the years).
-    public var surveys: URL
     /// `Rankings/<year>.json`: one edition per file.
     public var rankings: URL
+    /// `Statistics/<year>.json` per edition and `Statistics/reference.json` (`meetlat stats --write`).
+    public var statistics: URL
+    /// The scoring models (`Surveys/models/`), for the methodology pages.
+    public var models: URL
     /// `Scenarios/*.yaml` for the ROI calculator.
     public var scenarios: URL
     /// The site sources (`site/`).
     public var source: URL
 
-    public init(surveys: URL, rankings: URL, scenarios: URL, source: URL) {
-        self.surveys = surveys
+    public init(rankings: URL, statistics: URL, models: URL, scenarios: URL, source: URL) {
         self.rankings = rankings
+        self.statistics = statistics
+        self.models = models
         self.scenarios = scenarios
         self.source = source
     }
 }
 
 /// One published year: its ranking, the model it was scored with, its survey tables and the
-/// comparison with the edition before it. Holds only published data: the survey's responses
-/// are used for the statistics and then dropped, so no page can reach a respondent's answers.
+/// comparison with the edition before it. Holds only published data.
 struct Edition: Sendable {
     let year: Int
     let ranking: Ranking
@@ -52,22 +56,24 @@ struct QuestionLabels: Sendable {
     private let options: [String: [String: String]]
     /// Field → label, from the tables with a field per row (first table decides).
     private let fields: [String: String]
-    /// Table id → title (without the report's table number: that number belongs to one
-    /// report, not to every year's page).
-    private let titles: [String: String]
 
-    init(_ definition: StatisticsDefinition) {
-        var options: [String: [String: String]] = [:], fields: [String: String] = [:], titles: [String: String] = [:]
-        for table in definition.tables {
-            titles[table.id] = table.title
-            if table.kind == .options, let field = table.field, options[field] == nil {
-                options[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+    /// From a year's statistics: the options of its `options` tables, and the label of every
+    /// question a table has a row for (the rows of number, rating and grid tables are fields,
+    /// `application.zenden`; only such dotted ids are taken, so an answer value is never
+    /// mistaken for a question).
+    init(options tables: [OptionShares], tables statTables: [StatTable]) {
+        var options: [String: [String: String]] = [:], fields: [String: String] = [:]
+        for table in tables.map(\.definition) {
+            guard let field = table.field, options[field] == nil else { continue }
+            options[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+        }
+        for table in statTables where table.id == table.definition {
+            for row in table.rows where row.id.contains(".") && fields[row.id] == nil {
+                if case .text(let label)? = row.cells.first { fields[row.id] = label }
             }
-            for field in table.fields ?? [] where fields[field.field] == nil { fields[field.field] = field.label }
         }
         self.options = options
         self.fields = fields
-        self.titles = titles
     }
 
     func option(_ value: String, of field: String) -> String? { options[field]?[value] }
@@ -102,8 +108,8 @@ struct QuestionLabels: Sendable {
         }
         return copy
     }
+
     func field(_ field: String) -> String? { fields[field] }
-    func title(ofTable id: String) -> String? { titles[id] }
 }
 
 /// A scenario of `Scenarios/`, compiled, with its export for the browser calculator.
@@ -124,45 +130,50 @@ struct SiteData: Sendable {
     /// Ascending by year.
     let editions: [Edition]
     let scenarios: [ScenarioExport]
-    /// Every question's one name (statistics.yaml).
+    /// Every question's one name (statistics.yaml, through the editions' statistics).
     let labels: QuestionLabels
 
-    /// Reads the sources, the rankings, the survey years and the scenarios. Years are read
-    /// concurrently; the first failure (by year) is thrown.
+    /// Reads the sources, the reference, each edition's ranking and statistics, and the
+    /// scenarios. Editions are read concurrently; the first failure (by year) is thrown.
     static func load(_ input: SiteInput) throws -> SiteData {
         let source = try SiteSource.load(input.source)
-        let folder = SurveyFolder(input.surveys)
-        let reference = try folder.reference()
+        let reference = try ReferenceFile.load(statistics: input.statistics)
         let years = try editionYears(in: input.rankings)
-        let definitionURL = input.surveys.appendingPathComponent("statistics.yaml")
-        let definition = try StatisticsDefinition.load(from: definitionURL)
-        let statistics = SurveyStatistics(definition: definition, reference: reference)
-        let labels = QuestionLabels(definition)
-        let library = ModelLibrary(folder: folder.modelsURL)
+        let library = ModelLibrary(folder: input.models)
 
-        let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, StatisticsReport, Int, Int) in
+        let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, YearStatistics) in
             let ranking = try RankingFile.load(year: year, rankings: input.rankings)
-            let survey = try folder.ingest(year: year, reference: reference)
-            guard survey.model == ranking.model else {
+            let statistics = try StatisticsFile.load(year: year, statistics: input.statistics)
+            // Both files come from the same survey: its mapping names one model, and every
+            // accepted response is ranked.
+            let rerun = "run `meetlat score --year \(year)` and `meetlat stats --write --year \(year)`"
+            guard statistics.model == ranking.model else {
                 throw SiteError.inconsistentData(
                     path: RankingFile.url(year: year, rankings: input.rankings).path,
-                    problem: "scored with model \(ranking.model), but \(year)/mapping.yaml names \(survey.model); run `meetlat score --year \(year)`")
+                    problem: "scored with model \(ranking.model), but the statistics of \(year) are of a survey whose "
+                        + "mapping names \(statistics.model); \(rerun)")
             }
-            let model = try library.model(named: ranking.model)
-            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
-            let published = try PublishedYear.load(year: year, surveys: input.surveys)
-            let report = try statistics.report(for: survey, questionnaire: questionnaire, published: published)
-            return (ranking, model, report, survey.responses.count, survey.report.anonymous)
+            guard statistics.respondents == ranking.entries.count else {
+                throw SiteError.inconsistentData(
+                    path: RankingFile.url(year: year, rankings: input.rankings).path,
+                    problem: "ranks \(ranking.entries.count) gemeenten, but the statistics of \(year) count "
+                        + "\(statistics.respondents) respondents: they are not of the same survey; \(rerun)")
+            }
+            return (ranking, try library.model(named: ranking.model), statistics)
         }
         var editions: [Edition] = []
         for (index, year) in years.enumerated() {
-            let (ranking, model, report, respondents, anonymous) = loaded[index]
+            let (ranking, model, statistics) = loaded[index]
             let comparison = editions.last.map { YearComparison(from: $0.ranking, to: ranking, reference: reference) }
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
-                                    statistics: report, comparison: comparison,
-                                    respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: anonymous))
+                                    statistics: statistics.report, comparison: comparison,
+                                    respondents: statistics.respondents, gemeenten: reference.gemeenten(in: year).count,
+                                    anonymous: statistics.anonymous))
         }
+        // One name per question for the whole site: statistics.yaml's, as the newest edition's
+        // statistics carry it (an older edition's words only for what the newest lacks).
+        let newestFirst = loaded.reversed().map(\.2)
+        let labels = QuestionLabels(options: newestFirst.flatMap(\.options), tables: newestFirst.flatMap(\.tables))
         return SiteData(source: source, reference: reference, editions: editions,
                         scenarios: try loadScenarios(input.scenarios), labels: labels)
     }
