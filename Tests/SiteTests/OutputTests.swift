@@ -226,7 +226,8 @@ import Testing
         let shared = try SharedSite.get()
         let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
         // The notes name each question as the statistics do (one name per question).
-        let labels = QuestionLabels(try StatisticsDefinition.load(from: shared.archive.surveys.appendingPathComponent("statistics.yaml")))
+        let statistics = try StatisticsFile.load(year: 2012, statistics: shared.archive.statistics)
+        let labels = QuestionLabels(options: statistics.options, tables: statistics.tables)
         let model = labels.relabelled(try ModelLibrary(folder: shared.archive.surveys.appendingPathComponent("models")).model(named: ranking.model))
         let flagged = ranking.entries.filter { !$0.flags.isEmpty }
         #expect(!flagged.isEmpty)
