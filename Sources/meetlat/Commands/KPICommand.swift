@@ -81,7 +81,8 @@ struct KPICommand: ParsableCommand {
             request.resolvedFirstTime = resolvedFirstTime
             request.cases = cases
             let results = try KPIReport.evaluate(request)
-            try emit(format == .json ? KPIReport.json(results).text : KPIReport.text(results), to: output)
+            let inputs = [satisfactionScores, npsScores].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+            try emit(format == .json ? KPIReport.json(results).text : KPIReport.text(results), to: output, inputs: inputs)
         }
     }
 
