@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage; the stages
 // meet at files (Rankings/, Statistics/) and dependencies point one way:
-//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI;  Pipeline chains Ingest with Scoring
-//   and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
+//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI, XLSX;  Pipeline chains Ingest with
+//   Scoring and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
 //   Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
@@ -32,6 +32,15 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // ReadStat (Debian libreadstat-dev): SPSS .sav and .zsav files.
         .systemLibrary(name: "CReadStat", pkgConfig: nil, providers: [.apt(["libreadstat-dev"])]),
+        // libxlsxwriter (Debian libxlsxwriter-dev) as a system library: every .xlsx the site
+        // publishes is written by it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // .xlsx workbooks of text and numbers (XLSXWorkbook), on libxlsxwriter.
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
@@ -96,7 +105,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration", "XLSX",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -137,7 +146,8 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring",
                                                           "PersonalData", "MeetlatTestSupport", "TestFixtures", "Support"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData", "MeetlatTestSupport", "Configuration",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
+                                                      "MeetlatTestSupport", "Configuration", "XLSX",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

@@ -2,7 +2,7 @@
 
 # The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
 # and pkg-config, through which SwiftPM finds libzip's and libxml2's flags.
-MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev pkg-config"
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config"
 
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
@@ -108,7 +108,7 @@ sys.exit(1 if failures else 0)
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.
 run_browser_tests() {
-    ensure_debian_packages chromium chromium-driver
+    ensure_debian_packages chromium chromium-driver hunspell hunspell-nl
     command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
     ensure_test_venv
     local bin

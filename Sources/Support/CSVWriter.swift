@@ -1,6 +1,6 @@
-/// Writes RFC 4180 CSV: `,` delimiter, LF line ends, a field quoted only when it holds a
-/// delimiter, quote or line break, or starts or ends with a space or tab (readers such as
-/// libcsv trim those from unquoted fields). Used for every CSV meetlat writes, so output is
+/// Writes RFC 4180 CSV: `,` delimiter (or `;` for Dutch Excel), LF line ends, a field quoted only
+/// when it holds the delimiter, a quote or a line break, or starts or ends with a space or tab
+/// (readers such as libcsv trim those from unquoted fields). Used for every CSV meetlat writes, so output is
 /// stable, and what it writes reads back field for field (rejects.csv keeps original rows).
 ///
 /// **Formulas are written as text** (OWASP, "CSV Injection"): a spreadsheet runs a cell that
@@ -21,19 +21,30 @@
 /// rejects, and it sees a `\r\n` inside a field (one Character) or a quote followed by a
 /// combining mark as the line break and quote they are.
 public struct CSVWriter {
-    private var bytes: [UInt8] = []
+    /// The field separator: `,` (RFC 4180, the default) or `;` (what Dutch Excel expects).
+    public enum Delimiter: UInt8, Sendable {
+        case comma = 0x2C
+        case semicolon = 0x3B
+    }
 
-    public init(header: [String]) {
+    private var bytes: [UInt8] = []
+    private let delimiter: UInt8
+
+    public init(header: [String], delimiter: Delimiter = .comma) {
+        self.delimiter = delimiter.rawValue
         append(header)
     }
 
     /// Everything written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The UTF-8 byte-order mark: at the start of a CSV it makes Excel read the file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
     public mutating func append(_ fields: [String]) {
         for index in fields.indices {
-            if index > fields.startIndex { bytes.append(Self.comma) }
-            Self.append(fields[index], to: &bytes)
+            if index > fields.startIndex { bytes.append(delimiter) }
+            Self.append(fields[index], delimiter: delimiter, to: &bytes)
         }
         bytes.append(Self.newline)
     }
@@ -41,7 +52,7 @@ public struct CSVWriter {
     /// `field` as it appears in the file: as is, or quoted with its quotes doubled.
     public static func escape(_ field: String) -> String {
         var bytes: [UInt8] = []
-        append(field, to: &bytes)
+        append(field, delimiter: Delimiter.comma.rawValue, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -66,7 +77,7 @@ public struct CSVWriter {
         return isFormulaStart(first) && !isPlainNumber(utf8)
     }
 
-    private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+    private static let decimalComma: UInt8 = 0x2C, quote: UInt8 = 0x22, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
     private static let apostrophe: UInt8 = 0x27, tab: UInt8 = 0x09
 
     /// `=`, `+`, `-`, `@`, tab, carriage return: what makes a spreadsheet read a cell as a formula.
@@ -85,7 +96,7 @@ public struct CSVWriter {
             if byte &- 0x30 < 10 {
                 digits += 1
                 afterSeparator = false
-            } else if (byte == 0x2E || byte == comma) && digits > 0 && !afterSeparator {
+            } else if (byte == 0x2E || byte == decimalComma) && digits > 0 && !afterSeparator {
                 afterSeparator = true
             } else {
                 break
@@ -109,10 +120,10 @@ public struct CSVWriter {
         return exponentDigits > 0 && index == utf8.endIndex
     }
 
-    private static func append(_ field: String, to bytes: inout [UInt8]) {
+    private static func append(_ field: String, delimiter: UInt8, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
         let guardFormula = needsFormulaGuard(field)
-        let needsQuotes = utf8.contains { $0 == comma || $0 == quote || $0 == newline || $0 == carriageReturn }
+        let needsQuotes = utf8.contains { $0 == delimiter || $0 == quote || $0 == newline || $0 == carriageReturn }
             || (!guardFormula && isEdgeSpace(utf8.first)) || isEdgeSpace(utf8.last)
         guard needsQuotes else {
             if guardFormula { bytes.append(apostrophe) }
