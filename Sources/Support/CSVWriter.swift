@@ -74,7 +74,8 @@ public struct CSVWriter {
         if first == apostrophe {
             return utf8.first(where: { $0 != apostrophe }).map(isFormulaStart) ?? false
         }
-        return isFormulaStart(first) && !isPlainNumber(utf8)
+        let signed = first == 0x2B || first == 0x2D
+        return isFormulaStart(first) && !(signed && isPlainNumber(utf8))
     }
 
     private static let decimalComma: UInt8 = 0x2C, quote: UInt8 = 0x22, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D

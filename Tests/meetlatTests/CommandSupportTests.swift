@@ -97,7 +97,7 @@ import Testing
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Surveys"), to: surveys)
         let definition = surveys.appendingPathComponent("statistics.yaml")
         let text = try String(contentsOf: definition, encoding: .utf8)
-        let title = "title: Aantal gemeenten gereageerd versus totaal"
+        let title = "title: Aantal gemeenten dat reageerde, tegenover het totaal"
         #expect(text.contains(title))
         try text.replacingOccurrences(of: title, with: title + " (vragen? j.jansen@hoorn.nl)").write(to: definition, atomically: false, encoding: .utf8)
         let path = folder.appendingPathComponent("statistieken.md").path
