@@ -27,6 +27,17 @@ import Testing
         #expect(!report.contains("\u{1B}"))
     }
 
+    /// Item 9, the command line's own messages: a refused option value is quoted by the argument
+    /// parser, shown the same way.
+    @Test func aRefusedOptionValueIsShownNotSent() throws {
+        let refused = try MeetlatBinary.run(["score", "--year", "20\u{1B}[2J\u{1B}]0;gehackt\u{07}12"], in: FileManager.default.temporaryDirectory)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains(#"'20\u{1B}[2J\u{1B}]0;gehackt\u{7}12' is invalid for '--year <year>'"#), "\(refused.stderr)")
+        #expect(!(refused.stdout + refused.stderr).contains("\u{1B}"))
+        let help = try MeetlatBinary.run(["score", "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(help.status == 0 && help.stdout.contains("--year <year>"), "help still goes to standard output")
+    }
+
     /// Item 8: rejects.csv keeps a respondent's `=HYPERLINK(…)`, `@SUM(…)` and `+31 …` as text
     /// for a spreadsheet; a plain negative number stays a number.
     @Test func rejectsHoldFormulaCellsAsText() throws {
