@@ -156,11 +156,8 @@ public enum SiteBuilder {
                             return (bytes.count, detector.scanFile(bytes, relativePath: item.path, displayPath: output.path + "/" + item.path))
                         }
                     case .file(let file):
-                        return try file.data.withUnsafeBytes { raw in
-                            try staging.write(raw, to: item.path)
-                            return (raw.count, detector.scanFile(raw.bindMemory(to: UInt8.self), relativePath: item.path,
-                                                                 displayPath: output.path + "/" + item.path))
-                        }
+                        try file.data.withUnsafeBytes { try staging.write($0, to: item.path) }
+                        return (file.data.count, file.scan(detector, displayPath: output.path + "/" + item.path))
                     }
                 })
                 if index % 64 == 0 { bar.update(index) }

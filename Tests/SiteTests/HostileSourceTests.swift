@@ -2,6 +2,7 @@ import Foundation
 import PersonalData
 import Testing
 @testable import Site
+import XLSX
 
 /// The HTML made from Markdown content keeps text and Markdown's own markup and loses every way
 /// to run script (issue 19, item 6). The browser test `Tests/Browser/test_hostile_content.py`
@@ -208,5 +209,25 @@ import Testing
         #expect(error("personal_data_allowed: 0229-252200\n") == "site.yaml:3:24: personal_data_allowed: expected a list, found `0229-252200`")
         #expect(error("personal_data_allowed: []\n") == "")
         #expect(error("personal_data_allowed:\n") == "")
+    }
+
+    /// Issue 19, item 16: a workbook is a zip archive, so a scan of its bytes sees none of its
+    /// words. The site scans the text its sheets show (sheet names, text cells, notes) instead.
+    @Test func aWorkbookIsScannedByTheTextItShows() throws {
+        let sheet = XLSXWorkbook.Sheet(name: "Ranglijst 2013", rows: [[.text("Gemeente"), .text("Score")], [.text("Hoorn"), .number(97)]],
+                                       notes: ["Toelichting: vragen aan j.jansen@hoorn.nl of 06-12345678"])
+        let detector = PersonalDataDetector.publishedOutput
+        let bytes = try XLSXWorkbook.data([sheet], created: 1_356_998_400)
+        let bytesOnly = OutputFile(path: "data/ranglijst.xlsx", data: bytes).scan(detector, displayPath: "_site/data/ranglijst.xlsx")
+        #expect(bytesOnly.findings.isEmpty, "the compressed bytes hide the note")
+
+        let workbook = try OutputFile.workbook("data/ranglijst.xlsx", [sheet], created: 1_356_998_400)
+        #expect(workbook.data == bytes)
+        let scan = workbook.scan(detector, displayPath: "_site/data/ranglijst.xlsx")
+        #expect(scan.findings.map(\.kind) == [.email, .phone])
+        #expect(scan.findings.first?.description.hasPrefix("_site/data/ranglijst.xlsx:4:") == true, "line 4 of the text: the note")
+        // Clean sheets pass.
+        let clean = try OutputFile.workbook("data/ranglijst.xlsx", [XLSXWorkbook.Sheet(name: "Ranglijst", rows: [[.text("Hoorn")]])], created: 0)
+        #expect(clean.scan(detector, displayPath: "x").findings.isEmpty)
     }
 }
