@@ -3,6 +3,9 @@ import Yams
 
 extension Mapping {
     public static let fieldTypes = ["number", "choice", "multi"]
+    /// `skip_rows` at most: far more than any export has, small enough that the header row
+    /// plus it never overflows.
+    public static let largestSkipRows = 1_000_000_000
 
     /// Reads and validates a mapping file. `displayName` is how messages name it
     /// (e.g. `2012/mapping.yaml`).
@@ -57,7 +60,7 @@ extension Mapping {
             default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
             }
         } ?? nil
-        let skipRows = try exportKeys.optional("skip_rows")?.int(minimum: 0) ?? 0
+        let skipRows = try exportKeys.optional("skip_rows")?.int(minimum: 0, maximum: largestSkipRows) ?? 0
 
         let respondentKeys = try keys.required("respondent").mapping(allowed: ["gemeente", "timestamp", "private", "remarks", "ignore"])
         let gemeente = try respondentKeys.required("gemeente").string(nonEmpty: true)
@@ -197,10 +200,11 @@ struct YAMLValue {
         return scalar.string
     }
 
-    func int(minimum: Int? = nil) throws -> Int {
+    func int(minimum: Int? = nil, maximum: Int? = nil) throws -> Int {
         let text = try string(nonEmpty: true)
         guard let value = Int(text.trimmingSpaces) else { throw error("expected a whole number, found \"\(text)\"") }
         if let minimum, value < minimum { throw error("expected a whole number of at least \(minimum), found \(value)") }
+        if let maximum, value > maximum { throw error("expected a whole number of at most \(maximum), found \(value)") }
         return value
     }
 

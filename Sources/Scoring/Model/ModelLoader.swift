@@ -141,7 +141,7 @@ public enum ModelParser {
     static func parseSensitivity(_ node: ModelNode) throws -> SensitivitySettings {
         _ = try node.entries(allowed: ["runs", "spread", "distribution", "seed"])
         var settings = SensitivitySettings.default
-        if let runs = try node.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: 10_000_000) }
+        if let runs = try node.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: SensitivitySettings.maximumRuns) }
         if let spread = try node.optional("spread") {
             let value = try spread.double()
             guard value >= 0, value < 1 else { throw spread.error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for ±25 %") }
