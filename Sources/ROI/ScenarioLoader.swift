@@ -370,7 +370,7 @@ private struct ScenarioReader {
             // An investment of kind `other` is money spent: never negative (savings are returns).
             (name: spec.name, constraint: flow == .investment && spec.constraint == .any && kind == .other ? FieldConstraint.nonNegative : spec.constraint)
         }
-        try checkKeys(mapping, allowed: Self.itemKeys + fieldSpecs.map(\.name), field: field)
+        try checkKeys(mapping, allowed: Self.itemKeys + fieldSpecs.map(\.name) + (kind == .asset ? Self.assetKeys : []), field: field)
 
         let timing = try readTiming(mapping, node: node, field: field, horizon: horizon)
         var fields: [Field] = []
@@ -389,7 +389,41 @@ private struct ScenarioReader {
             try ConstraintCheck.check(fieldValue, inputs: inputs, field: "\(field).\(spec.name)", source: source)
             fields.append(fieldValue)
         }
-        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.mark?.line ?? 0)
+        let depreciation = try readDepreciation(mapping, node: node, field: field, kind: kind, timing: timing, horizon: horizon, inputs: inputs)
+        if let depreciation, let amount = fields.first {
+            try ConstraintCheck.checkResidual(depreciation.residual, within: amount, inputs: inputs, field: "\(field).residual_value", source: source)
+        }
+        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.mark?.line ?? 0,
+                    depreciation: depreciation)
+    }
+
+    static let assetKeys = ["life", "residual_value"]
+
+    /// An asset's `life` (afschrijvingstermijn, whole years) and optional `residual_value`
+    /// (restwaarde, default 0); an asset is bought once.
+    func readDepreciation(_ mapping: Node.Mapping, node: Node, field: String, kind: ItemKind, timing: Timing,
+                          horizon: Int, inputs: [Input]) throws -> Depreciation? {
+        guard kind == .asset else { return nil }
+        guard case .once = timing else {
+            throw error(mapping["timing"], field: field + ".timing", "an asset is bought once: use `timing: once` with `year` (its depreciation then runs over `life` years)")
+        }
+        guard let lifeNode = mapping["life"] else {
+            throw error(node, field: field, "missing `life`; an asset needs its afschrijvingstermijn in whole years (e.g. `life: 5`)")
+        }
+        let life = try integer(lifeNode, field: field + ".life", range: 1...ScenarioLoader.maximumHorizon)
+        var residual = Field(name: "residual_value", expression: .number(0), text: "0", constraint: .nonNegative,
+                             line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        if let residualNode = mapping["residual_value"] {
+            let located = try expression(residualNode, field: field + ".residual_value")
+            for (reference, offset) in located.expression.inputReferences where !inputs.contains(where: { $0.name == reference }) {
+                throw ROIError(source: source, line: located.line, column: located.column(offset), field: field + ".residual_value",
+                               message: "unknown input `\(reference)`" + Suggestions.hint(for: reference, in: inputs.map(\.name), kind: "input"))
+            }
+            residual = Field(name: "residual_value", expression: located.expression, text: located.text, constraint: .nonNegative,
+                             line: located.line ?? 0, column: located.firstColumn ?? residualNode.mark?.column ?? 0)
+            try ConstraintCheck.check(residual, inputs: inputs, field: field + ".residual_value", source: source)
+        }
+        return Depreciation(life: life, residual: residual)
     }
 
     func readTiming(_ mapping: Node.Mapping, node: Node, field: String, horizon: Int) throws -> Timing {
@@ -424,8 +458,9 @@ private struct ScenarioReader {
     /// ROI divides by the incremental investment: it must be positive at the inputs' values.
     func checkIncrementalInvestment(_ scenario: Scenario, investmentsNode: Node?, root: Node) throws {
         let compiled = CompiledScenario(scenario)
-        let evaluator = Evaluator(compiled)
-        let metrics = evaluator.evaluate(compiled.baseValues)
+        let breakdown = Evaluator(compiled).breakdown(compiled.baseValues)
+        try checkFiniteTotals(compiled, breakdown, root: root)
+        let metrics = breakdown.metrics
         guard metrics.investment > 0 else {
             let amount = Rounding.shortest(metrics.investment)
             let hint = scenario.items.contains { $0.side == .scenario && $0.flow == .investment }
@@ -434,6 +469,18 @@ private struct ScenarioReader {
             throw error(investmentsNode ?? root, field: "investments",
                         "ROI = (meeropbrengsten − investering) / investering is undefined: \(hint); expected the scenario to invest more than the baseline over the horizon")
         }
+    }
+}
+
+extension ScenarioReader {
+    /// Every amount and total must be a finite number: 1e308 is a valid input, but used twice its
+    /// sum is beyond what a double holds, and ROI, NPV and payback would be ∞ or NaN.
+    func checkFiniteTotals(_ model: CompiledScenario, _ breakdown: Breakdown, root: Node) throws {
+        guard !breakdown.metrics.isFinite else { return }
+        let entry = zip(model.entries, breakdown.itemAmounts).first { !$0.1.isFinite }?.0
+        let item = entry.map { model.scenario.items[$0.item] }
+        throw ROIError(source: source, line: item?.line ?? root.mark?.line, field: item.map { "\($0.flow == .investment ? "investments" : "returns") \"\($0.name)\"" },
+                       message: "the \(item == nil ? "totals" : "amount") at the inputs' values \(item == nil ? "are" : "is") not a finite number (beyond ±1.8e308, the largest a computer can add up); expected amounts of a realistic size")
     }
 }
 
@@ -475,6 +522,22 @@ enum ConstraintCheck {
     }
 }
 
+extension ConstraintCheck {
+    /// An asset's residual value may not exceed its amount, at the values and the corners of the
+    /// ranges of the inputs either uses.
+    static func checkResidual(_ residual: Field, within amount: Field, inputs: [Input], field label: String, source: String) throws {
+        let difference = Field(name: label, expression: .binary(.subtract, amount.expression, residual.expression),
+                               text: "\(amount.text) − (\(residual.text))", constraint: .nonNegative, line: residual.line, column: residual.column)
+        do {
+            try check(difference, inputs: inputs, field: label, source: source)
+        } catch var error as ROIError {
+            error.message = "the residual value `\(residual.text)` must not exceed the amount `\(amount.text)`; "
+                + error.message.replacingOccurrences(of: "must not be negative, but", with: "but amount − residual value")
+            throw error
+        }
+    }
+}
+
 /// Input names: letters, digits and `_`, not starting with a digit (so expressions can use them).
 enum InputName {
     static func isValid(_ name: String) -> Bool {
@@ -483,15 +546,11 @@ enum InputName {
     }
 }
 
-/// Yearly rates as written by people: `0.04`, `4%`, `4 %`, `-0.5%`.
+/// Yearly rates as written by people, by the Dutch number rules: `0.04`, `0,04`, `4%`, `4,5 %`, `-0.5%`.
 public enum RateText {
     public static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("%") {
-            let number = trimmed.dropLast().trimmingCharacters(in: .whitespaces)
-            return StrictNumber.parse(number).map { $0 / 100 }
-        }
-        return StrictNumber.parse(trimmed)
+        guard let reading = DutchNumberText.read(text), !reading.euro else { return nil }
+        return reading.percent ? reading.value / 100 : reading.value
     }
 
     /// Why `rate` is not a usable yearly rate, or nil.

@@ -274,7 +274,7 @@ import Testing
             let id = String(file.dropLast(5))
             let json = ModelExport.json(model).text.replacingOccurrences(of: "<", with: "\\u003c")
             #expect(page.contains("<script type=\"application/json\" class=\"roi-model\" id=\"model-\(id)\">\(json)</script>"))
-            let metrics = Evaluator(model).evaluate(model.baseValues)
+            let metrics = model.evaluate(model.baseValues)
             #expect(page.contains("<span class=\"npv\" data-value=\"\(metrics.npv)\">"))
             if let roi = metrics.roi { #expect(page.contains("<span class=\"roi\" data-value=\"\(roi)\">")) }
         }
