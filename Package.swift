@@ -68,11 +68,11 @@ let package = Package(
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
-        // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
+        // Fuzz targets for hostile exports and scenario expressions. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Ingest", "PersonalData", "Support"],
+            dependencies: ["Ingest", "PersonalData", "ROI", "Support"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader and the whole ingest of one survey year with libFuzzer (README.md, "Fuzzing").
+# Fuzzes the CSV reader, the whole ingest of one survey year and the scenario expression parser
+# with libFuzzer (README.md, "Fuzzing").
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   one target only
@@ -14,7 +15,7 @@ source scripts/lib.sh
 ensure_debian_packages libcsv-dev
 
 seconds=${1:-30}
-targets=${MEETLAT_FUZZ_TARGETS:-csv ingest}
+targets=${MEETLAT_FUZZ_TARGETS:-csv ingest expression}
 scratch=.build-fuzz
 mkdir -p "$scratch" Fuzz/crashes
 
@@ -42,11 +43,17 @@ for target in $targets; do
     corpus="$scratch/corpus/$target"
     log="$scratch/fuzz-$target.log"
     mkdir -p "$corpus"
-    # The first folder receives new inputs; Fuzz/corpus/exports (committed seeds) is only read.
+    # Seeds, dictionary and limits per target. An expression must be answered within 1 s and
+    # 512 MB (a message for 50,000 parentheses, not a stack overflow); exports get 10 s.
+    case "$target" in
+        expression) seeds=Fuzz/corpus/expressions; dict=Fuzz/expressions.dict; limits=(-max_len=16384 -timeout=1 -rss_limit_mb=512) ;;
+        *) seeds=Fuzz/corpus/exports; dict=Fuzz/exports.dict; limits=(-max_len=4096 -timeout=10) ;;
+    esac
+    # The first folder receives new inputs; the committed seeds are only read.
     if MEETLAT_FUZZ_TARGET="$target" timeout $((seconds + 300)) "$binary" \
-        -max_total_time="$seconds" -max_len=4096 -timeout=10 -dict=Fuzz/exports.dict \
+        -max_total_time="$seconds" "${limits[@]}" -dict="$dict" \
         -artifact_prefix="Fuzz/crashes/$target-" -print_final_stats=1 \
-        "$corpus" Fuzz/corpus/exports >"$log" 2>&1; then
+        "$corpus" "$seeds" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
         # "#1234 DONE cov: 595 ft: 2949 corp: 439/49Kb ...": edges covered and inputs kept.

@@ -18,6 +18,20 @@ public struct Scenario: Sendable {
     public var items: [Item]
     /// Things worth knowing that do not stop evaluation (e.g. an unused input).
     public var warnings: [String]
+
+    public init(source: String, name: String, gemeente: String? = nil, note: String? = nil, baselineDescription: String? = nil,
+                horizon: Int, discountRate: Double, inputs: [Input], items: [Item], warnings: [String] = []) {
+        self.source = source
+        self.name = name
+        self.gemeente = gemeente
+        self.note = note
+        self.baselineDescription = baselineDescription
+        self.horizon = horizon
+        self.discountRate = discountRate
+        self.inputs = inputs
+        self.items = items
+        self.warnings = warnings
+    }
 }
 
 /// A named number the items refer to, with an optional range for what-ifs.

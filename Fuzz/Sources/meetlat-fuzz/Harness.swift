@@ -3,12 +3,15 @@ import Ingest
 import PersonalData
 import Support
 
-/// The two fuzz targets. Each takes the bytes of one survey export.
+/// The fuzz targets. `csv` and `ingest` take the bytes of one survey export; `expression` those
+/// of a scenario field (ExpressionTarget.swift).
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVReader` alone: detection, libcsv, decoding, row numbering, error messages.
     case csv
     /// `SurveyFolder.ingest` of the fixed survey year in `Fuzz/survey/`, the bytes being its export.
     case ingest
+    /// `ExpressionParser` and the compiled program of a scenario field.
+    case expression
 }
 
 /// An input broke a promise of the ingest code (a crash is caught by the fuzzer itself).
@@ -84,10 +87,12 @@ final class Harness: Sendable {
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvariantViolation) {
+        if target == .expression { return try ExpressionFuzz.check(bytes) }
         Self.writeScratch(bytes, to: exportURL)
         switch target {
         case .csv: try checkCSVReader()
         case .ingest: try checkIngest()
+        case .expression: break
         }
     }
 
