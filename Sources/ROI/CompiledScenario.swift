@@ -182,7 +182,7 @@ public struct DomainProblem: Sendable, Equatable {
         case .finite: return what + "; expected a finite number"
         case .nonNegative: return what + "; it must not be negative"
         case .fraction: return what + "; it must lie within 0…1"
-        case .residualAtMostAmount: return "the residual value of \"\(item)\" would exceed its amount (amount − residual_value = \(shown)); it must not"
+        case .residualAtMostAmount: return "the residual value of \"\(item)\" would exceed its amount by \(Rounding.shortest(-value)); it must not"
         }
     }
 }

@@ -490,21 +490,7 @@ extension ScenarioReader {
 /// extremes at corners, so for those the check covers every value in the ranges.
 enum ConstraintCheck {
     static func check(_ field: Field, inputs: [Input], field label: String, source: String) throws {
-        let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })
-        let varying = field.expression.inputReferences.compactMap { byName[$0.name] }.filter { $0.range != nil }
-        var points: [[(Input, Bool)]] = [[]]  // each point: inputs set to low (false) or high (true)
-        if varying.count <= 12 {
-            for input in varying { points = points.flatMap { [$0 + [(input, false)], $0 + [(input, true)]] } }
-        } else {
-            points += varying.flatMap { [[($0, false)], [($0, true)]] }
-        }
-        for point in points {
-            var values = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.value) })
-            for (input, high) in point { values[input.name] = high ? input.high : input.low }
-            let value = field.expression.evaluate { values[$0] ?? .nan }
-            let at = point.isEmpty
-                ? "at the inputs' values"
-                : "when " + point.map { "\($0.0.name) = \(Rounding.shortest(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
+        try forEachPoint(field.expression, inputs: inputs) { value, at in
             let problem: String?
             if !value.isFinite {
                 problem = "`\(field.text)` has no finite value \(at) (division by zero?)"
@@ -520,20 +506,38 @@ enum ConstraintCheck {
             }
         }
     }
+
+    /// Evaluates `expression` at the inputs' values and at the corners described above, handing
+    /// each value with where it was taken (`at the inputs' values`, `when hours = 5 (its low)`).
+    static func forEachPoint(_ expression: Expression, inputs: [Input], _ body: (Double, String) throws -> Void) throws {
+        let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })
+        let varying = expression.inputReferences.compactMap { byName[$0.name] }.filter { $0.range != nil }
+        var points: [[(Input, Bool)]] = [[]]  // each point: inputs set to low (false) or high (true)
+        if varying.count <= 12 {
+            for input in varying { points = points.flatMap { [$0 + [(input, false)], $0 + [(input, true)]] } }
+        } else {
+            points += varying.flatMap { [[($0, false)], [($0, true)]] }
+        }
+        for point in points {
+            var values = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.value) })
+            for (input, high) in point { values[input.name] = high ? input.high : input.low }
+            let value = expression.evaluate { values[$0] ?? .nan }
+            let at = point.isEmpty
+                ? "at the inputs' values"
+                : "when " + point.map { "\($0.0.name) = \(Rounding.shortest(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
+            try body(value, at)
+        }
+    }
 }
 
 extension ConstraintCheck {
     /// An asset's residual value may not exceed its amount, at the values and the corners of the
     /// ranges of the inputs either uses.
     static func checkResidual(_ residual: Field, within amount: Field, inputs: [Input], field label: String, source: String) throws {
-        let difference = Field(name: label, expression: .binary(.subtract, amount.expression, residual.expression),
-                               text: "\(amount.text) − (\(residual.text))", constraint: .nonNegative, line: residual.line, column: residual.column)
-        do {
-            try check(difference, inputs: inputs, field: label, source: source)
-        } catch var error as ROIError {
-            error.message = "the residual value `\(residual.text)` must not exceed the amount `\(amount.text)`; "
-                + error.message.replacingOccurrences(of: "must not be negative, but", with: "but amount − residual value")
-            throw error
+        try forEachPoint(.binary(.subtract, amount.expression, residual.expression), inputs: inputs) { difference, at in
+            guard difference < 0 else { return }
+            throw ROIError(source: source, line: residual.line, column: residual.column, field: label,
+                           message: "the residual value `\(residual.text)` exceeds the amount `\(amount.text)` by \(Rounding.shortest(-difference)) \(at); expected 0 ≤ residual_value ≤ amount")
         }
     }
 }
