@@ -578,7 +578,9 @@
   /* Net per year as bars, the cumulative net as a line; the table above holds the numbers. */
   function drawChart(model, outcome) {
     chart.textContent = '';
-    var years = outcome.years, width = 640, height = 240, left = 78, right = 12, top = 14, bottom = 30;
+    /* Drawn at the width it is shown at, so its text keeps a readable size on a phone too. */
+    var width = Math.max(280, Math.min(704, Math.round(chart.clientWidth || 640)));
+    var years = outcome.years, height = 240, left = 78, right = 12, top = 14, bottom = 30;
     var values = [0];
     years.forEach(function (year) { values.push(year.net, year.cumulative); });
     var low = Math.min.apply(null, values), high = Math.max.apply(null, values);
@@ -622,9 +624,17 @@
       var name = cell('th', label(bar.input));
       name.appendChild(element('span', 'roi-bereik', dutchNumber(bar.input.low) + ' \u2013 ' + dutchNumber(bar.input.high)));
       row.appendChild(name);
-      function roiText(result) { return result.roi === null ? 'n.v.t.' : percent(result.roi); }
-      row.appendChild(cell('td', bar.refused ? 'buiten wat het scenario toestaat' : roiText(bar.atLow) + ' \u2192 ' + roiText(bar.atHigh), 'num'));
-      var swing = cell('td', bar.swing === null ? 'n.v.t.' : dutch(bar.swing * 100, 1) + ' procentpunt', 'roi-uitslag');
+      function roiText(result) { return element('span', 'roi-heel', result.roi === null ? 'n.v.t.' : percent(result.roi)); }
+      var range = cell('td', bar.refused ? 'buiten wat het scenario toestaat' : '', 'num');
+      if (!bar.refused) {
+        range.appendChild(roiText(bar.atLow));
+        range.appendChild(document.createTextNode(' \u2192 '));
+        range.appendChild(roiText(bar.atHigh));
+      }
+      row.appendChild(range);
+      var swing = cell('td', '', 'roi-uitslag');
+      swing.appendChild(element('span', 'roi-heel', bar.swing === null ? 'n.v.t.' : dutch(bar.swing * 100, 1)));
+      if (bar.swing !== null) { swing.appendChild(document.createTextNode(' procentpunt')); }
       var meter = element('span', 'roi-balk');
       meter.style.width = (widest > 0 && bar.swing !== null ? bar.swing / widest * 100 : 0).toFixed(1) + '%';
       swing.insertBefore(meter, swing.firstChild);
