@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
-// meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
-// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all.
+// meetlat: the socialmediameetlat toolkit. One library target per pipeline stage; the stages
+// meet at files (Rankings/, Statistics/) and dependencies point one way:
+//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI;  Pipeline chains Ingest with Scoring
+//   and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
 import PackageDescription
 
 let package = Package(
@@ -28,21 +30,32 @@ let package = Package(
         .target(name: "Support"),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
         .target(name: "PersonalData", exclude: ["README.md"]),
-        // Stage 1: raw survey exports + mapping + reference → canonical responses.
+        // The domain every stage shares: gemeenten and the reference (and its published file,
+        // Statistics/reference.json), canonical responses, name folding and resolution.
+        .target(name: "Core", dependencies: ["Support"]),
+        // Stage 1: raw survey exports + mapping + reference CSVs → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibCSV", "Core", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
         ),
-        // Stage 2: scoring models from configuration → scores, ranks, explanations.
+        // Stage 2: scoring models from configuration → scores, ranks, explanations; the
+        // Rankings/ format (written and read here).
         .target(
             name: "Scoring",
-            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Core", "Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
-        // Stage 3: survey tables, year-over-year comparison, weighted estimates.
+        // Stage 3: survey tables, year-over-year comparison, weighted estimates; the
+        // Statistics/<year>.json format (written and read here).
         .target(
             name: "Stats",
-            dependencies: ["Scoring", "Ingest", "Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Core", "Scoring", "Support", .product(name: "Yams", package: "Yams")]
+        ),
+        // The stages chained for the commands: ingest a year, then score it or compute its
+        // statistics (and write Statistics/).
+        .target(
+            name: "Pipeline",
+            dependencies: ["Core", "Ingest", "Scoring", "Stats", "Support"]
         ),
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
@@ -50,11 +63,11 @@ let package = Package(
             dependencies: ["Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
-        // Stage 4: the static site.
+        // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
             name: "Site",
             dependencies: [
-                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -62,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
+                "Core", "Ingest", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,20 +85,21 @@ let package = Package(
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Ingest", "PersonalData", "ROI", "Support"],
+            dependencies: ["Core", "Ingest", "PersonalData", "ROI", "Support"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "Pipeline", "Support"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
-        // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
+        // Runs the built `meetlat` binary: kill tests, privacy from export to Rankings/, the site
+        // from finished outputs only.
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

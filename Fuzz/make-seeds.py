@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus Fuzz/corpus/exports/: small exports in the three export styles of the
 demo years (survey tool: "," UTF-8 with BOM and CRLF; Dutch Excel: ";" Windows-1252 and CRLF;
-second survey tool: "," UTF-8 and LF) and the messes of spec §2. Each seed uses the header of
+second survey tool: "," UTF-8 and LF) and the messes real exports hold. Each seed uses the header of
 Fuzz/survey/2012/mapping.yaml, so the whole-ingest target starts from exports it can read.
 Run it again after changing a seed here; the files are committed."""
 from pathlib import Path

@@ -1,7 +1,9 @@
+import Core
 import Foundation
 import PersonalData
 
-/// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`.
+/// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`,
+/// `statistics.yaml`, `published/`.
 /// The entry point every command uses to read input.
 public struct SurveyFolder: Sendable {
     public let url: URL
@@ -12,6 +14,8 @@ public struct SurveyFolder: Sendable {
 
     public var referenceURL: URL { url.appendingPathComponent("reference") }
     public var modelsURL: URL { url.appendingPathComponent("models") }
+    /// The survey tables Stats computes.
+    public var statisticsURL: URL { url.appendingPathComponent("statistics.yaml") }
 
     public func yearURL(_ year: Int) -> URL { url.appendingPathComponent(String(year)) }
 
@@ -24,6 +28,20 @@ public struct SurveyFolder: Sendable {
             guard name.count == 4, let year = Int(name) else { return nil }
             return FileManager.default.fileExists(atPath: mappingURL(year).path) ? year : nil
         }.sorted()
+    }
+
+    /// The years a command works on: `year` alone, or every year in the folder when it is `nil`.
+    /// A missing year, or a folder without years, is an error naming the years that exist.
+    public func years(selecting year: Int?) throws -> [Int] {
+        let available = try years()
+        guard let year else {
+            guard !available.isEmpty else { throw YearSelectionError.noYears(folder: url.path) }
+            return available
+        }
+        guard available.contains(year) else {
+            throw YearSelectionError.unknownYear(year: year, folder: url.path, available: available)
+        }
+        return [year]
     }
 
     /// Reads `reference/` (see `ReferenceLoader`).
@@ -95,6 +113,22 @@ public struct SurveyFolder: Sendable {
         report.remarksWithPersonalData = counts.withPersonalData
         report.personalDataByKind = counts.byKind
         report.remarkRowsWithPersonalData = rows.sorted()
+    }
+}
+
+/// A year asked for that the survey folder does not have.
+public enum YearSelectionError: Error, CustomStringConvertible, Equatable {
+    case noYears(folder: String)
+    case unknownYear(year: Int, folder: String, available: [Int])
+
+    public var description: String {
+        switch self {
+        case .noYears(let folder):
+            return "no survey years in \(folder): expected folders such as 2012/ holding a mapping.yaml"
+        case .unknownYear(let year, let folder, let available):
+            let list = available.isEmpty ? "none" : available.map(String.init).joined(separator: ", ")
+            return "no survey year \(year) in \(folder) (no \(year)/mapping.yaml); years found: \(list)"
+        }
     }
 }
 

@@ -3,7 +3,7 @@ import Support
 
 /// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
 /// (fixed column order, sorted JSON keys, integers only, LF line ends), only publish-list fields,
-/// and each file replaced atomically.
+/// and each file replaced atomically. `RankingFile` reads the JSON back.
 public enum RankingsWriter {
     public static func csvURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).csv") }
     public static func jsonURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).json") }
@@ -18,11 +18,8 @@ public enum RankingsWriter {
 
     /// The JSON bytes; throws when the ranking holds a key that is not on the publish list.
     public static func json(_ ranking: Ranking) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(ranking)
+        let data = try JSONFile.encoded(ranking)
         try checkPublishList(data, year: ranking.year, parts: Set(ranking.parts.map(\.id)))
-        data.append(contentsOf: Array("\n".utf8))
         return data
     }
 

@@ -1,3 +1,5 @@
+import Support
+
 /// Everything that can stop a statistics or comparison run, each with one clear message.
 public enum StatsError: Error, CustomStringConvertible, Equatable {
     /// A file Stats needs is not there.
@@ -15,37 +17,15 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missingFile(let path, let hint):
-            return "\(path): file not found; \(hint)"
+            return DataFileError.missing(path: path, hint: hint).description
         case .invalidFile(let path, let location, let problem):
-            return "\(path): \(location.isEmpty ? "" : "at \(location): ")\(problem)"
+            return DataFileError.invalid(path: path, location: location, problem: problem).description
         case .invalidDefinition(let path, let table, let problem):
             return "\(path): table '\(table)': \(problem)"
         case .unexpectedValue(let field, let gemeente, let row, let found, let expected):
             return "response of \(gemeente) (export row \(row)), field '\(field)': found \(found), expected \(expected)"
         case .unknownTable(let id, let known):
             return "no table '\(id)' in statistics.yaml; known tables: \(known.joined(separator: ", "))"
-        }
-    }
-}
-
-extension DecodingError {
-    /// Where in the file (as a dotted key path) and what went wrong, for `StatsError.invalidFile`.
-    var locationAndProblem: (location: String, problem: String) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
-        }
-        switch self {
-        case .keyNotFound(let key, let context):
-            return (path(context.codingPath), "missing key '\(key.stringValue)'")
-        case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type): \(context.debugDescription)")
-        case .valueNotFound(let type, let context):
-            return (path(context.codingPath), "expected a value of type \(type)")
-        case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription)
-        @unknown default:
-            return ("", String(describing: self))
         }
     }
 }

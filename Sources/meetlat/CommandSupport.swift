@@ -31,15 +31,6 @@ func emit(_ text: String, to path: String?) throws {
     }
 }
 
-/// A problem with what the command was asked to do, found by the command itself.
-struct CommandError: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
 /// `--format` of `roi` and `kpi`: `text` for people, `json` for programs.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

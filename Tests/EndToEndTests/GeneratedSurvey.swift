@@ -1,14 +1,16 @@
+import Core
 import Foundation
 import Ingest
 
 /// A throw-away work folder laid out as a researcher's would be: `Surveys/` (the repository's
-/// reference data and meetlat-2012 model, and generated survey years), with `Rankings/` and
-/// `Reports/` beside it. Every gemeente of a year answers (mostly), so a year has a few hundred
+/// reference data, statistics.yaml and meetlat-2012 model, and generated survey years), with
+/// `Rankings/`, `Statistics/` and `Reports/` beside it. Every gemeente of a year answers (mostly), so a year has a few hundred
 /// rows, like the real survey.
 final class GeneratedSurvey {
     let root: URL
     var surveys: URL { root.appendingPathComponent("Surveys") }
     var rankings: URL { root.appendingPathComponent("Rankings") }
+    var statistics: URL { root.appendingPathComponent("Statistics") }
     var reports: URL { root.appendingPathComponent("Reports") }
     let reference: Reference
 
@@ -28,8 +30,10 @@ final class GeneratedSurvey {
         let surveys = root.appendingPathComponent("Surveys")
         let manager = FileManager.default
         try manager.createDirectory(at: surveys.appendingPathComponent("models"), withIntermediateDirectories: true)
-        try manager.copyItem(at: Self.repository.appendingPathComponent("Surveys/reference"),
-                             to: surveys.appendingPathComponent("reference"))
+        for item in ["reference", "statistics.yaml"] {
+            try manager.copyItem(at: Self.repository.appendingPathComponent("Surveys").appendingPathComponent(item),
+                                 to: surveys.appendingPathComponent(item))
+        }
         let model = try String(contentsOf: Self.repository.appendingPathComponent("Surveys/models/meetlat-2012.yaml"), encoding: .utf8)
         let withRuns = model.replacingOccurrences(of: #"(?m)^  runs: \d+"#, with: "  runs: \(runs)", options: .regularExpression)
         guard withRuns != model || runs == 10_000 else { throw ModelChanged() }
@@ -130,12 +134,14 @@ final class GeneratedSurvey {
     }
 
     /// `meetlat <command> --surveys …` plus the output folder that command writes
-    /// (`--reports` for ingest, `--rankings` for score), run in the work folder.
+    /// (`--reports` for ingest, `--rankings` for score, `--statistics` for stats), run in the
+    /// work folder.
     func arguments(_ command: [String]) -> [String] {
         var arguments = command + ["--surveys", surveys.path]
         switch command.first {
         case "ingest": arguments += ["--reports", reports.path]
         case "score": arguments += ["--rankings", rankings.path]
+        case "stats": arguments += ["--statistics", statistics.path]
         default: break
         }
         return arguments

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Ingest
@@ -43,7 +44,7 @@ import Testing
 
     static let header = "Naam;E-mailadres;Naam van uw gemeente;Ingevuld op;Aantal volgers Twitter;Burgers informeren;Kanalen - LinkedIn;Kanalen - Twitter;Wie gebruikt sociale media?;Opmerkingen;IP-adres;Extra"
 
-    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes of spec §2.
+    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes real exports hold.
     static let rows = [
         header,
         "Jan;jan@example.nl;Den Bosch;14-05-2012 09:31;1.212;Soms;ja;;Raadsleden, Directie, college;\"Goed; \"\"echt\"\"\r\ntweede regel\";1.2.3.4;",  // 2
@@ -277,6 +278,21 @@ import Testing
         let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }
         #expect(error?.description == "2012/mapping.yaml, year: says 2013, but the file is in folder 2012")
         #expect(throws: IngestError.self) { try survey.ingest(year: 2014) }
+    }
+
+    /// The one place every command picks its years: `--year` alone, or every year of the folder.
+    @Test func yearsAreCheckedAgainstTheFolder() throws {
+        let folder = try TestFolder()
+        let surveys = SurveyFolder(folder.url)
+        #expect(throws: YearSelectionError.noYears(folder: folder.url.path)) { try surveys.years(selecting: nil) }
+        for year in [2012, 2011] { try folder.write("\(year)/mapping.yaml", "year: \(year)\n") }
+        try folder.write("2013/export.csv", "no mapping, so not a survey year\n")
+        #expect(try surveys.years(selecting: nil) == [2011, 2012])
+        #expect(try surveys.years(selecting: 2012) == [2012])
+        let error = #expect(throws: YearSelectionError.unknownYear(year: 2013, folder: folder.url.path, available: [2011, 2012])) {
+            try surveys.years(selecting: 2013)
+        }
+        #expect(error?.description.hasSuffix("no survey year 2013 in \(folder.url.path) (no 2013/mapping.yaml); years found: 2011, 2012") == true)
     }
 
     // MARK: Output

@@ -17,7 +17,7 @@ import Testing
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["site", "--surveys", archive.surveys.path, "--rankings", archive.rankings.path,
-                             "--scenarios", Repository.scenarios.path, "--source", Repository.siteSource.path,
+                             "--statistics", archive.statistics.path, "--scenarios", Repository.scenarios.path, "--source", Repository.siteSource.path,
                              "--output", output.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Scoring
 import Stats
 import Testing
@@ -76,10 +76,12 @@ import Testing
 /// The channel list of a gemeente page, from Scoring's explanation lines.
 @Suite struct ChannelListTests {
     let model: ScoringModel
-    let labels = OptionLabels(StatisticsDefinition(tables: [
-        TableDefinition(id: "channels", title: "Kanalen", kind: .options, field: "channels",
-                        options: [ValueLabel(value: "other", label: "Ander"), ValueLabel(value: "twitter", label: "Twitter (X)")]),
-    ]))
+    let labels = OptionLabels([
+        OptionShares(definition: TableDefinition(id: "channels", title: "Kanalen", kind: .options, field: "channels",
+                                                 options: [ValueLabel(value: "other", label: "Ander"),
+                                                           ValueLabel(value: "twitter", label: "Twitter (X)")]),
+                     shares: nil),
+    ])
 
     init() throws {
         model = try ModelLibrary(folder: Repository.root.appendingPathComponent("Surveys/models")).model(named: "meetlat-2012")

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Site
 
 /// A fresh temporary folder, removed when the value goes away.
@@ -22,7 +23,8 @@ enum Repository {
 extension SyntheticArchive {
     /// The build input for this archive with the repository's site sources and scenarios.
     func input(source: URL = Repository.siteSource) -> SiteInput {
-        SiteInput(surveys: surveys, rankings: rankings, scenarios: Repository.scenarios, source: source)
+        SiteInput(rankings: rankings, statistics: statistics, models: SurveyFolder(surveys).modelsURL,
+                  scenarios: Repository.scenarios, source: source)
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Ingest
 import Testing
@@ -212,7 +213,7 @@ import Testing
                 type: number
                 column: "Volgers"
             """.write(to: surveys.mappingURL(2011), atomically: true, encoding: .utf8)
-        let questionnaire = Questionnaire(mapping: try surveys.mapping(year: 2011))
+        let questionnaire = try surveys.mapping(year: 2011).questionnaire
         #expect(questionnaire.offered == [
             "channels": ["linkedin", "twitter"],
             "users": ["raadsleden", "communicatie", "overig"],

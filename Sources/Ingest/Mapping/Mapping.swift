@@ -1,3 +1,5 @@
+import Core
+
 /// A survey year's `mapping.yaml`: which export to read, which column holds which canonical
 /// field, and which answer label means which value. See docs/architecture.md for the format.
 public struct Mapping: Sendable, Hashable {
@@ -78,9 +80,24 @@ public struct Mapping: Sendable, Hashable {
         }
     }
 
-    /// Every column the mapping requires in the export: the gemeente, the timestamp and the fields.
-    public var requiredColumns: [String] {
-        [respondent.gemeente] + (respondent.timestamp.map { [$0.column] } ?? []) + fields.flatMap(\.kind.columns)
+    /// What the form offered: a choice field offers the values of its labels; a multi-select
+    /// field the options of its columns (one column per option) or the values of its labels plus
+    /// its `other` value (one column of joined labels, where unlisted parts count as `other`).
+    public var questionnaire: Questionnaire {
+        var offered: [String: Set<String>] = [:]
+        for field in fields {
+            switch field.kind {
+            case .number:
+                continue
+            case .choice(_, let labels, _):
+                offered[field.name] = Set(labels.map(\.value))
+            case .optionColumns(let options, _):
+                offered[field.name] = Set(options.map(\.value))
+            case .joinedLabels(_, _, let labels, _, let other):
+                offered[field.name] = Set(labels.map(\.value) + (other.map { [$0] } ?? []))
+            }
+        }
+        return Questionnaire(offered: offered)
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Support
 
 /// Numbers as Dutch respondents type them. The digits follow `Support.DutchNumberText` (the rules

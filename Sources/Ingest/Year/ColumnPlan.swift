@@ -1,3 +1,5 @@
+import Core
+
 /// The mapping applied to one export's header: where each column is, and what the header holds
 /// that the mapping does not account for.
 struct ColumnPlan {

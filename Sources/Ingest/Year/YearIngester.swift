@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One free-text remark of one row, kept out of every `Response`. All remarks of a year pass

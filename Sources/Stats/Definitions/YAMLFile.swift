@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Reads a YAML file Stats depends on, turning every failure into a `StatsError` that names the file.

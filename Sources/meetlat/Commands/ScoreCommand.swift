@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ingest
+import Pipeline
 import Scoring
 
 struct ScoreCommand: ParsableCommand {
@@ -28,7 +28,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = surveys.folder
-            let years = try ScoringRun.years(year, in: folder)
+            let years = try folder.years(selecting: year)
             let reference = try folder.reference()
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
             let written = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL)
