@@ -309,7 +309,9 @@
   var tornadoBody = document.querySelector('#tornado-tabel tbody');
   var sections = [document.getElementById('kasstromen'), document.getElementById('tornado')];
   var fields = [];
+  /* The input changed last (its index), RATE for the discount rate, or null. */
   var lastEdited = null;
+  var RATE = -1;
 
   /* What a field of an item is, in words (the scenario format's field names are English). */
   var FIELD_WORDS = {
@@ -465,7 +467,8 @@
     var problem = domainProblem(model, values);
     if (problem) {
       /* Next to the input the visitor changed, when the rule uses it; else the rule's first input. */
-      var at = problem.check.inputs.indexOf(lastEdited) !== -1 ? lastEdited : problem.check.inputs.length ? problem.check.inputs[0] : 0;
+      var at = lastEdited !== null && problem.check.inputs.indexOf(lastEdited) !== -1 ? lastEdited
+        : problem.check.inputs.length ? problem.check.inputs[0] : 0;
       setMessage(fields[at], ruleMessage(problem, model));
       refuse(model, 'Geen uitkomst: zie de melding bij \u2018' + label(model.inputs[at]) + '\u2019.');
       return;
@@ -473,8 +476,9 @@
     var factors = discountFactors(model, r);
     var outcome = evaluate(model, values, factors);
     if (!finite(outcome) || !factors.every(isFinite)) {
-      var culprit = lastEdited !== null ? lastEdited : 0;
-      setMessage(fields[culprit], 'Met dit getal wordt de uitkomst te groot om te berekenen. Kies een kleiner getal.');
+      /* Beside what was changed last: an input, or the rate (its factors grow without bound near −100 %). */
+      var culprit = lastEdited === RATE ? rateField : fields[lastEdited !== null ? lastEdited : 0];
+      setMessage(culprit, 'Met dit getal wordt de uitkomst te groot om te berekenen. Kies een kleiner getal.');
       refuse(model, 'Geen uitkomst: de bedragen worden te groot om te berekenen.');
       return;
     }
@@ -685,7 +689,7 @@
     if (window.location.hash.indexOf('=') !== -1) { restore(); update(); }
   });
   select.addEventListener('change', function () { lastEdited = null; build(models[select.value], Object.create(null)); update(); });
-  rate.addEventListener('input', function () { lastEdited = null; update(); });
+  rate.addEventListener('input', function () { lastEdited = RATE; update(); });
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   form.hidden = false;
   update();
