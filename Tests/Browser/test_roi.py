@@ -360,12 +360,22 @@ def test_the_page_never_scrolls_sideways(browser, width):
         assert browser.find_element(By.ID, "deel-link").text == "link naar deze berekening"
 
 
-def test_a_printed_roi_page_is_one_a4_summary(browser):
-    open_calculator(browser, f"scenario={WEBCARE}&contacts_moved=10.000")
+def printed(driver):
+    """The page as Chromium prints it on A4."""
     options = PrintOptions()
     options.page_width, options.page_height = 21.0, 29.7
-    pdf = PdfReader(io.BytesIO(base64.b64decode(browser.print_page(options))))
-    ARTIFACTS.mkdir(exist_ok=True)
+    return PdfReader(io.BytesIO(base64.b64decode(driver.print_page(options))))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_scenario_prints_on_one_page(browser, scenario):
+    open_calculator(browser, f"scenario={scenario}")
+    assert len(printed(browser).pages) == 1
+
+
+def test_a_printed_roi_page_is_one_a4_summary(browser):
+    open_calculator(browser, f"scenario={WEBCARE}&contacts_moved=10.000")
+    pdf = printed(browser)
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
     for words in ("Uw invoer", "Contacten via webcare in plaats van telefoon", "10.000", "ROI", "Terugverdien",
