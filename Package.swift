@@ -95,11 +95,14 @@ let package = Package(
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
-        // Runs the built `meetlat` binary: kill tests, privacy from export to Rankings/, the site
-        // from finished outputs only.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData"]),
+        // For the tests that run the built `meetlat` binary: starting it (with write faults
+        // injected), mounting a small tmpfs.
+        .target(name: "MeetlatTestSupport", path: "Tests/MeetlatTestSupport"),
+        // Runs the built `meetlat` binary: kill and disk-full tests, the output rule, privacy
+        // from export to Rankings/, the site from finished outputs only.
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData", "MeetlatTestSupport"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData", "MeetlatTestSupport",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

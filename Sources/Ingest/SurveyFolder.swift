@@ -71,12 +71,8 @@ public struct SurveyFolder: Sendable {
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
+        let exportURL = try exportURL(year: year, file: mapping.export.file)
         let exportName = "\(year)/\(mapping.export.file)"
-        guard FileManager.default.fileExists(atPath: exportURL.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
-                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
-        }
         let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
                                     mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
@@ -93,6 +89,37 @@ public struct SurveyFolder: Sendable {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
+    }
+
+    /// The export a mapping names (`export.file`), checked before a byte of it is read: it must
+    /// exist, lie inside the year's folder once symbolic links are resolved (`../../secret.txt`
+    /// or a link out of the folder is refused, so a mapping cannot make ingest read, and quote,
+    /// any file), and be a regular file (not a device such as `/dev/zero`, a pipe or a folder).
+    public func exportURL(year: Int, file: String) throws -> URL {
+        let folder = yearURL(year)
+        let candidate = folder.appendingPathComponent(file)
+        func refuse(_ problem: String) -> MappingError {
+            MappingError(file: "\(year)/mapping.yaml", key: "export.file", problem: "\"\(file)\" \(problem)")
+        }
+        guard let realFolder = Self.realPath(folder.path) else { throw IngestError.noSuchYear(year: year, folder: url.path) }
+        guard let realFile = Self.realPath(candidate.path) else {
+            throw refuse("does not exist in \(folder.path)")
+        }
+        guard realFile.hasPrefix(realFolder + "/") else {
+            throw refuse("lies outside the year's folder \(folder.path) (symbolic links followed); the export must be a file in that folder")
+        }
+        var status = stat()
+        guard stat(realFile, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw refuse("is not a regular file (a folder, device or pipe); the export must be a plain file")
+        }
+        return URL(fileURLWithPath: realFile)
+    }
+
+    /// The canonical path of an existing file or folder.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The one place where a year's free-text remarks are available, row by row, before they

@@ -15,8 +15,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     case inconsistentData(path: String, problem: String)
     /// A file could not be read.
     case unreadable(path: String, problem: String)
-    /// A file of the staging folder could not be written.
-    case unwritable(path: String, problem: String)
     /// The personal-data scan found something in the built site; nothing was published.
     /// `findings` name the files as they would have been published (under the output folder).
     case personalData(findings: [PersonalDataFinding], output: String)
@@ -36,8 +34,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
             return "\(path): \(problem)"
         case .unreadable(let path, let problem):
             return "\(path): cannot be read (\(problem))"
-        case .unwritable(let path, let problem):
-            return "\(path): cannot be written (\(problem))"
         case .personalData(let findings, let output):
             let listed = findings.prefix(50).map(\.description)
             let more = findings.count > 50 ? ["… and \(findings.count - 50) more"] : []

@@ -300,8 +300,10 @@ import Testing
     @Test func reportAndRejectsAreWrittenDeterministically() throws {
         let survey = try Self.survey()
         let year = try survey.ingest(year: 2012)
-        let reports = survey.folder.url.appendingPathComponent("Reports")
-        try year.writeReports(to: reports)
+        // Beside the survey folder: an output inside an input is refused.
+        let elsewhere = try TestFolder()
+        let reports = elsewhere.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [survey.survey.url])
         let text = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         #expect(text == year.report.text(year: 2012))
         #expect(text.contains("\n  rows read            13\n  accepted              4\n  rejected              9\n    anonymous           1\n    duplicate           4\n"))

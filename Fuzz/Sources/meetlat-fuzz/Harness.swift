@@ -57,7 +57,8 @@ final class Harness: Sendable {
     static func removeScratchOfDeadRuns() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: scratchParent.path)) ?? []
         for name in names where name.hasPrefix("meetlat-fuzz-") {
-            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), !AtomicOutput.processIsRunning(pid) else { continue }
+            // A process with this id still runs (EPERM: someone else's): not a dead run's.
+            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), kill(pid, 0) != 0 && errno != EPERM else { continue }
             try? FileManager.default.removeItem(at: scratchParent.appendingPathComponent(name))
         }
     }

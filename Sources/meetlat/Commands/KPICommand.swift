@@ -108,7 +108,9 @@ struct KPICommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let results = try KPIReport.evaluate(try request(scores: true))
-            try emit(format == .json ? KPIReport.json(results).text : KPIReport.text(results), to: output)
+            // The output may not replace a file it was computed from.
+            let inputs = [satisfactionScores, npsScores, activityLog].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+            try emit(format == .json ? KPIReport.json(results).text : KPIReport.text(results), to: output, inputs: inputs)
         }
     }
 

@@ -82,7 +82,7 @@ struct ROICommand: ParsableCommand {
             for warning in scenario.warnings { printError("warning: \(warning)") }
             let model = CompiledScenario(scenario, discountRate: try discountRate.value("--discount-rate")?.rate)
             if exportModel {
-                try emit(ModelExport.json(model).text, to: output)
+                try emit(ModelExport.json(model).text, to: output, inputs: [URL(fileURLWithPath: self.scenario)])
                 return
             }
 
@@ -103,7 +103,7 @@ struct ROICommand: ParsableCommand {
                 analysis.monteCarlo = try MonteCarlo.run(model, samples: samples, seed: seed, progress: progress)
             }
             let text = format == .json ? ROIReport.json(analysis).text : ROIReport.text(analysis)
-            try emit(text, to: output)
+            try emit(text, to: output, inputs: [URL(fileURLWithPath: self.scenario)])
         }
     }
 }
