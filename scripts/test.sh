@@ -2,8 +2,8 @@
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: demo exports, Rankings/ and Statistics/
 #      regenerated; the site's targets do not reach the survey reader;
-#   2. a short fuzz run of the CSV reader, the ingest and the scenario expression parser
-#      (README.md, "Fuzzing");
+#   2. a short fuzz run of the CSV reader, the ingest, the configuration reader and the scenario
+#      expression parser (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).

@@ -1,3 +1,4 @@
+import Configuration
 import Core
 import Foundation
 import PersonalData
@@ -57,24 +58,24 @@ public struct SurveyFolder: Sendable {
         }
         let mapping = try Mapping.load(from: mappingURL(year), displayName: name)
         guard mapping.year == year else {
-            throw MappingError(file: name, key: "year", problem: "says \(mapping.year), but the file is in folder \(year)")
+            throw mapping.error(at: "year", "says \(mapping.year), but the file is in folder \(year)")
         }
         return mapping
     }
 
     /// Reads and validates one year.
     ///
-    /// Throws a `CSVError`, `MappingError` or `IngestError` when the year cannot be read at all
+    /// Throws a `CSVError`, `ConfigError` (the mapping) or `IngestError` when the year cannot be read at all
     /// (nothing is returned, so nothing half-read can be written). When the year was read but
     /// is unusable — no row accepted, or with `strict` a reject that fails a strict run (see
     /// `RejectReason.failsStrictRun`) — the `IngestError` carries the full `SurveyYear` so the
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = try exportURL(year: year, file: mapping.export.file)
+        let exportURL = try exportURL(year: year, mapping: mapping)
         let exportName = "\(year)/\(mapping.export.file)"
         let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
-                                    mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
+                                    resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 
@@ -95,11 +96,12 @@ public struct SurveyFolder: Sendable {
     /// exist, lie inside the year's folder once symbolic links are resolved (`../../secret.txt`
     /// or a link out of the folder is refused, so a mapping cannot make ingest read, and quote,
     /// any file), and be a regular file (not a device such as `/dev/zero`, a pipe or a folder).
-    public func exportURL(year: Int, file: String) throws -> URL {
+    public func exportURL(year: Int, mapping: Mapping) throws -> URL {
         let folder = yearURL(year)
+        let file = mapping.export.file
         let candidate = folder.appendingPathComponent(file)
-        func refuse(_ problem: String) -> MappingError {
-            MappingError(file: "\(year)/mapping.yaml", key: "export.file", problem: "\"\(file)\" \(problem)")
+        func refuse(_ problem: String) -> ConfigError {
+            mapping.error(at: "export.file", "\"\(file)\" \(problem)")
         }
         guard let realFolder = Self.realPath(folder.path) else { throw IngestError.noSuchYear(year: year, folder: url.path) }
         guard let realFile = Self.realPath(candidate.path) else {

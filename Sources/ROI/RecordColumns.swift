@@ -30,9 +30,9 @@ struct RecordColumns {
                         throw ROIError(source: source, row: row,
                                        message: "column \"\(name)\" appears \(matches.count) times in the header row (columns \(columns)); expected it once")
                     }
-                    let closest = EditDistance.closest(to: name, among: header.filter { !$0.isEmpty })
-                    throw ROIError(source: source, row: row, message: "no column \"\(name)\" in the header row"
-                        + (closest.isEmpty ? "; expected a header row naming the columns" : "; closest names: " + closest.map { "\"\($0)\"" }.joined(separator: ", ")))
+                    let names = header.filter { !$0.isEmpty }
+                    throw ROIError(source: source, row: row, message: "no column \"\(name)\" in the header row; "
+                        + (names.isEmpty ? "expected a header row naming the columns" : Suggestions.hint(for: name, among: names, kind: "column")))
                 }
                 return matches[0]
             }

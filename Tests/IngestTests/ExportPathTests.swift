@@ -29,8 +29,9 @@ import Testing
     @Test func aPathOutOfTheYearsFolderIsRefusedUnread() throws {
         let (fixture, _) = try survey(exportFile: "../secret.txt")
         let text = message(fixture)
-        #expect(text == "2012/mapping.yaml, export.file: \"../secret.txt\" lies outside the year's folder "
-            + "\(fixture.survey.yearURL(2012).path) (symbolic links followed); the export must be a file in that folder")
+        #expect(text.hasPrefix("2012/mapping.yaml:"), "\(text)")
+        #expect(text.hasSuffix(": export.file: \"../secret.txt\" lies outside the year's folder "
+            + "\(fixture.survey.yearURL(2012).path) (symbolic links followed); the export must be a file in that folder"), "\(text)")
         #expect(!text.contains("geheime"))
     }
 
@@ -53,8 +54,9 @@ import Testing
         #expect(mkfifo(year.appendingPathComponent("pipe.csv").path, 0o600) == 0)
         let mapping = SurveyIngestTests.mapping.replacingOccurrences(of: "file: export-2012.csv", with: "file: pipe.csv")
         try fixture.folder.write("2012/mapping.yaml", mapping)
-        #expect(message(fixture) == "2012/mapping.yaml, export.file: \"pipe.csv\" is not a regular file (a folder, device or pipe); "
-            + "the export must be a plain file")
+        let pipe = message(fixture)
+        #expect(pipe.hasPrefix("2012/mapping.yaml:") && pipe.hasSuffix(": export.file: \"pipe.csv\" is not a regular file (a folder, device or pipe); "
+            + "the export must be a plain file"), "\(pipe)")
     }
 
     /// The CSV reader itself (which also reads the reference files) reads only regular files.

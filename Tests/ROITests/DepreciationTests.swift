@@ -55,14 +55,16 @@ import Testing
     }
 
     @Test func assetRulesAreChecked() {
-        let noLife = roiError { _ = try scenario(Self.server.replacingOccurrences(of: "    life: 4\n", with: "")) }
-        #expect(noLife?.message.hasPrefix("missing `life`") == true)
-        let yearly = roiError { _ = try scenario(Self.server.replacingOccurrences(of: "timing: once", with: "timing: yearly")) }
-        #expect(yearly?.field == "investments[1] \"Server\".timing")
-        let residual = roiError { _ = try scenario(Self.server.replacingOccurrences(of: "residual_value: 2000", with: "residual_value: 12000")) }
-        #expect(residual?.message == "the residual value `12000` exceeds the amount `price` by 2000 at the inputs' values; expected 0 ≤ residual_value ≤ amount")
-        let stray = roiError { _ = try scenario(Self.server.replacingOccurrences(of: "kind: asset", with: "kind: licence")) }
-        #expect(stray?.message.hasPrefix("unknown key `life`") == true)
+        let noLife = scenarioError { _ = try scenario(Self.server.replacingOccurrences(of: "    life: 4\n", with: "")) }
+        #expect(noLife?.problem.hasPrefix("missing `life`") == true)
+        let yearly = scenarioError { _ = try scenario(Self.server.replacingOccurrences(of: "timing: once", with: "timing: yearly")) }
+        #expect(yearly?.key == "investments[1] \"Server\".timing")
+        let residual = scenarioError { _ = try scenario(Self.server.replacingOccurrences(of: "residual_value: 2000", with: "residual_value: 12000")) }
+        #expect(residual?.problem == "the residual value `12000` exceeds the amount `price` by 2000 at the inputs' values; expected 0 ≤ residual_value ≤ amount")
+        #expect(residual?.line == 12)  // the residual_value line
+        let stray = scenarioError { _ = try scenario(Self.server.replacingOccurrences(of: "kind: asset", with: "kind: licence")) }
+        #expect(stray?.problem.contains("`life`") == true)
+        #expect(scenarioError { _ = try scenario(Self.server.replacingOccurrences(of: "life: 4", with: "life: 0")) }?.key == "investments[1] \"Server\".life")
     }
 
     @Test func aWhatIfMayNotPushTheResidualAboveTheAmount() throws {

@@ -38,7 +38,7 @@ import Testing
 
     @Test func theLoaderSaysWhereTheExpressionIs() {
         let deep = String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000)
-        let error = roiError {
+        let error = scenarioError {
             _ = try scenario("""
                 scenario: Deep
                 horizon: 1
@@ -50,8 +50,8 @@ import Testing
                 """)
         }
         #expect(error?.line == 7)
-        #expect(error?.field == "investments[1] \"Tool\".amount")
-        #expect(error?.message.hasPrefix("the expression is 100001 characters long") == true)
+        #expect(error?.key == "investments[1] \"Tool\".amount")
+        #expect(error?.problem.hasPrefix("the expression is 100001 characters long") == true)
     }
 
     @Test func controlCharactersInAnExpressionAreShownByCodePoint() {
@@ -75,12 +75,12 @@ import Testing
     /// 1e308 + 1e308 is beyond the largest double: ROI would be ∞ and NPV ∞ — or, as the site
     /// showed, "-nan" once ∞ − ∞ came up. The file is refused instead.
     @Test func anInputOf1e308UsedTwiceIsRefused() {
-        let error = roiError { _ = try scenario(Self.twice) }
-        #expect(error?.message.hasPrefix("the totals at the inputs' values are not a finite number") == true)
+        let error = scenarioError { _ = try scenario(Self.twice) }
+        #expect(error?.problem.hasPrefix("the totals at the inputs' values are not a finite number") == true)
         // One use is finite and fine.
-        #expect(roiError { _ = try scenario(Self.twice.replacingOccurrences(of: "\n  - { name: Tweede, kind: other, timing: yearly, amount: big }", with: "")) } == nil)
+        #expect(throws: Never.self) { _ = try scenario(Self.twice.replacingOccurrences(of: "\n  - { name: Tweede, kind: other, timing: yearly, amount: big }", with: "")) }
         // An amount that is itself infinite (a product) names its item.
-        let product = roiError {
+        let product = scenarioError {
             _ = try scenario("""
                 scenario: Product
                 horizon: 1
@@ -92,7 +92,7 @@ import Testing
                   - { name: Kwadraat, kind: contact_shift, timing: yearly, contacts: big, cost_difference: big }
                 """)
         }
-        #expect(product?.field == "returns \"Kwadraat\"")
+        #expect(product?.key == "returns \"Kwadraat\"")
         #expect(product?.line == 8)
     }
 
