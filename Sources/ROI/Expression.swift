@@ -195,8 +195,9 @@ public struct ExpressionParser {
         tokens.append((.end, characters.count))
     }
 
-    /// A character as a message shows it: printable ones in backticks, others by code point
-    /// (`U+001B`), so a message never carries a terminal control sequence.
+    /// A character as a message shows it: printable ones in backticks, others written as
+    /// `Support.VisibleText` writes control characters (`\u{1B}`), spaces and format characters
+    /// included, so a message never carries a terminal control sequence or an invisible character.
     static func visible(_ character: Character) -> String {
         let scalars = character.unicodeScalars
         let printable = scalars.allSatisfy { scalar in
@@ -206,10 +207,7 @@ public struct ExpressionParser {
             }
         }
         if printable { return "`\(character)`" }
-        return scalars.map { scalar in
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        }.joined(separator: " ")
+        return scalars.map { "\\u{" + String($0.value, radix: 16, uppercase: true) + "}" }.joined()
     }
 
     private func isDigit(_ index: Int) -> Bool {
