@@ -318,6 +318,28 @@ def test_visitors_see_no_english_identifiers(browser):
             assert words not in text
 
 
+def test_what_the_calculator_writes_is_spelled_as_the_dutch_dictionary_spells_it(browser):
+    """The page after its script ran: labels, hints, messages, conclusions, tables (issue 12, item 9)."""
+    import shutil
+    if shutil.which("hunspell") is None:
+        pytest.skip("Debian's hunspell is installed by scripts/test.sh")
+    import test_wording
+    words = set()
+    open_calculator(browser)
+    for scenario in SCENARIOS:
+        choose(browser, scenario)
+        first = browser.find_elements(By.CSS_SELECTOR, "#invoer input")[0]
+        # The result, then each kind of refusal beside the field.
+        for text in (None, "vijf", "-5", "1" + "0" * 308):
+            if text is not None:
+                type_into(first, text)
+            words |= set(test_wording.WORD.findall(visible_text(browser)))
+    words -= test_wording.names()
+    result = subprocess.run(["hunspell", "-d", "nl_NL", "-p", str(test_wording.WORD_LIST), "-l"], input="\n".join(sorted(words)),
+                            capture_output=True, text=True, check=True)
+    assert not sorted(set(result.stdout.split()))
+
+
 def test_without_javascript_the_page_says_so_and_shows_the_examples(browser_without_javascript):
     driver = browser_without_javascript
     driver.get(page_url("roi/index.html"))
