@@ -119,7 +119,7 @@ let package = Package(
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "Support"]),
-        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them
+        // Fuzz targets for hostile exports, configuration files and scenario expressions. `scripts/fuzz.sh` builds them
         // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",

@@ -477,6 +477,7 @@ def roi_benchmark(arguments, report):
     scenario = re.search(r"scenario: (.*)", output)
     rows = []
     for label, what in [("draw + evaluate", "draw the varied inputs + evaluate ROI, NPV, payback"),
+                        ("draw + evaluate per CPU second", "the same per CPU second (one core's rate on a busy machine)"),
                         ("draw + evaluate + statistics", "… + percentiles and P(ROI > 0)"),
                         ("evaluate only (fixed inputs)", "evaluation alone")]:
         value = rate(label)

@@ -3,8 +3,8 @@
 #   1. the committed data check out: demo exports, Rankings/ and Statistics/
 #      regenerated; the site's targets do not reach the survey reader;
 #   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
-#      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest and the configuration
-#      reader (README.md, "Fuzzing");
+#      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
+#      reader and the scenario expression parser (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).

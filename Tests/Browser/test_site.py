@@ -213,7 +213,7 @@ def test_the_calculator_names_its_inputs_by_the_scenario_labels(browser):
     field = browser.find_element(By.NAME, "phone_cost")
     field.clear()
     field.send_keys("vijf")
-    assert browser.find_element(By.ID, "uitkomst-fout").text.endswith(": Kosten per telefooncontact.")
+    assert browser.find_element(By.ID, "uitkomst-fout").text.endswith("‘Kosten per telefooncontact’ is geen getal.")
 
 
 def test_a_shared_link_with_other_inputs_gives_what_the_command_line_gives(browser):
