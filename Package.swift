@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
-// dependencies point one way: Ingest ← Scoring ← Stats ← Site → ROI; the CLI uses them all.
+// dependencies point one way: Tabular ← Ingest ← Scoring ← Stats ← Site → ROI, and
+// Tabular ← Webcare (beside the survey stages); the CLI uses them all.
 import PackageDescription
 
 let package = Package(
@@ -26,12 +27,24 @@ let package = Package(
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
-        // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
+        // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer; street +
+        // huisnummer, date of birth, partial IBAN and amounts for webcare messages).
         .target(name: "PersonalData", exclude: ["README.md"]),
+        // Reading tabular exports whatever they hold: CSV through libcsv, timestamp patterns.
+        // Survey ingest and the webcare log both read through it.
+        .target(name: "Tabular", dependencies: ["CLibCSV", "Support"]),
         // Stage 1: raw survey exports + mapping + reference → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Tabular", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+        ),
+        // Webcare message logs (a webcare tool's export + mapping) → KPIs per period and channel,
+        // trending topics, the privacy audit, and their text, CSV, JSON and HTML reports.
+        // Independent of the survey stages.
+        .target(
+            name: "Webcare",
+            dependencies: ["Tabular", "PersonalData", "Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations.
         .target(
@@ -62,12 +75,12 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support",
+                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support", "Webcare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support", "Webcare"]),
         // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
@@ -77,7 +90,8 @@ let package = Package(
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tabular"]),
+        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "Tabular", "PersonalData", "Support"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),

@@ -1,5 +1,8 @@
 import Foundation
 import PersonalData
+// The CSV reader and timestamp patterns live in Tabular (shared with the webcare log); survey
+// code and Ingest's clients keep seeing them through Ingest.
+@_exported import Tabular
 
 /// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`.
 /// The entry point every command uses to read input.

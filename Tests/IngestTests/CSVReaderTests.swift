@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+@testable import Tabular
 
 @Suite struct CSVReaderTests {
     private func fields(_ result: (records: [CSVRecord], summary: CSVSummary?, error: Error?)) -> [[String]] {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Ingest
+@testable import Tabular
 
 /// A fresh temporary folder per test, removed when the test is done with it.
 final class TestFolder {
