@@ -1,0 +1,233 @@
+import Foundation
+import Tabular
+
+extension LogMapping {
+    /// Reads and checks a mapping file; `displayName` is how messages name it.
+    public static func load(from url: URL, displayName: String) throws -> LogMapping {
+        try parse(try YAMLEntry.load(url, displayName: displayName))
+    }
+
+    public static func parse(yaml: String, displayName: String) throws -> LogMapping {
+        try parse(try YAMLEntry.parse(yaml, displayName: displayName))
+    }
+
+    static let directionValues = ["in", "out", "skip"]
+    static let statusValues = ["open", "resolved", "reopened"]
+
+    private static func parse(_ root: YAMLEntry) throws -> LogMapping {
+        let top = try root.keys(allowed: ["synthetic", "log", "time_zone", "columns", "ignore", "office_hours", "holidays", "conversations", "topics"])
+
+        var encoding: TextEncoding?
+        var delimiter: CSVDelimiter?
+        if let log = top.optional("log") {
+            let keys = try log.keys(allowed: ["encoding", "delimiter"])
+            if let value = keys.optional("encoding") {
+                switch try value.string().lowercased() {
+                case "auto": encoding = nil
+                case "utf-8", "utf8": encoding = .utf8
+                case "windows-1252", "cp1252": encoding = .windows1252
+                case let other: throw value.error("unknown encoding \"\(other)\"; expected auto, utf-8 or windows-1252")
+                }
+            }
+            if let value = keys.optional("delimiter") {
+                switch try value.string(nonEmpty: false) {
+                case "auto", "": delimiter = nil
+                case ",": delimiter = .comma
+                case ";": delimiter = .semicolon
+                case let other: throw value.error("unknown delimiter \"\(other)\"; expected auto, \",\" or \";\"")
+                }
+            }
+        }
+
+        let zoneEntry = try top.required("time_zone")
+        let zone = try parseZone(zoneEntry)
+        guard ZoneClock(zone) != nil else {
+            throw zoneEntry.error("unknown time zone \"\(zone)\"; expected a name such as Europe/Amsterdam (the system's tzdata), UTC or an offset such as +01:00")
+        }
+
+        let columns = try parseColumns(try top.required("columns"))
+        let ignored = try top.optional("ignore")?.strings() ?? []
+
+        var officeHours = OfficeHours(intervals: Array(repeating: [], count: 7))
+        let hoursEntry = try top.required("office_hours")
+        let dayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for (day, value) in try hoursEntry.keys(allowed: dayNames).entries {
+            officeHours.intervals[dayNames.firstIndex(of: day)!] = try parseIntervals(value)
+        }
+        guard officeHours.secondsPerWeek > 0 else {
+            throw hoursEntry.error("no office hours at all; expected e.g. monday: \"08:00-17:00\"")
+        }
+        if let holidays = top.optional("holidays") {
+            let keys = try holidays.keys(allowed: ["dutch", "dates"])
+            if try keys.optional("dutch")?.bool() == true {
+                officeHours.dutchHolidays = true
+                for year in ZoneClock.tabledYears { officeHours.closedDays.formUnion(OfficeHours.dutchHolidays(year: year)) }
+            }
+            let datePattern = try! TimestampPattern("yyyy-MM-dd")
+            for entry in try keys.optional("dates")?.list() ?? [] {
+                guard let date = datePattern.components(try entry.string()) else {
+                    throw entry.error("expected a date written yyyy-mm-dd, found \"\(try entry.string())\"")
+                }
+                officeHours.closedDays.insert(date.daysSince1970)
+            }
+        }
+
+        var timeout = 14 * 86_400
+        if let conversations = top.optional("conversations") {
+            let keys = try conversations.keys(allowed: ["timeout_days"])
+            if let value = keys.optional("timeout_days") { timeout = try value.int(in: 1...365) * 86_400 }
+        }
+        var topics = TopicSettings(minimumConversations: 5, minimumRise: 2, count: 5)
+        if let entry = top.optional("topics") {
+            let keys = try entry.keys(allowed: ["min_conversations", "min_rise", "count"])
+            if let value = keys.optional("min_conversations") { topics.minimumConversations = try value.int(in: 2...1_000_000) }
+            if let value = keys.optional("min_rise") { topics.minimumRise = try value.double(in: 1...1_000) }
+            if let value = keys.optional("count") { topics.count = try value.int(in: 1...100) }
+        }
+
+        let mapping = LogMapping(encoding: encoding, delimiter: delimiter, columns: columns, clock: zone,
+                                 officeHours: officeHours, conversationTimeout: timeout, topics: topics, ignored: ignored,
+                                 synthetic: try top.optional("synthetic")?.bool() ?? false)
+        for column in ignored where mapping.readColumns.contains(column) {
+            throw (top.optional("ignore") ?? root).error("column \"\(column)\" is both read and ignored")
+        }
+        return mapping
+    }
+
+    private static func parseZone(_ entry: YAMLEntry) throws -> ZoneClock.Zone {
+        let text = try entry.string().trimmingCharacters(in: .whitespaces)
+        if text.uppercased() == "UTC" || text == "Z" { return .fixed(0) }
+        if let first = text.first, first == "+" || first == "-" {
+            let pattern = try! TimestampPattern("yyyy-MM-dd'T'HH:mmxxx")
+            guard let offset = pattern.components("2000-01-01T00:00" + text)?.offsetSeconds else {
+                throw entry.error("expected an offset written +hh:mm, found \"\(text)\"")
+            }
+            return .fixed(offset)
+        }
+        return .named(text)
+    }
+
+    private static func parseColumns(_ entry: YAMLEntry) throws -> Columns {
+        let keys = try entry.keys(allowed: ["conversation", "message", "time", "direction", "channel", "text", "status",
+                                            "author", "organisation"])
+        let conversation = try keys.required("conversation").string()
+        let message = try keys.optional("message")?.string()
+
+        let timeEntry = try keys.required("time")
+        let timeKeys = try timeEntry.keys(allowed: ["column", "columns", "format"])
+        var time: [String]
+        if let columns = timeKeys.optional("columns") {
+            time = try columns.strings()
+            guard (1...2).contains(time.count) else { throw columns.error("expected one column, or a date and a time column") }
+        } else {
+            time = [try timeKeys.required("column").string()]
+        }
+        let formatEntry = try timeKeys.required("format")
+        let format: TimestampPattern
+        do {
+            format = try TimestampPattern(try formatEntry.string())
+        } catch let error as TimestampPattern.PatternError {
+            throw formatEntry.error(error.description)
+        }
+        time = time.map { $0 }
+
+        let directionEntry = try keys.required("direction")
+        let directionKeys = try directionEntry.keys(allowed: ["column", "labels", "organisation"])
+        let directionColumn = try directionKeys.required("column").string()
+        let direction: Direction
+        if let labels = directionKeys.optional("labels") {
+            guard directionKeys.optional("organisation") == nil else {
+                throw directionEntry.error("give either labels (a column saying in or out) or organisation (the organisation's authors), not both")
+            }
+            direction = .labels(column: directionColumn, try labelTable(labels, values: directionValues))
+        } else if let authors = directionKeys.optional("organisation") {
+            let names = try authors.strings()
+            guard !names.isEmpty else { throw authors.error("list the organisation's own accounts or agent names") }
+            direction = .authors(column: directionColumn, organisation: Set(names.map(LabelTable.key)))
+        } else {
+            throw directionEntry.error("expected labels (label: in, out or skip) or organisation (the organisation's own authors)")
+        }
+
+        let channelEntry = try keys.required("channel")
+        var channel: LabelledColumn
+        var privateChannels: Set<String> = []
+        if case .scalar = channelEntry.node {
+            channel = LabelledColumn(column: try channelEntry.string(), labels: nil)
+        } else {
+            let channelKeys = try channelEntry.keys(allowed: ["column", "labels", "private"])
+            channel = LabelledColumn(column: try channelKeys.required("column").string(),
+                                     labels: try channelKeys.optional("labels").map { try labelTable($0, values: nil) })
+            if let privateEntry = channelKeys.optional("private") {
+                for name in try privateEntry.strings() {
+                    if let labels = channel.labels, !labels.allValues.contains(name) {
+                        throw privateEntry.error("\"\(name)\" is not one of the channels the labels map to (\(labels.allValues.sorted().joined(separator: ", ")))")
+                    }
+                    privateChannels.insert(name)
+                }
+            }
+        }
+
+        var status: LabelledColumn?
+        if let statusEntry = keys.optional("status") {
+            let statusKeys = try statusEntry.keys(allowed: ["column", "labels"])
+            status = LabelledColumn(column: try statusKeys.required("column").string(),
+                                    labels: try labelTable(try statusKeys.required("labels"), values: statusValues))
+        }
+
+        var organisation = Organisation.name("organisatie")
+        if let entry = keys.optional("organisation") {
+            let organisationKeys = try entry.keys(allowed: ["column", "name"])
+            if let column = organisationKeys.optional("column") {
+                organisation = .column(try column.string())
+            } else {
+                organisation = .name(try organisationKeys.required("name").string())
+            }
+        }
+        return Columns(conversation: conversation, message: message, time: time, timeFormat: format, direction: direction,
+                       channel: channel, privateChannels: privateChannels, text: try keys.optional("text")?.string(),
+                       status: status, author: try keys.optional("author")?.string(), organisation: organisation)
+    }
+
+    /// `label: value` lines; `values` restricts the values (nil: any name).
+    private static func labelTable(_ entry: YAMLEntry, values: [String]?) throws -> LabelTable {
+        var table = LabelTable()
+        for (label, valueEntry) in try entry.keys(allowed: nil).entries {
+            let value = try valueEntry.string()
+            if let values, !values.contains(value) {
+                throw valueEntry.error("\"\(value)\" is not a value here; expected one of \(values.joined(separator: ", "))")
+            }
+            guard table.add(label, value: value) else {
+                throw valueEntry.error("label \"\(label)\" is listed twice (labels are compared ignoring case)")
+            }
+        }
+        guard !table.labels.isEmpty else { throw entry.error("no labels; expected \"label as exported\": value lines") }
+        return table
+    }
+
+    /// "08:00-17:00", "08:00-12:00, 13:00-17:00" or "closed".
+    private static func parseIntervals(_ entry: YAMLEntry) throws -> [Range<Int>] {
+        let text = try entry.string().trimmingCharacters(in: .whitespaces)
+        if ["closed", "gesloten", "-"].contains(text.lowercased()) { return [] }
+        var intervals: [Range<Int>] = []
+        for part in text.split(separator: ",") {
+            let bounds = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard bounds.count == 2, let from = clockSeconds(bounds[0]), let to = clockSeconds(bounds[1]), from < to else {
+                throw entry.error("expected opening hours such as \"08:00-17:00\" or \"08:00-12:00, 13:00-17:00\" or closed, found \"\(text)\"")
+            }
+            intervals.append(from..<to)
+        }
+        intervals.sort { $0.lowerBound < $1.lowerBound }
+        for (earlier, later) in zip(intervals, intervals.dropFirst()) where earlier.upperBound > later.lowerBound {
+            throw entry.error("the opening hours \"\(text)\" overlap")
+        }
+        return intervals
+    }
+
+    /// "08:00" → 28800; "24:00" is the end of the day.
+    private static func clockSeconds(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+              (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1_440 else { return nil }
+        return hours * 3_600 + minutes * 60
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import PersonalData
+
+/// The rules that may change without a code change, read from one folder (`Webcare/rules/`):
+/// the Dutch stop words kept out of the topics, the street-name endings of the personal-data
+/// detector, and how the privacy audit reads the organisation's replies and groups the
+/// detector's kinds into the rows of its table.
+public struct WebcareRules: Sendable {
+    /// Folded (lower case, no accents) words never shown as topics.
+    public var stopWords: Set<String>
+    public var streetSuffixes: StreetNameSuffixes
+    /// Rows of the audit table (Tabel 2 of the webcare thesis), in order.
+    public var categories: [Category]
+    /// Folded phrases in a reply that ask the customer to continue in a private channel.
+    public var continuePrivately: [String]
+    /// Folded phrases that advise the customer to delete the public message.
+    public var adviseDelete: [String]
+
+    public struct Category: Sendable, Hashable {
+        public var label: String
+        public var kinds: [PersonalDataKind]
+    }
+
+    public static let stopWordsFile = "stopwoorden.txt"
+    public static let streetSuffixesFile = "straatnaam-achtervoegsels.txt"
+    public static let responsesFile = "reacties.yaml"
+
+    /// The detector for customers' messages: free text plus the customer-text rules.
+    public var messageDetector: PersonalDataDetector { .webcare(streetSuffixes: streetSuffixes) }
+
+    /// The detector for what the report writes: the customer-text rules, but a bare nine-digit
+    /// number (a count) is no BSN.
+    public var reportDetector: PersonalDataDetector {
+        PersonalDataDetector(bareNineDigitNumbersAreBSN: false, customerText: CustomerTextRules(streetSuffixes: streetSuffixes))
+    }
+
+    /// Reads the three files of `folder`.
+    public static func load(folder: URL, displayName: String) throws -> WebcareRules {
+        func text(_ name: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            do {
+                return try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw WebcareError(file: "\(displayName)/\(name)", problem: "cannot read the file (\(error.localizedDescription)); expected the rules folder (Webcare/rules) to hold it")
+            }
+        }
+        var stopWords: Set<String> = []
+        for line in try text(stopWordsFile).split(separator: "\n") {
+            let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let folded = TextFold.fold(word).trimmingCharacters(in: .whitespaces)
+            if !folded.isEmpty { stopWords.insert(folded) }
+        }
+        let suffixes: StreetNameSuffixes
+        do {
+            suffixes = try StreetNameSuffixes(text: try text(streetSuffixesFile), source: "\(displayName)/\(streetSuffixesFile)")
+        } catch let error as StreetNameSuffixError {
+            throw WebcareError(file: error.source, line: error.line, problem: error.problem)
+        }
+        let root = try YAMLEntry.parse(try text(responsesFile), displayName: "\(displayName)/\(responsesFile)")
+        let keys = try root.keys(allowed: ["categories", "continue_privately", "advise_delete"])
+        var categories: [Category] = []
+        var covered: Set<PersonalDataKind> = []
+        for entry in try keys.required("categories").list() {
+            let categoryKeys = try entry.keys(allowed: ["label", "kinds"])
+            let kindsEntry = try categoryKeys.required("kinds")
+            let kinds = try kindsEntry.strings().map { name -> PersonalDataKind in
+                guard let kind = PersonalDataKind(rawValue: name) else {
+                    throw kindsEntry.error("unknown kind \"\(name)\"; expected one of \(PersonalDataKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard covered.insert(kind).inserted else { throw kindsEntry.error("kind \"\(name)\" is in two categories") }
+                return kind
+            }
+            categories.append(Category(label: try categoryKeys.required("label").string(), kinds: kinds))
+        }
+        let missing = PersonalDataKind.allCases.filter { !covered.contains($0) }
+        guard missing.isEmpty else {
+            throw try keys.required("categories").error("no category holds \(missing.map(\.rawValue).joined(separator: ", ")); every kind the detector reports needs a row")
+        }
+        func phrases(_ key: String) throws -> [String] {
+            let entry = try keys.required(key)
+            let list = try entry.strings().map(TextFold.fold).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !list.isEmpty, !list.contains("") else { throw entry.error("expected a list of phrases") }
+            return list
+        }
+        return WebcareRules(stopWords: stopWords, streetSuffixes: suffixes, categories: categories,
+                            continuePrivately: try phrases("continue_privately"), adviseDelete: try phrases("advise_delete"))
+    }
+}
+
+/// Text folded for matching words and phrases: lower case, accents removed, anything but letters
+/// and digits a single space.
+enum TextFold {
+    static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if scalar.properties.generalCategory == .nonspacingMark { continue }
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    /// Whether folded `text` holds the folded `phrase` as whole words.
+    static func contains(_ text: String, phrase: String) -> Bool {
+        (" " + text + " ").contains(" " + phrase + " ")
+    }
+}
