@@ -154,10 +154,10 @@ public final class WebcareAnalysis {
     }
 
     private func close(_ conversation: OpenConversation, logEnd: Int) {
-        let outcome = ConversationOutcome.of(conversation, officeHours: mapping.officeHours, privateChannels: privateChannels,
+        let tally = organisations[conversation.organisation]
+        let outcome = ConversationOutcome.of(conversation, officeHours: tally.officeHours, privateChannels: privateChannels,
                                              statusMapped: mapping.columns.status != nil, logEnd: logEnd,
                                              timeout: mapping.conversationTimeout)
-        let tally = organisations[conversation.organisation]
         tally.record(period: period.key(ofDay: outcome.openingPeriodDay), channel: outcome.openingChannel, channelCount: channels.count) {
             $0.add(outcome)
         }
@@ -182,7 +182,7 @@ public final class WebcareAnalysis {
         } ?? []
         let reports = organisations.map { report(of: $0, keys: keys) }.sorted { $0.name < $1.name }
         return WebcareReport(log: summary, period: period, periodKeys: keys, timeZone: mapping.clock.description,
-                             officeHours: mapping.officeHours, categories: rules.categories, organisations: reports,
+                             categories: rules.categories, organisations: reports,
                              textAnalysed: analyseText)
     }
 
@@ -211,13 +211,14 @@ public final class WebcareAnalysis {
             audit = result
         }
         let used = Set(total.byChannel.keys)
-        return OrganisationReport(name: tally.name, channels: used.sorted(),
+        return OrganisationReport(name: tally.name, officeHours: tally.officeHours, channels: used.sorted(),
                                   privateChannels: Set(channels.indices.filter { privateChannels[$0] }.map { channels[$0] }).intersection(used),
                                   periods: periods, total: total, busiestHours: tally.busiestHours, topics: topics, audit: audit)
     }
 
     /// Terms used by at least the minimum number of conversations in the period, rising by at
-    /// least the minimum factor against what the previous period's share would give.
+    /// least the minimum factor against what the previous period's share would give; the ones
+    /// with the most conversations above that expectation first.
     private func trending(_ tally: OrganisationTally, key: Int, previous: Int) -> [TrendingTerm] {
         let settings = mapping.topics
         let now = tally.textConversations[key] ?? 0, before = tally.textConversations[previous] ?? 0
@@ -231,16 +232,19 @@ public final class WebcareAnalysis {
             let expected = before > 0 ? Double(previousCount) * Double(now) / Double(before) : 0
             let rise = (Double(count) + 1) / (expected + 1)
             if rise >= settings.minimumRise {
-                result.append(TrendingTerm(term: term, conversations: count, previousConversations: previousCount, rise: rise))
+                result.append(TrendingTerm(term: term, conversations: count, previousConversations: previousCount, rise: rise,
+                                           excess: Double(count) - expected))
             }
         }
-        result.sort { ($1.rise, $0.conversations, $1.term) < ($0.rise, $1.conversations, $0.term) }
+        // Most conversations above expectation first: a term that went from 12 to 73 before one
+        // that went from 0 to 6.
+        result.sort { ($1.excess, $1.rise, $0.term) < ($0.excess, $0.rise, $1.term) }
         return Array(result.prefix(settings.count))
     }
 
     private func organisationSlot(_ name: String) -> Int {
         if let index = organisationIndex[name] { return index }
-        organisations.append(OrganisationTally(name: name, categories: rules.categories.count))
+        organisations.append(OrganisationTally(name: name, officeHours: mapping.officeHours(of: name), categories: rules.categories.count))
         organisationIndex[name] = organisations.count - 1
         return organisations.count - 1
     }
@@ -264,6 +268,7 @@ public final class WebcareAnalysis {
 /// The running counts of one organisation.
 final class OrganisationTally {
     let name: String
+    let officeHours: OfficeHours
     /// Per period key: slot 0 all channels, slot c + 1 channel c.
     var periods: [Int: [Measures]] = [:]
     var total: [Measures] = []
@@ -274,8 +279,9 @@ final class OrganisationTally {
     var audit: PrivacyAudit
     var publicWithoutAdvice: Set<String> = []
 
-    init(name: String, categories: Int) {
+    init(name: String, officeHours: OfficeHours, categories: Int) {
         self.name = name
+        self.officeHours = officeHours
         audit = PrivacyAudit(categories: categories)
     }
 

@@ -8,7 +8,6 @@ public struct WebcareReport: Sendable {
     /// Every period from the first message to the last, gaps included.
     public var periodKeys: [Int]
     public var timeZone: String
-    public var officeHours: OfficeHours
     /// Rows of the audit table, from the rules.
     public var categories: [WebcareRules.Category]
     public var organisations: [OrganisationReport]
@@ -38,6 +37,7 @@ public struct LogSummary: Sendable {
 
 public struct OrganisationReport: Sendable {
     public var name: String
+    public var officeHours: OfficeHours
     /// Channels with any message, sorted.
     public var channels: [String]
     public var privateChannels: Set<String>
@@ -66,8 +66,12 @@ public struct TrendingTerm: Sendable, Equatable {
     /// Conversations that used it, in this period and in the previous one.
     public var conversations: Int
     public var previousConversations: Int
-    /// (conversations + 1) / (expected from the previous period + 1).
+    /// (conversations + 1) / (expected from the previous period + 1), where expected is the
+    /// previous period's conversations × this period's conversations with text / the previous
+    /// period's.
     public var rise: Double
+    /// Conversations minus expected: the order of the list.
+    public var excess: Double
 }
 
 /// The privacy audit of one organisation (the structure of Tabel 2 of the webcare thesis).

@@ -11,7 +11,10 @@ public struct LogMapping: Sendable {
     public var delimiter: CSVDelimiter?
     public var columns: Columns
     public var clock: ZoneClock.Zone
+    /// The office hours of every organisation without hours of its own.
     public var officeHours: OfficeHours
+    /// Office hours per organisation (a log of several teams), by the organisation's name.
+    public var organisationOfficeHours: [String: OfficeHours] = [:]
     /// A message more than this long after its conversation's previous one opens a new
     /// conversation under the same id; rows this much older than the newest row are out of order.
     public var conversationTimeout: Int
@@ -67,6 +70,11 @@ public struct LogMapping: Sendable {
         public var minimumRise: Double
         /// Topics listed per period.
         public var count: Int
+    }
+
+    /// The office hours of an organisation.
+    public func officeHours(of organisation: String) -> OfficeHours {
+        organisationOfficeHours[organisation] ?? officeHours
     }
 
     /// Every column the mapping reads.

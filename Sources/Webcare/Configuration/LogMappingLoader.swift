@@ -15,7 +15,7 @@ extension LogMapping {
     static let statusValues = ["open", "resolved", "reopened"]
 
     private static func parse(_ root: YAMLEntry) throws -> LogMapping {
-        let top = try root.keys(allowed: ["synthetic", "log", "time_zone", "columns", "ignore", "office_hours", "holidays", "conversations", "topics"])
+        let top = try root.keys(allowed: ["synthetic", "log", "time_zone", "columns", "ignore", "office_hours", "organisations", "holidays", "conversations", "topics"])
 
         var encoding: TextEncoding?
         var delimiter: CSVDelimiter?
@@ -48,27 +48,28 @@ extension LogMapping {
         let columns = try parseColumns(try top.required("columns"))
         let ignored = try top.optional("ignore")?.strings() ?? []
 
-        var officeHours = OfficeHours(intervals: Array(repeating: [], count: 7))
-        let hoursEntry = try top.required("office_hours")
-        let dayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        for (day, value) in try hoursEntry.keys(allowed: dayNames).entries {
-            officeHours.intervals[dayNames.firstIndex(of: day)!] = try parseIntervals(value)
-        }
-        guard officeHours.secondsPerWeek > 0 else {
-            throw hoursEntry.error("no office hours at all; expected e.g. monday: \"08:00-17:00\"")
-        }
+        var closedDays: Set<Int> = []
+        var dutchHolidays = false
         if let holidays = top.optional("holidays") {
             let keys = try holidays.keys(allowed: ["dutch", "dates"])
             if try keys.optional("dutch")?.bool() == true {
-                officeHours.dutchHolidays = true
-                for year in ZoneClock.tabledYears { officeHours.closedDays.formUnion(OfficeHours.dutchHolidays(year: year)) }
+                dutchHolidays = true
+                for year in ZoneClock.tabledYears { closedDays.formUnion(OfficeHours.dutchHolidays(year: year)) }
             }
             let datePattern = try! TimestampPattern("yyyy-MM-dd")
             for entry in try keys.optional("dates")?.list() ?? [] {
                 guard let date = datePattern.components(try entry.string()) else {
                     throw entry.error("expected a date written yyyy-mm-dd, found \"\(try entry.string())\"")
                 }
-                officeHours.closedDays.insert(date.daysSince1970)
+                closedDays.insert(date.daysSince1970)
+            }
+        }
+        let officeHours = try parseOfficeHours(try top.required("office_hours"), closedDays: closedDays, dutch: dutchHolidays)
+        var organisationHours: [String: OfficeHours] = [:]
+        if let organisations = top.optional("organisations") {
+            for (name, entry) in try organisations.keys(allowed: nil).entries {
+                let keys = try entry.keys(allowed: ["office_hours"])
+                organisationHours[name] = try parseOfficeHours(try keys.required("office_hours"), closedDays: closedDays, dutch: dutchHolidays)
             }
         }
 
@@ -85,13 +86,27 @@ extension LogMapping {
             if let value = keys.optional("count") { topics.count = try value.int(in: 1...100) }
         }
 
-        let mapping = LogMapping(encoding: encoding, delimiter: delimiter, columns: columns, clock: zone,
+        var mapping = LogMapping(encoding: encoding, delimiter: delimiter, columns: columns, clock: zone,
                                  officeHours: officeHours, conversationTimeout: timeout, topics: topics, ignored: ignored,
                                  synthetic: try top.optional("synthetic")?.bool() ?? false)
+        mapping.organisationOfficeHours = organisationHours
         for column in ignored where mapping.readColumns.contains(column) {
             throw (top.optional("ignore") ?? root).error("column \"\(column)\" is both read and ignored")
         }
         return mapping
+    }
+
+    /// `monday: "08:00-17:00"` … lines; a day not listed is closed.
+    private static func parseOfficeHours(_ entry: YAMLEntry, closedDays: Set<Int>, dutch: Bool) throws -> OfficeHours {
+        var hours = OfficeHours(intervals: Array(repeating: [], count: 7), closedDays: closedDays, dutchHolidays: dutch)
+        let dayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for (day, value) in try entry.keys(allowed: dayNames).entries {
+            hours.intervals[dayNames.firstIndex(of: day)!] = try parseIntervals(value)
+        }
+        guard hours.secondsPerWeek > 0 else {
+            throw entry.error("no office hours at all; expected e.g. monday: \"08:00-17:00\"")
+        }
+        return hours
     }
 
     private static func parseZone(_ entry: YAMLEntry) throws -> ZoneClock.Zone {

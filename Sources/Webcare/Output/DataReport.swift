@@ -98,6 +98,7 @@ public enum DataReport {
         let organisations: [JSONValue] = report.organisations.map { organisation in
             var object: [String: JSONValue] = [
                 "name": .string(organisation.name),
+                "office_hours": .string(OfficeHoursText.english(organisation.officeHours)),
                 "channels": .array(organisation.channels.map { .string($0) }),
                 "private_channels": .array(organisation.privateChannels.sorted().map { .string($0) }),
                 "periods": .array(report.periodKeys.map { key in
@@ -147,7 +148,6 @@ public enum DataReport {
             "period": .string(report.period.rawValue),
             "periods": .array(report.periodKeys.map { .string(report.period.identifier($0)) }),
             "time_zone": .string(report.timeZone),
-            "office_hours": .string(OfficeHoursText.english(report.officeHours)),
             "texts_read": .bool(report.textAnalysed),
             "organisations": .array(organisations),
         ])

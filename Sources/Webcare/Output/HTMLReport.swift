@@ -21,8 +21,7 @@ public enum HTMLReport {
         page.raw("<main id=\"inhoud\" tabindex=\"-1\">\n<h1>Webcare: ").text(report.log.file)
         page.raw(" <span class=\"subtitle\">").text(spanText(report)).raw("</span></h1>\n")
         page.raw("<p class=\"lead\">Hoeveel berichten binnenkwamen, hoe snel en hoe vaak de organisatie antwoordde, hoe gesprekken afliepen, waarover klanten schreven en welke persoonsgegevens zij openbaar deelden. Alleen totalen: geen berichten, namen of nummers.</p>\n")
-        page.raw("<p class=\"notice\">Reactietijden in klokuren en in kantooruren (").text(OfficeHoursText.dutch(report.officeHours))
-        page.raw(", tijdzone ").text(report.timeZone).raw("). De cijfers gaan over wat de webcaretool vastlegde: wat de tool niet vond, ontbreekt.</p>\n")
+        page.raw("<p class=\"notice\">Reactietijden in klokuren en in kantooruren (tijdzone ").text(report.timeZone).raw("). De cijfers gaan over wat de webcaretool vastlegde: wat de tool niet vond, ontbreekt.</p>\n")
         page.raw("<p>").text(readText(report)).raw("</p>\n")
         if report.organisations.count > 1 {
             page.raw("<nav class=\"toc\" aria-label=\"Organisaties\"><ul>\n")
@@ -61,6 +60,7 @@ public enum HTMLReport {
     private static func section(_ page: HTMLBuilder, _ organisation: OrganisationReport, id: String, report: WebcareReport) {
         let total = organisation.total.all
         page.raw("<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">").text(organisation.name).raw("</h2>\n")
+        page.raw("<p>Kantooruren: ").text(OfficeHoursText.dutch(organisation.officeHours)).raw(".</p>\n")
         page.raw("<dl class=\"key-figures\">\n")
         let figures: [(String, String)] = [
             ("Berichten van klanten", DutchFormat.integer(total.inboundMessages)),

@@ -13,12 +13,12 @@ public enum TextReport {
             if let rejectsPath { read += "; rows and reasons in \(rejectsPath) (private: original rows)" }
         }
         out += read + "\n"
-        out += "period: \(report.period.rawValue); time zone \(report.timeZone); office hours \(OfficeHoursText.english(report.officeHours))\n"
+        out += "period: \(report.period.rawValue); time zone \(report.timeZone)\n"
         for warning in log.warnings { out += "warning: \(warning)\n" }
         if !report.textAnalysed { out += "texts not read: no topics and no privacy audit\n" }
 
         for organisation in report.organisations {
-            out += "\n== \(organisation.name)\n"
+            out += "\n== \(organisation.name)\n\noffice hours: \(OfficeHoursText.english(organisation.officeHours))\n"
             out += kpiTables(organisation, report: report)
             out += busiestHours(organisation)
             if report.textAnalysed { out += topics(organisation, report: report) }
@@ -131,16 +131,16 @@ public enum TextReport {
 /// Office hours in words.
 public enum OfficeHoursText {
     public static func english(_ hours: OfficeHours) -> String {
-        describe(hours, days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], closed: "closed",
+        describe(hours, days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
                  holidays: hours.dutchHolidays ? "Dutch public holidays closed" : nil, extra: "other days closed")
     }
 
     public static func dutch(_ hours: OfficeHours) -> String {
-        describe(hours, days: ["ma", "di", "wo", "do", "vr", "za", "zo"], closed: "gesloten",
+        describe(hours, days: ["ma", "di", "wo", "do", "vr", "za", "zo"],
                  holidays: hours.dutchHolidays ? "op feestdagen gesloten" : nil, extra: "verder gesloten")
     }
 
-    private static func describe(_ hours: OfficeHours, days: [String], closed: String, holidays: String?, extra: String) -> String {
+    private static func describe(_ hours: OfficeHours, days: [String], holidays: String?, extra: String) -> String {
         var groups: [(first: Int, last: Int, text: String)] = []
         for day in 0..<7 {
             let text = hours.intervals[day].map { "\(clock($0.lowerBound))–\(clock($0.upperBound))" }.joined(separator: ", ")
@@ -154,7 +154,7 @@ public enum OfficeHoursText {
         var parts = groups.map { group in
             (group.first == group.last ? days[group.first] : "\(days[group.first])–\(days[group.last])") + " " + group.text
         }
-        parts.append(extra)
+        if groups.reduce(0, { $0 + $1.last - $1.first + 1 }) < 7 { parts.append(extra) }
         if let holidays { parts.append(holidays) }
         return parts.joined(separator: "; ")
     }
