@@ -56,12 +56,15 @@ public enum PeriodKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// A short Dutch label for chart axes: `wk 3`, `jan`, `K1`, with the year where it changes.
-    public func shortDutchLabel(_ key: Int) -> String {
+    /// A short Dutch label for charts: `wk 3`, `jan`, `K1`; with the year: `wk 3 2025`,
+    /// `jan 2025`, `K1 2025`.
+    public func shortDutchLabel(_ key: Int, withYear: Bool = false) -> String {
         switch self {
-        case .week: return "wk \(Self.isoWeek(mondayDay: key).week)"
-        case .month: return String(Self.dutchMonths[key % 12].prefix(3))
-        case .quarter: return "K\(key % 4 + 1)"
+        case .week:
+            let (year, week) = Self.isoWeek(mondayDay: key)
+            return "wk \(week)" + (withYear ? " \(year)" : "")
+        case .month: return Self.dutchMonthAbbreviations[key % 12] + (withYear ? " \(key / 12)" : "")
+        case .quarter: return "K\(key % 4 + 1)" + (withYear ? " \(key / 4)" : "")
         }
     }
 
@@ -74,6 +77,7 @@ public enum PeriodKind: String, Sendable, CaseIterable {
         }
     }
 
+    static let dutchMonthAbbreviations = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                               "oktober", "november", "december"]
 

@@ -182,7 +182,7 @@ public final class WebcareAnalysis {
         } ?? []
         let reports = organisations.map { report(of: $0, keys: keys) }.sorted { $0.name < $1.name }
         return WebcareReport(log: summary, period: period, periodKeys: keys, timeZone: mapping.clock.description,
-                             categories: rules.categories, organisations: reports,
+                             topicSettings: mapping.topics, categories: rules.categories, organisations: reports,
                              textAnalysed: analyseText)
     }
 

@@ -8,6 +8,8 @@ public struct WebcareReport: Sendable {
     /// Every period from the first message to the last, gaps included.
     public var periodKeys: [Int]
     public var timeZone: String
+    /// How topics were chosen (from the mapping).
+    public var topicSettings: LogMapping.TopicSettings
     /// Rows of the audit table, from the rules.
     public var categories: [WebcareRules.Category]
     public var organisations: [OrganisationReport]

@@ -79,7 +79,7 @@ public enum HTMLReport {
         page.raw("<h3>Berichten van klanten per \(report.period.dutchName)</h3>\n")
         page.raw(SVGChart.bars(id: "\(id)-volume", title: "Berichten van klanten per \(report.period.dutchName), \(organisation.name)",
                                description: "Aantal binnengekomen berichten per \(report.period.dutchName).",
-                               rows: zip(keys, volumes).map { (report.period.dutchLabel($0), Double($1), DutchFormat.integer($1)) }))
+                               rows: zip(keys, volumes).map { (report.period.shortDutchLabel($0, withYear: true), Double($1), DutchFormat.integer($1)) }))
         let medians = keys.map { organisation.periods[$0]?.all.firstResponseClock.quantile(0.5) }
         if medians.contains(where: { $0 != nil }) {
             page.raw("<h3>Eerste reactie per \(report.period.dutchName), mediaan in klokuren</h3>\n")
@@ -109,7 +109,7 @@ public enum HTMLReport {
     }
 
     private static func kpiTable(_ page: HTMLBuilder, caption: String, first: String, rows: [(String, Measures)], kpis: [KPIColumn]) {
-        page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"").text(caption).raw("\">\n<table>\n<caption>").text(caption).raw("</caption>\n<thead><tr><th scope=\"col\">").text(first).raw("</th>")
+        page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"").text(caption).raw("\">\n<table class=\"kpi\">\n<caption class=\"visually-hidden\">").text(caption).raw("</caption>\n<thead><tr><th scope=\"col\">").text(first).raw("</th>")
         for kpi in kpis { page.raw("<th scope=\"col\" class=\"num\">").text(kpi.dutch).raw("</th>") }
         page.raw("</tr></thead>\n<tbody>\n")
         for (label, measures) in rows {
@@ -150,7 +150,7 @@ public enum HTMLReport {
     }
 
     private static func topics(_ page: HTMLBuilder, _ organisation: OrganisationReport, report: WebcareReport) {
-        page.raw("<h3>Opkomende onderwerpen</h3>\n<p>Woorden uit berichten van klanten die in een \(report.period.dutchName) veel vaker voorkwamen dan de \(report.period.dutchName) ervoor, in ten minste het minimum aantal gesprekken. Stopwoorden, namen van afzenders en persoonsgegevens tellen niet mee.</p>\n")
+        page.raw("<h3>Opkomende onderwerpen</h3>\n<p>Woorden uit berichten van klanten die in een \(report.period.dutchName) in ten minste \(report.topicSettings.minimumConversations) gesprekken voorkwamen en minstens \(DutchFormat.number(report.topicSettings.minimumRise, maximumDecimals: 1)) keer zo vaak als de \(report.period.dutchName) ervoor deed verwachten; de grootste stijgers eerst. Stopwoorden, namen van afzenders en persoonsgegevens tellen niet mee.</p>\n")
         let periods = report.periodKeys.dropFirst().filter { !(organisation.topics[$0] ?? []).isEmpty }
         guard !periods.isEmpty else {
             page.raw("<p>Geen opkomende onderwerpen.</p>\n")
@@ -167,7 +167,7 @@ public enum HTMLReport {
 
     private static func auditSection(_ page: HTMLBuilder, _ audit: PrivacyAudit, report: WebcareReport) {
         page.raw("<h3>Privacy-audit</h3>\n<p>Persoonsgegevens die klanten openbaar deelden, in berichten op openbare kanalen (").text(DutchFormat.integer(audit.publicMessages)).raw(" berichten).</p>\n")
-        page.raw("<div class=\"table-wrap\">\n<table>\n<caption>Berichten met persoonsgegevens</caption>\n<thead><tr><th scope=\"col\">persoonsgegevens</th><th scope=\"col\" class=\"num\">berichten</th><th scope=\"col\" class=\"num\">aandeel</th></tr></thead>\n<tbody>\n")
+        page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Berichten met persoonsgegevens\">\n<table>\n<caption>Berichten met persoonsgegevens</caption>\n<thead><tr><th scope=\"col\">persoonsgegevens</th><th scope=\"col\" class=\"num\">berichten</th><th scope=\"col\" class=\"num\">aandeel</th></tr></thead>\n<tbody>\n")
         for (index, category) in report.categories.enumerated() {
             let share = Share(audit.messagesByCategory[index], of: audit.publicMessages)
             page.raw("<tr><th scope=\"row\">").text(category.label).raw("</th><td class=\"num\">\(DutchFormat.integer(share.count))</td><td class=\"num\">").text(share.percentText).raw("</td></tr>\n")
@@ -188,7 +188,7 @@ public enum HTMLReport {
         let organisations = report.organisations.filter { $0.audit != nil }
         page.raw("<section aria-labelledby=\"persoonsgegevens\">\n<h2 id=\"persoonsgegevens\">Persoonsgegevens per organisatie</h2>\n")
         page.raw("<p>Berichten van klanten op openbare kanalen met elk soort persoonsgegevens, per organisatie (opgebouwd als Tabel 2 van de scriptie over persoonsgegevens in webcaretweets). Een bericht met twee soorten telt bij beide.</p>\n")
-        page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Persoonsgegevens per organisatie\">\n<table>\n<caption>Persoonsgegevens in berichten van klanten per organisatie</caption>\n<thead><tr><th scope=\"col\">persoonsgegevens</th>")
+        page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Persoonsgegevens per organisatie\">\n<table>\n<caption class=\"visually-hidden\">Persoonsgegevens in berichten van klanten per organisatie</caption>\n<thead><tr><th scope=\"col\">persoonsgegevens</th>")
         for organisation in organisations { page.raw("<th scope=\"col\" class=\"num\">").text(organisation.name).raw("</th>") }
         page.raw("<th scope=\"col\" class=\"num\">totaal</th></tr></thead>\n<tbody>\n")
         for (index, category) in report.categories.enumerated() {
@@ -219,6 +219,7 @@ public enum HTMLReport {
         .topics dt { font-weight: 700; margin-top: 0.5rem; }
         .topics dd { margin: 0; }
         .ids { overflow-wrap: anywhere; }
+        .kpi tbody th { white-space: nowrap; }
         tr.total th, tr.total td { font-weight: 700; }
 
         """

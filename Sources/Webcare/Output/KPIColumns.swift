@@ -61,15 +61,16 @@ public enum DurationText {
         return "\(minutes / 60):\(rest < 10 ? "0" : "")\(rest)"
     }
 
-    /// `37 min`, `2 u 05 min`, `3 d 4 u`; `–` for none.
+    /// `37 min`, `2 u 05 min`, `3 d 4 u` (with no-break spaces: a duration never wraps); `–`
+    /// for none.
     public static func dutch(_ minutes: Int?) -> String {
         guard let minutes else { return "–" }
-        if minutes < 60 { return "\(minutes) min" }
+        if minutes < 60 { return "\(minutes)\u{A0}min" }
         if minutes < 48 * 60 {
             let rest = minutes % 60
-            return "\(minutes / 60) u \(rest < 10 ? "0" : "")\(rest) min"
+            return "\(minutes / 60)\u{A0}u \(rest < 10 ? "0" : "")\(rest)\u{A0}min".replacingOccurrences(of: " ", with: "\u{A0}")
         }
-        return "\(minutes / 1_440) d \(minutes % 1_440 / 60) u"
+        return "\(minutes / 1_440)\u{A0}d\u{A0}\(minutes % 1_440 / 60)\u{A0}u"
     }
 }
 

@@ -9,7 +9,7 @@ enum SVGChart {
 
     /// Horizontal bars, one row per label, from 0 to the largest value.
     static func bars(id: String, title: String, description: String, rows: [(label: String, value: Double, text: String)]) -> String {
-        let labelWidth = 150.0, barArea = 300.0, valueWidth = 80.0, rowHeight = 24.0, top = 8.0
+        let labelWidth = 80.0, barArea = 260.0, valueWidth = 56.0, rowHeight = 24.0, top = 8.0
         let height = top + rowHeight * Double(rows.count) + 30
         let maximum = max(rows.map(\.value).max() ?? 0, 1)
         let scale = barArea / maximum
@@ -37,7 +37,7 @@ enum SVGChart {
     static func line(id: String, title: String, description: String, points: [(label: String, value: Double?, text: String)]) -> String {
         let width = 560.0, height = 240.0, left = 64.0, right = 24.0, top = 20.0, bottom = 36.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let maximum = niceMaximum(points.compactMap(\.value).max() ?? 1)
+        let maximum = niceMaximumMinutes(points.compactMap(\.value).max() ?? 1)
         func x(_ index: Int) -> Double { points.count == 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(points.count - 1) }
         func y(_ value: Double) -> Double { top + (1 - min(value, maximum) / maximum) * plotHeight }
         var svg = "<figure class=\"chart-figure\">\n<svg class=\"chart line-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-titel \(id)-beschrijving\">\n"
@@ -45,7 +45,7 @@ enum SVGChart {
         for fraction in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let value = maximum * fraction
             svg += "<line class=\"grid\" x1=\"\(coordinate(left))\" x2=\"\(coordinate(width - right))\" y1=\"\(coordinate(y(value)))\" y2=\"\(coordinate(y(value)))\"/>\n"
-            svg += "<text class=\"tick\" x=\"\(coordinate(left - 8))\" y=\"\(coordinate(y(value) + 4))\" text-anchor=\"end\">\(HTMLBuilder.escape(DurationText.dutch(Int(value))))</text>\n"
+            svg += "<text class=\"tick\" x=\"\(coordinate(left - 8))\" y=\"\(coordinate(y(value) + 4))\" text-anchor=\"end\">\(HTMLBuilder.escape(tickText(minutes: value, maximum: maximum)))</text>\n"
         }
         svg += "<line class=\"axis\" x1=\"\(coordinate(left))\" x2=\"\(coordinate(width - right))\" y1=\"\(coordinate(height - bottom))\" y2=\"\(coordinate(height - bottom))\"/>\n"
         var path = ""
@@ -70,11 +70,17 @@ enum SVGChart {
         return svg
     }
 
-    /// A round top for the scale: 1, 2 or 5 × a power of ten, in minutes at least 60.
-    static func niceMaximum(_ value: Double) -> Double {
-        var magnitude = 1.0
-        while magnitude * 10 <= value { magnitude *= 10 }
-        for factor in [1.0, 2.0, 5.0, 10.0] where factor * magnitude >= value { return max(factor * magnitude, 60) }
-        return max(value, 60)
+    /// A round top for a scale of minutes: 10, 15, 20, 30, 45 or 60 minutes, or a round number of
+    /// hours (1, 2, 3, 4, 6, 8, 12, 16, 24, 36, 48, 72, 96, … hours).
+    static func niceMaximumMinutes(_ value: Double) -> Double {
+        for minutes in [10.0, 15, 20, 30, 45, 60] where minutes >= value { return minutes }
+        var hours = [1.0, 2, 3, 4, 6, 8, 12, 16, 24, 36, 48, 72, 96]
+        while let last = hours.last, last * 60 < value { hours.append(last * 2) }
+        return hours.first { $0 * 60 >= value }! * 60
+    }
+
+    /// A tick of a minute scale: minutes up to an hour, hours above (`2,5 u`).
+    static func tickText(minutes: Double, maximum: Double) -> String {
+        maximum <= 60 ? "\(Int(minutes)) min" : DutchFormat.number(minutes / 60, maximumDecimals: 1) + " u"
     }
 }
