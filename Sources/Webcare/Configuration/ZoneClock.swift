@@ -82,15 +82,21 @@ public struct ZoneClock: Sendable {
     public mutating func local(fromUTC moment: Int) -> Int { moment + offset(atUTC: moment) }
 
     /// The UTC moment of a local wall-clock time: of the segments around it, the earliest moment
-    /// whose offset gives this local time; in a gap, the offset from before the change.
+    /// whose offset gives this local time; in a gap (the hour skipped in spring), the offset from
+    /// before the change.
     public mutating func utc(fromLocal local: Int) -> Int {
         let around = segment(local - offsets[segment(local)])
+        let candidates = max(around - 1, 0)...min(around + 1, starts.count - 1)
         var earliest: Int?
-        for index in max(around - 1, 0)...min(around + 1, starts.count - 1) {
+        for index in candidates {
             let moment = local - offsets[index]
             if segment(moment) == index { earliest = min(earliest ?? moment, moment) }
         }
         if let earliest { return earliest }
-        return local - offsets[max(around - 1, 0)]
+        for index in candidates where index + 1 < starts.count {
+            let change = starts[index + 1]
+            if local - offsets[index] >= change && local - offsets[index + 1] < change { return local - offsets[index] }
+        }
+        return local - offsets[around]
     }
 }
