@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it (.ci/run calls this script):
-#   1. the committed data check out: reference facts, demo exports, Rankings/ regenerated;
+#   1. the committed data check out: reference facts, demo exports and webcare log, Rankings/ regenerated;
 #   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+# tzdata: the time zones of webcare logs (the webcare tests cross Europe/Amsterdam's clock changes).
+ensure_debian_packages libcsv-dev tzdata
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -19,6 +20,7 @@ bin="$(swift build --show-bin-path)/meetlat"
 step "reference data and demo exports"
 python3 scripts/check-reference.py
 python3 scripts/generate-demo-surveys.py --check
+python3 scripts/generate-demo-webcare.py --check
 
 step "Rankings/ is what meetlat score makes of Surveys/"
 check_rankings

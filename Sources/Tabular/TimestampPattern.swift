@@ -273,8 +273,8 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
-    /// Without the white space around it.
-    var trimmingSpaces: String {
+    /// Without the white space around it (for cells of any export).
+    package var trimmingSpaces: String {
         var text = Substring(self)
         while text.first?.isWhitespace == true { text.removeFirst() }
         while text.last?.isWhitespace == true { text.removeLast() }

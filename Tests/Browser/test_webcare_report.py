@@ -8,17 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ARTIFACTS, MEETLAT, REPOSITORY, requested_urls
-
-try:
-    import axe_core_python
-    AXE_SCRIPT = str(pathlib.Path(axe_core_python.__file__).parent / "axe.min.js")
-except ImportError:
-    AXE_SCRIPT = None
+from conftest import ARTIFACTS, MEETLAT, REPOSITORY, requested_urls, serious_axe_violations
 
 DEMO = REPOSITORY / "Webcare" / "demo"
 
@@ -119,15 +112,8 @@ def test_nothing_personal_and_nothing_from_elsewhere(browser, report):
 def test_axe_finds_no_serious_or_critical_violation_in_the_report(browser, report):
     for width in (390, 1366):
         open_report(browser, report, width)
-        axe = Axe(browser, script_url=AXE_SCRIPT) if AXE_SCRIPT else Axe(browser)
-        axe.inject()
-        version = browser.execute_script("return axe.version")
-        tags = ["wcag2a", "wcag2aa", "best-practice"] + (["wcag21a", "wcag21aa"] if not version.startswith(("1.", "2.", "3.")) else [])
-        results = axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": tags}}))
-        serious = [violation for violation in results["violations"] if violation["impact"] in ("serious", "critical")]
-        ARTIFACTS.mkdir(exist_ok=True)
-        (ARTIFACTS / f"axe-webcare-{width}.json").write_text(json.dumps(results["violations"], indent=2))
-        assert not serious, axe.report(serious)
+        serious, details = serious_axe_violations(browser, f"webcare-{width}")
+        assert not serious, details
 
 
 def test_the_report_prints_without_the_skip_link(browser, report):

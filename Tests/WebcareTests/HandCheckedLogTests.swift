@@ -1,5 +1,6 @@
 import Foundation
 import PersonalData
+import Support
 import Testing
 @testable import Webcare
 
@@ -52,23 +53,23 @@ import Testing
         #expect(march.outboundMessages == 9)
         #expect(march.conversations == 7)  // A B C D E G and the gemeente's own post P
         #expect(march.inboundConversations == 6)
-        #expect(march.responseRate == Share(5, of: 6))  // C is never answered
+        #expect(march.responseRate == Proportion(5, of: 6))  // C is never answered
         // Clock minutes 20, 240, 1005, 2730, 3840: nearest-rank median the 3rd, p90 the 5th.
         #expect(march.firstResponseClock.quantile(0.5) == 1005)
         #expect(march.firstResponseClock.quantile(0.9) == 3840)
-        #expect(march.withinHourClock == Share(1, of: 6))   // D
-        #expect(march.withinDayClock == Share(3, of: 6))    // D, G, A
+        #expect(march.withinHourClock == Proportion(1, of: 6))   // D
+        #expect(march.withinDayClock == Proportion(3, of: 6))    // D, G, A
         // Office-hours minutes 0 (G, a weekend), 20, 30, 45, 60 (B: exactly one hour counts).
         #expect(march.firstResponseBusiness.quantile(0.5) == 30)
         #expect(march.firstResponseBusiness.quantile(0.9) == 60)
-        #expect(march.withinHourBusiness == Share(5, of: 6))
-        #expect(march.withinDayBusiness == Share(5, of: 6))
+        #expect(march.withinHourBusiness == Proportion(5, of: 6))
+        #expect(march.withinDayBusiness == Proportion(5, of: 6))
         #expect(march.resolved == 5)
         #expect(march.doorlooptijdClock.quantile(0.5) == 1005)    // 60, 240, 1005, 2760, 3900
         #expect(march.doorlooptijdBusiness.quantile(0.5) == 60)   // 0, 45, 60, 60, 120
-        #expect(march.firstContactResolution == Share(2, of: 5))  // A and G: one reply, not reopened
+        #expect(march.firstContactResolution == Proportion(2, of: 5))  // A and G: one reply, not reopened
         #expect(march.reopened == 1)
-        #expect(march.movedPrivateShare == Share(1, of: 6))       // E went on in a DM
+        #expect(march.movedPrivateShare == Proportion(1, of: 6))       // E went on in a DM
         #expect(march.unansweredAtEnd == 0)                       // C waited weeks before the log ended
     }
 
@@ -89,9 +90,9 @@ import Testing
     @Test func aprilEndsWithAConversationStillWaiting() throws {
         let april = try #require(try gemeente.periods[month(2025, 4)]).all
         #expect(april.inboundConversations == 2)
-        #expect(april.responseRate == Share(1, of: 2))
+        #expect(april.responseRate == Proportion(1, of: 2))
         #expect(april.firstResponseClock.quantile(0.5) == 10)
-        #expect(april.firstContactResolution == Share(1, of: 1))
+        #expect(april.firstContactResolution == Proportion(1, of: 1))
         #expect(april.unansweredAtEnd == 1)  // F
         let total = try gemeente.total.all
         #expect(total.inboundConversations == 8)

@@ -1,3 +1,5 @@
+import Support
+
 /// Durations counted per whole minute (seconds / 60, rounded down), so that medians and 90th
 /// percentiles take memory bounded by the longest duration rather than by the number of
 /// conversations. Quantiles are nearest-rank: the smallest duration with at least p × n of the
@@ -13,10 +15,6 @@ public struct MinuteHistogram: Sendable, Equatable {
         count += 1
     }
 
-    public mutating func merge(_ other: MinuteHistogram) {
-        for (minute, count) in other.counts { counts[minute, default: 0] += count }
-        count += other.count
-    }
 
     /// The nearest-rank quantile in minutes: p = 0.5 the median, 0.9 the 90th percentile.
     public func quantile(_ p: Double) -> Int? {
@@ -70,57 +68,20 @@ public struct Measures: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func merge(_ other: Measures) {
-        inboundMessages += other.inboundMessages
-        outboundMessages += other.outboundMessages
-        conversations += other.conversations
-        inboundConversations += other.inboundConversations
-        answered += other.answered
-        firstResponseClock.merge(other.firstResponseClock)
-        firstResponseBusiness.merge(other.firstResponseBusiness)
-        answeredWithinHourClock += other.answeredWithinHourClock
-        answeredWithinDayClock += other.answeredWithinDayClock
-        answeredWithinHourBusiness += other.answeredWithinHourBusiness
-        answeredWithinDayBusiness += other.answeredWithinDayBusiness
-        resolved += other.resolved
-        doorlooptijdClock.merge(other.doorlooptijdClock)
-        doorlooptijdBusiness.merge(other.doorlooptijdBusiness)
-        firstContactResolved += other.firstContactResolved
-        reopened += other.reopened
-        publicStarted += other.publicStarted
-        movedPrivate += other.movedPrivate
-        unansweredAtEnd += other.unansweredAtEnd
-    }
 }
 
-/// A share with its numerator and denominator, never a bare percentage.
-public struct Share: Sendable, Equatable, CustomStringConvertible {
-    public var count: Int
-    public var of: Int
-
-    public init(_ count: Int, of total: Int) {
-        self.count = count
-        self.of = total
-    }
-
-    public var fraction: Double? { of == 0 ? nil : Double(count) / Double(of) }
-
+extension Proportion {
     /// Whole percent, rounded half up: `84 %`; `–` without a denominator.
-    public var percentText: String {
-        guard of > 0 else { return "–" }
-        return "\((200 * count + of) / (2 * of)) %"
-    }
-
-    public var description: String { "\(percentText) (\(count)/\(of))" }
+    public var percentText: String { percent.map { "\($0) %" } ?? "–" }
 }
 
 extension Measures {
-    public var responseRate: Share { Share(answered, of: inboundConversations) }
-    public var withinHourClock: Share { Share(answeredWithinHourClock, of: inboundConversations) }
-    public var withinDayClock: Share { Share(answeredWithinDayClock, of: inboundConversations) }
-    public var withinHourBusiness: Share { Share(answeredWithinHourBusiness, of: inboundConversations) }
-    public var withinDayBusiness: Share { Share(answeredWithinDayBusiness, of: inboundConversations) }
+    public var responseRate: Proportion { Proportion(answered, of: inboundConversations) }
+    public var withinHourClock: Proportion { Proportion(answeredWithinHourClock, of: inboundConversations) }
+    public var withinDayClock: Proportion { Proportion(answeredWithinDayClock, of: inboundConversations) }
+    public var withinHourBusiness: Proportion { Proportion(answeredWithinHourBusiness, of: inboundConversations) }
+    public var withinDayBusiness: Proportion { Proportion(answeredWithinDayBusiness, of: inboundConversations) }
     /// First-contact resolution: of the answered conversations.
-    public var firstContactResolution: Share { Share(firstContactResolved, of: answered) }
-    public var movedPrivateShare: Share { Share(movedPrivate, of: publicStarted) }
+    public var firstContactResolution: Proportion { Proportion(firstContactResolved, of: answered) }
+    public var movedPrivateShare: Proportion { Proportion(movedPrivate, of: publicStarted) }
 }

@@ -38,13 +38,13 @@ public enum DataReport {
             }
             guard let audit = organisation.audit else { continue }
             for (index, category) in report.categories.enumerated() {
-                let share = Share(audit.messagesByCategory[index], of: audit.publicMessages)
-                line(["audit", name, "total", "public", category.label, percent(share), String(share.count), String(share.of)])
+                let share = Proportion(audit.messagesByCategory[index], of: audit.publicMessages)
+                line(["audit", name, "total", "public", category.label, percent(share), String(share.count), String(share.denominator)])
             }
-            let any = Share(audit.messagesWithPersonalData, of: audit.publicMessages)
-            line(["audit", name, "total", "public", "any", percent(any), String(any.count), String(any.of)])
+            let any = Proportion(audit.messagesWithPersonalData, of: audit.publicMessages)
+            line(["audit", name, "total", "public", "any", percent(any), String(any.count), String(any.denominator)])
             for (key, count) in responseCounts(audit) {
-                let share = Share(count, of: audit.conversations)
+                let share = Proportion(count, of: audit.conversations)
                 line(["audit-response", name, "total", "public", key, percent(share), String(count), String(audit.conversations)])
             }
             for id in audit.publicWithoutAdvice {
@@ -65,14 +65,14 @@ public enum DataReport {
     private static func fields(_ value: KPIValue) -> (String, String, String) {
         switch value {
         case .count(let count): return (String(count), String(count), "")
-        case .share(let share): return (percent(share), String(share.count), String(share.of))
+        case .share(let share): return (percent(share), String(share.count), String(share.denominator))
         case .minutes(let minutes, let n): return (minutes.map(String.init) ?? "", String(n), "")
         }
     }
 
     /// Percent with one decimal (`84.2`), empty without a denominator.
-    static func percent(_ share: Share) -> String {
-        share.fraction.map { Rounding.fixed($0 * 100, decimals: 1) } ?? ""
+    static func percent(_ share: Proportion) -> String {
+        share.value.map { Rounding.fixed($0 * 100, decimals: 1) } ?? ""
     }
 
     public static func json(_ report: WebcareReport) -> String {
@@ -82,8 +82,8 @@ public enum DataReport {
                 switch kpi.value(measures) {
                 case .count(let count): object[kpi.id] = .number(Double(count))
                 case .share(let share):
-                    object[kpi.id] = .object(["count": .number(Double(share.count)), "denominator": .number(Double(share.of)),
-                                              "percent": share.fraction.map { .formatted(Rounding.fixed($0 * 100, decimals: 1)) } ?? .null])
+                    object[kpi.id] = .object(["count": .number(Double(share.count)), "denominator": .number(Double(share.denominator)),
+                                              "percent": share.value.map { .formatted(Rounding.fixed($0 * 100, decimals: 1)) } ?? .null])
                 case .minutes(let minutes, let n):
                     object[kpi.id] = .object(["minutes": minutes.map { .number(Double($0)) } ?? .null, "n": .number(Double(n))])
                 }

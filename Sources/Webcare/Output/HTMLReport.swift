@@ -117,7 +117,7 @@ public enum HTMLReport {
             for kpi in kpis {
                 let value = kpi.value(measures)
                 page.raw("<td class=\"num\"")
-                if case .share(let share) = value, share.of > 0 { page.raw(" title=\"\(share.count) van \(share.of)\"") }
+                if case .share(let share) = value, share.denominator > 0 { page.raw(" title=\"\(share.count) van \(share.denominator)\"") }
                 page.raw(">").text(value.dutchText).raw("</td>")
             }
             page.raw("</tr>\n")
@@ -169,17 +169,17 @@ public enum HTMLReport {
         page.raw("<h3>Privacy-audit</h3>\n<p>Persoonsgegevens die klanten openbaar deelden, in berichten op openbare kanalen (").text(DutchFormat.integer(audit.publicMessages)).raw(" berichten).</p>\n")
         page.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Berichten met persoonsgegevens\">\n<table>\n<caption>Berichten met persoonsgegevens</caption>\n<thead><tr><th scope=\"col\">persoonsgegevens</th><th scope=\"col\" class=\"num\">berichten</th><th scope=\"col\" class=\"num\">aandeel</th></tr></thead>\n<tbody>\n")
         for (index, category) in report.categories.enumerated() {
-            let share = Share(audit.messagesByCategory[index], of: audit.publicMessages)
+            let share = Proportion(audit.messagesByCategory[index], of: audit.publicMessages)
             page.raw("<tr><th scope=\"row\">").text(category.label).raw("</th><td class=\"num\">\(DutchFormat.integer(share.count))</td><td class=\"num\">").text(share.percentText).raw("</td></tr>\n")
         }
-        let any = Share(audit.messagesWithPersonalData, of: audit.publicMessages)
+        let any = Proportion(audit.messagesWithPersonalData, of: audit.publicMessages)
         page.raw("<tr><th scope=\"row\">met persoonsgegevens</th><td class=\"num\">\(DutchFormat.integer(any.count))</td><td class=\"num\">").text(any.percentText).raw("</td></tr>\n")
         page.raw("</tbody>\n</table>\n</div>\n")
         let base = audit.conversations
-        page.raw("<p>In \(DutchFormat.integer(base)) gesprekken deelde de klant persoonsgegevens openbaar. De organisatie vroeg om privé verder te gaan in ").text(Share(audit.askedPrivate, of: base).percentText)
-        page.raw(", raadde aan het bericht te verwijderen in ").text(Share(audit.advisedDelete, of: base).percentText)
-        page.raw(" en herhaalde de gegevens zelf openbaar in ").text(Share(audit.repeatedPublicly, of: base).percentText)
-        page.raw(" van die gesprekken; in ").text(Share(audit.noAdvice, of: base).percentText).raw(" deed zij geen van de eerste twee.</p>\n")
+        page.raw("<p>In \(DutchFormat.integer(base)) gesprekken deelde de klant persoonsgegevens openbaar. De organisatie vroeg om privé verder te gaan in ").text(Proportion(audit.askedPrivate, of: base).percentText)
+        page.raw(", raadde aan het bericht te verwijderen in ").text(Proportion(audit.advisedDelete, of: base).percentText)
+        page.raw(" en herhaalde de gegevens zelf openbaar in ").text(Proportion(audit.repeatedPublicly, of: base).percentText)
+        page.raw(" van die gesprekken; in ").text(Proportion(audit.noAdvice, of: base).percentText).raw(" deed zij geen van de eerste twee.</p>\n")
         page.raw("<details class=\"notes\"><summary>Gesprekken waarin persoonsgegevens openbaar bleven zonder advies om te verwijderen (\(audit.publicWithoutAdvice.count))</summary>\n<p class=\"ids\">")
         page.text(audit.publicWithoutAdvice.isEmpty ? "geen" : audit.publicWithoutAdvice.joined(separator: ", ")).raw("</p>\n</details>\n")
     }

@@ -4,7 +4,7 @@ import Support
 /// duration in whole minutes over n conversations.
 public enum KPIValue: Sendable, Equatable {
     case count(Int)
-    case share(Share)
+    case share(Proportion)
     case minutes(Int?, of: Int)
 }
 
@@ -88,7 +88,7 @@ extension KPIValue {
     var dutchText: String {
         switch self {
         case .count(let count): return DutchFormat.integer(count)
-        case .share(let share): return share.of == 0 ? "–" : share.percentText
+        case .share(let share): return share.denominator == 0 ? "–" : share.percentText
         case .minutes(let minutes, _): return DurationText.dutch(minutes)
         }
     }

@@ -95,16 +95,16 @@ public enum TextReport {
         var table = TextTable(header: ["category", "messages", "share"], alignments: [.left, .right, .right])
         for (index, category) in report.categories.enumerated() {
             let count = audit.messagesByCategory[index]
-            table.append([category.label, String(count), Share(count, of: audit.publicMessages).percentText])
+            table.append([category.label, String(count), Proportion(count, of: audit.publicMessages).percentText])
         }
         table.append(["with any personal data", String(audit.messagesWithPersonalData),
-                      Share(audit.messagesWithPersonalData, of: audit.publicMessages).percentText])
+                      Proportion(audit.messagesWithPersonalData, of: audit.publicMessages).percentText])
         table.append(["public customer messages", String(audit.publicMessages), ""])
         out += table.render()
         let base = audit.conversations
         out += "\nconversations with personal data published: \(base); the organisation asked to continue privately in "
-            + "\(Share(audit.askedPrivate, of: base)), advised deleting in \(Share(audit.advisedDelete, of: base)), "
-            + "repeated the data publicly in \(Share(audit.repeatedPublicly, of: base)), did neither of the first two in \(Share(audit.noAdvice, of: base))\n"
+            + "\(Proportion(audit.askedPrivate, of: base).text), advised deleting in \(Proportion(audit.advisedDelete, of: base).text), "
+            + "repeated the data publicly in \(Proportion(audit.repeatedPublicly, of: base).text), did neither of the first two in \(Proportion(audit.noAdvice, of: base).text)\n"
         out += "personal data left public without advice to delete it (\(audit.publicWithoutAdvice.count) conversations): "
         out += audit.publicWithoutAdvice.isEmpty ? "none\n" : audit.publicWithoutAdvice.joined(separator: ", ") + "\n"
         return out
