@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tabular"]),
-        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "Tabular", "PersonalData", "Support"]),
+        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "Tabular", "PersonalData", "Support"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),

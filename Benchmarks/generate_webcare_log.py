@@ -60,7 +60,7 @@ def generate(path, messages):
                 status = "gesloten" if index == len(turns) - 1 and direction == "out" else "open"
                 sequence += 1
                 stamp = datetime.datetime.fromtimestamp(epoch + t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-                heapq.heappush(pending, (t, sequence, f"C{conversation},{stamp},{direction},{channel},{status},{text}\n"))
+                heapq.heappush(pending, (t, sequence, f'C{conversation},{stamp},{direction},{channel},{status},"{text}"\n'))
             # Everything before the newest conversation's start is final: write it in time order.
             while pending and pending[0][0] <= int(moment) and written < messages:
                 out.write(heapq.heappop(pending)[2])

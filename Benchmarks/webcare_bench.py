@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def ensure_log(work, messages, progress):
-    path = os.path.join(work, f"webcare-{messages // 1_000_000}m.csv")
+    path = os.path.join(work, f"webcare-{messages}.csv")
     generator = os.path.join(HERE, "generate_webcare_log.py")
     stamp = path + ".generator"
     digest = open(generator, "rb").read()

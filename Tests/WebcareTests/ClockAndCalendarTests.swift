@@ -102,9 +102,9 @@ func local(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int = 0
     @Test func nearestRankQuantilesOfWholeMinutes() {
         var histogram = MinuteHistogram()
         for seconds in [59, 61, 600, 601, 3_600] { histogram.add(seconds: seconds) }
-        #expect(histogram.quantile(0.5) == 10)   // 0, 1, 10, 10, 60: the third
-        #expect(histogram.quantile(0.9) == 60)   // the fifth
-        #expect(histogram.quantile(0.2) == 0)
-        #expect(MinuteHistogram().quantile(0.5) == nil)
+        #expect(histogram.percentile(50) == 10)   // 0, 1, 10, 10, 60: the third
+        #expect(histogram.percentile(90) == 60)   // the fifth
+        #expect(histogram.percentile(20) == 0)
+        #expect(MinuteHistogram().percentile(50) == nil)
     }
 }

@@ -55,18 +55,18 @@ import Testing
         #expect(march.inboundConversations == 6)
         #expect(march.responseRate == Proportion(5, of: 6))  // C is never answered
         // Clock minutes 20, 240, 1005, 2730, 3840: nearest-rank median the 3rd, p90 the 5th.
-        #expect(march.firstResponseClock.quantile(0.5) == 1005)
-        #expect(march.firstResponseClock.quantile(0.9) == 3840)
+        #expect(march.firstResponseClock.percentile(50) == 1005)
+        #expect(march.firstResponseClock.percentile(90) == 3840)
         #expect(march.withinHourClock == Proportion(1, of: 6))   // D
         #expect(march.withinDayClock == Proportion(3, of: 6))    // D, G, A
         // Office-hours minutes 0 (G, a weekend), 20, 30, 45, 60 (B: exactly one hour counts).
-        #expect(march.firstResponseBusiness.quantile(0.5) == 30)
-        #expect(march.firstResponseBusiness.quantile(0.9) == 60)
+        #expect(march.firstResponseBusiness.percentile(50) == 30)
+        #expect(march.firstResponseBusiness.percentile(90) == 60)
         #expect(march.withinHourBusiness == Proportion(5, of: 6))
         #expect(march.withinDayBusiness == Proportion(5, of: 6))
         #expect(march.resolved == 5)
-        #expect(march.doorlooptijdClock.quantile(0.5) == 1005)    // 60, 240, 1005, 2760, 3900
-        #expect(march.doorlooptijdBusiness.quantile(0.5) == 60)   // 0, 45, 60, 60, 120
+        #expect(march.doorlooptijdClock.percentile(50) == 1005)    // 60, 240, 1005, 2760, 3900
+        #expect(march.doorlooptijdBusiness.percentile(50) == 60)   // 0, 45, 60, 60, 120
         #expect(march.firstContactResolution == Proportion(2, of: 5))  // A and G: one reply, not reopened
         #expect(march.reopened == 1)
         #expect(march.movedPrivateShare == Proportion(1, of: 6))       // E went on in a DM
@@ -78,11 +78,11 @@ import Testing
         let twitter = try #require(march.byChannel["Twitter"])
         #expect(twitter.inboundConversations == 5)  // A C D E G
         #expect(twitter.inboundMessages == 6)        // A1 C1 D1 D3 E1 G1
-        #expect(twitter.firstResponseClock.quantile(0.5) == 240)  // 20, 240, 1005, 2730: rank ⌈0.5 × 4⌉ = 2
+        #expect(twitter.firstResponseClock.percentile(50) == 240)  // 20, 240, 1005, 2730: rank ⌈0.5 × 4⌉ = 2
         let facebook = try #require(march.byChannel["Facebook"])
         #expect(facebook.conversations == 2)         // P and B
         #expect(facebook.inboundConversations == 1)
-        #expect(facebook.firstResponseClock.quantile(0.5) == 3840)
+        #expect(facebook.firstResponseClock.percentile(50) == 3840)
         let dm = try #require(march.byChannel["Twitter-DM"])
         #expect(dm.inboundMessages == 1 && dm.outboundMessages == 1 && dm.conversations == 0)
     }
@@ -91,13 +91,13 @@ import Testing
         let april = try #require(try gemeente.periods[month(2025, 4)]).all
         #expect(april.inboundConversations == 2)
         #expect(april.responseRate == Proportion(1, of: 2))
-        #expect(april.firstResponseClock.quantile(0.5) == 10)
+        #expect(april.firstResponseClock.percentile(50) == 10)
         #expect(april.firstContactResolution == Proportion(1, of: 1))
         #expect(april.unansweredAtEnd == 1)  // F
         let total = try gemeente.total.all
         #expect(total.inboundConversations == 8)
         #expect(total.answered == 6)
-        #expect(total.firstResponseClock.quantile(0.5) == 240)  // 10, 20, 240, 1005, 2730, 3840
+        #expect(total.firstResponseClock.percentile(50) == 240)  // 10, 20, 240, 1005, 2730, 3840
     }
 
     @Test func busiestHoursAreLocalWeekdayHours() throws {

@@ -15,11 +15,11 @@ public struct MinuteHistogram: Sendable, Equatable {
         count += 1
     }
 
-
-    /// The nearest-rank quantile in minutes: p = 0.5 the median, 0.9 the 90th percentile.
-    public func quantile(_ p: Double) -> Int? {
+    /// The nearest-rank percentile in minutes: 50 the median, 90 the 90th percentile. The rank
+    /// ⌈percent × n / 100⌉ is taken in integers (0.9 × 70 is 63.000000000000007 in floating point).
+    public func percentile(_ percent: Int) -> Int? {
         guard count > 0 else { return nil }
-        let rank = max(1, Int((p * Double(count)).rounded(.up)))
+        let rank = max(1, (percent * count + 99) / 100)
         var seen = 0
         for minute in counts.keys.sorted() {
             seen += counts[minute]!

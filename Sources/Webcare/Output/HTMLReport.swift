@@ -66,7 +66,7 @@ public enum HTMLReport {
             ("Berichten van klanten", DutchFormat.integer(total.inboundMessages)),
             ("Gesprekken met klantvraag", DutchFormat.integer(total.inboundConversations)),
             ("Beantwoord", total.responseRate.percentText),
-            ("Eerste reactie, mediaan", DurationText.dutch(total.firstResponseClock.quantile(0.5))),
+            ("Eerste reactie, mediaan", DurationText.dutch(total.firstResponseClock.percentile(50))),
             ("Binnen 24 uur", total.withinDayClock.percentText),
             ("Opgelost bij eerste reactie", total.firstContactResolution.percentText),
             ("Verder in privékanaal", total.movedPrivateShare.percentText),
@@ -80,7 +80,7 @@ public enum HTMLReport {
         page.raw(SVGChart.bars(id: "\(id)-volume", title: "Berichten van klanten per \(report.period.dutchName), \(organisation.name)",
                                description: "Aantal binnengekomen berichten per \(report.period.dutchName).",
                                rows: zip(keys, volumes).map { (report.period.shortDutchLabel($0, withYear: true), Double($1), DutchFormat.integer($1)) }))
-        let medians = keys.map { organisation.periods[$0]?.all.firstResponseClock.quantile(0.5) }
+        let medians = keys.map { organisation.periods[$0]?.all.firstResponseClock.percentile(50) }
         if medians.contains(where: { $0 != nil }) {
             page.raw("<h3>Eerste reactie per \(report.period.dutchName), mediaan in klokuren</h3>\n")
             page.raw(SVGChart.line(id: "\(id)-reactie", title: "Mediaan van de eerste reactie per \(report.period.dutchName), \(organisation.name)",

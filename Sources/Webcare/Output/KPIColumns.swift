@@ -23,27 +23,27 @@ public struct KPIColumn: Sendable {
         KPIColumn(id: "inbound_conversations", english: "asked", dutch: "gesprekken met klantvraag") { .count($0.inboundConversations) },
         KPIColumn(id: "response_rate", english: "answered", dutch: "beantwoord") { .share($0.responseRate) },
         KPIColumn(id: "first_response_median", english: "FRT med", dutch: "eerste reactie, mediaan") {
-            .minutes($0.firstResponseClock.quantile(0.5), of: $0.firstResponseClock.count)
+            .minutes($0.firstResponseClock.percentile(50), of: $0.firstResponseClock.count)
         },
         KPIColumn(id: "first_response_p90", english: "FRT p90", dutch: "eerste reactie, 90e percentiel") {
-            .minutes($0.firstResponseClock.quantile(0.9), of: $0.firstResponseClock.count)
+            .minutes($0.firstResponseClock.percentile(90), of: $0.firstResponseClock.count)
         },
         KPIColumn(id: "within_1h", english: "≤1h", dutch: "binnen 1 uur") { .share($0.withinHourClock) },
         KPIColumn(id: "within_24h", english: "≤24h", dutch: "binnen 24 uur") { .share($0.withinDayClock) },
         KPIColumn(id: "first_response_median_business", english: "FRT med (oh)", dutch: "eerste reactie, mediaan (kantooruren)") {
-            .minutes($0.firstResponseBusiness.quantile(0.5), of: $0.firstResponseBusiness.count)
+            .minutes($0.firstResponseBusiness.percentile(50), of: $0.firstResponseBusiness.count)
         },
         KPIColumn(id: "first_response_p90_business", english: "FRT p90 (oh)", dutch: "eerste reactie, 90e percentiel (kantooruren)") {
-            .minutes($0.firstResponseBusiness.quantile(0.9), of: $0.firstResponseBusiness.count)
+            .minutes($0.firstResponseBusiness.percentile(90), of: $0.firstResponseBusiness.count)
         },
         KPIColumn(id: "within_1h_business", english: "≤1h (oh)", dutch: "binnen 1 kantooruur") { .share($0.withinHourBusiness) },
         KPIColumn(id: "within_24h_business", english: "≤24h (oh)", dutch: "binnen 24 kantooruren") { .share($0.withinDayBusiness) },
         KPIColumn(id: "resolved", english: "resolved", dutch: "afgehandeld") { .count($0.resolved) },
         KPIColumn(id: "doorlooptijd_median", english: "doorloop med", dutch: "doorlooptijd, mediaan") {
-            .minutes($0.doorlooptijdClock.quantile(0.5), of: $0.doorlooptijdClock.count)
+            .minutes($0.doorlooptijdClock.percentile(50), of: $0.doorlooptijdClock.count)
         },
         KPIColumn(id: "doorlooptijd_median_business", english: "doorloop med (oh)", dutch: "doorlooptijd, mediaan (kantooruren)") {
-            .minutes($0.doorlooptijdBusiness.quantile(0.5), of: $0.doorlooptijdBusiness.count)
+            .minutes($0.doorlooptijdBusiness.percentile(50), of: $0.doorlooptijdBusiness.count)
         },
         KPIColumn(id: "first_contact_resolution", english: "FCR", dutch: "opgelost bij eerste reactie") { .share($0.firstContactResolution) },
         KPIColumn(id: "reopened", english: "reopened", dutch: "heropend") { .count($0.reopened) },
