@@ -148,7 +148,10 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
     /// date or time. Surrounding spaces are ignored.
     public func components(_ text: String) -> Components? {
         var text = text
-        if text.first?.isWhitespace == true || text.last?.isWhitespace == true { text = text.trimmingSpaces }
+        // Bytes below 0x21 or above 0x7F at either end may be white space: trim only then.
+        if let first = text.utf8.first, let last = text.utf8.last, !(0x21...0x7F).contains(first) || !(0x21...0x7F).contains(last) {
+            text = text.trimmingSpaces
+        }
         return text.withUTF8 { components(bytes: $0) }
     }
 

@@ -58,21 +58,20 @@ public struct WebcareRun {
             try rejects.append(row: row, reason: reason, message: shown, fields: fields)
         }
         let read = try rows.forEachRow { row, fields in
-            guard var current = evaluator else {
+            guard evaluator != nil else {
                 let created = try LogRowEvaluator(mapping: mapping, file: rows.displayName, mappingName: mappingName,
                                                   header: fields, keepText: analysis.analyseText)
                 try rejects.start(header: created.header)
                 evaluator = created
                 return
             }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if fields.allSatisfy(Cell.isBlank) {
                 summary.blankRows.append(row)
                 return
             }
             summary.rowsRead += 1
-            let outcome = current.evaluate(row: row, fields: fields)
-            evaluator = current
-            switch outcome {
+            // Evaluated in place: the evaluator (with its zone clock) is not copied per row.
+            switch evaluator!.evaluate(row: row, fields: fields) {
             case .skipped:
                 summary.skipped += 1
             case .rejected(let reason, let message):

@@ -1,3 +1,5 @@
+import PersonalData
+
 /// One message of an open conversation, reduced to what the measures and the audit need.
 struct ConversationEvent {
     var utc: Int
@@ -11,9 +13,9 @@ struct ConversationEvent {
     /// Outbound: the reply asks to continue privately / advises deleting the public message.
     var asksPrivate = false
     var advisesDelete = false
-    /// Outbound on a public channel with text: the reply in the form personal data is compared
-    /// in (lower case, no spaces or separators), to find data the customer published repeated.
-    var publicReplyKey: String?
+    /// Outbound on a public channel with text: the reply, to find data the customer published
+    /// repeated in it.
+    var publicReply: String?
     /// Inbound on a public channel: the personal data in the same form.
     var publishedKeys: [String] = []
 }
@@ -110,9 +112,11 @@ struct ConversationOutcome {
             outcome.askedPrivate = later.contains { ($0.asksPrivate && !$0.inbound) || privateChannels[$0.channel] }
             outcome.advisedDelete = later.contains { $0.advisesDelete && !$0.inbound }
             let keys = Set(events.flatMap(\.publishedKeys))
+            // Compared as the detector compares allowed values: ignoring case, spaces and separators.
             outcome.repeatedPublicly = later.contains { event in
-                guard let reply = event.publicReplyKey else { return false }
-                return keys.contains { reply.contains($0) }
+                guard let reply = event.publicReply else { return false }
+                let key = PersonalDataDetector.allowKey(reply)
+                return keys.contains { key.contains($0) }
             }
         }
         return outcome

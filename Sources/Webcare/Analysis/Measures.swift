@@ -15,6 +15,11 @@ public struct MinuteHistogram: Sendable, Equatable {
         count += 1
     }
 
+    public mutating func merge(_ other: MinuteHistogram) {
+        for (minute, count) in other.counts { counts[minute, default: 0] += count }
+        count += other.count
+    }
+
     /// The nearest-rank percentile in minutes: 50 the median, 90 the 90th percentile. The rank
     /// ⌈percent × n / 100⌉ is taken in integers (0.9 × 70 is 63.000000000000007 in floating point).
     public func percentile(_ percent: Int) -> Int? {
@@ -68,6 +73,31 @@ public struct Measures: Sendable, Equatable {
 
     public init() {}
 
+}
+
+extension Measures {
+    /// Adds the counts of `other` (another channel or period).
+    public mutating func merge(_ other: Measures) {
+        inboundMessages += other.inboundMessages
+        outboundMessages += other.outboundMessages
+        conversations += other.conversations
+        inboundConversations += other.inboundConversations
+        answered += other.answered
+        firstResponseClock.merge(other.firstResponseClock)
+        firstResponseBusiness.merge(other.firstResponseBusiness)
+        answeredWithinHourClock += other.answeredWithinHourClock
+        answeredWithinDayClock += other.answeredWithinDayClock
+        answeredWithinHourBusiness += other.answeredWithinHourBusiness
+        answeredWithinDayBusiness += other.answeredWithinDayBusiness
+        resolved += other.resolved
+        doorlooptijdClock.merge(other.doorlooptijdClock)
+        doorlooptijdBusiness.merge(other.doorlooptijdBusiness)
+        firstContactResolved += other.firstContactResolved
+        reopened += other.reopened
+        publicStarted += other.publicStarted
+        movedPrivate += other.movedPrivate
+        unansweredAtEnd += other.unansweredAtEnd
+    }
 }
 
 extension Proportion {

@@ -32,10 +32,12 @@ struct MessageText {
         }
         Self.blankHandlesAndLinks(&bytes)
         let folded = TextFold.fold(String(decoding: bytes, as: UTF8.self))
-        for word in folded.split(separator: " ") where word.count >= 3 && word.count <= 30 {
-            guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
-            let term = String(word)
-            if !rules.stopWords.contains(term) { result.terms.append(term) }
+        // Folded text holds only letters, digits and single spaces: a word is a term when it has
+        // no digit and 3 to 30 letters.
+        for word in folded.utf8.split(separator: 0x20) where word.count >= 3 && word.count <= 60 {
+            guard !word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let term = String(decoding: word, as: UTF8.self)
+            if term.count <= 30 && !rules.stopWords.contains(term) { result.terms.append(term) }
         }
         return result
     }
@@ -43,14 +45,12 @@ struct MessageText {
     struct Reply {
         var asksPrivate = false
         var advisesDelete = false
-        var key = ""
     }
 
     func reply(_ text: String) -> Reply {
-        let folded = TextFold.fold(text)
-        return Reply(asksPrivate: rules.continuePrivately.contains { TextFold.contains(folded, phrase: $0) },
-                     advisesDelete: rules.adviseDelete.contains { TextFold.contains(folded, phrase: $0) },
-                     key: PersonalDataDetector.allowKey(text))
+        let words = TextFold.words(TextFold.fold(text))
+        return Reply(asksPrivate: rules.continuePrivatelyWords.contains { TextFold.contains(words, phrase: $0) },
+                     advisesDelete: rules.adviseDeleteWords.contains { TextFold.contains(words, phrase: $0) })
     }
 
     static func bit(_ kind: PersonalDataKind) -> UInt32 {

@@ -101,7 +101,8 @@ public final class WebcareAnalysis {
                 let reply = text.reply(body)
                 event.asksPrivate = reply.asksPrivate
                 event.advisesDelete = reply.advisesDelete
-                if !privateChannels[channel] { event.publicReplyKey = reply.key }
+                // Compared with the customer's data only if the conversation turns out to hold some.
+                if !privateChannels[channel] { event.publicReply = body }
             }
         }
         current.events.append(event)
@@ -146,9 +147,11 @@ public final class WebcareAnalysis {
     /// message still to come can belong to it. Runs once a day of log time.
     private func sweep() {
         let limit = newest - mapping.conversationTimeout - Self.allowedDisorder
-        for (key, conversation) in open where conversation.lastUTC < limit {
+        // Keys first, removal after: removing while iterating would copy the whole dictionary.
+        let idle = open.filter { $0.value.lastUTC < limit }
+        for (key, conversation) in idle {
             close(conversation, logEnd: newest)
-            open[key] = nil
+            open.removeValue(forKey: key)
         }
         nextSweep = newest + 86_400
     }
@@ -187,17 +190,20 @@ public final class WebcareAnalysis {
     }
 
     private func report(of tally: OrganisationTally, keys: [Int]) -> OrganisationReport {
-        func breakdown(_ slots: [Measures]) -> Breakdown {
-            var result = Breakdown()
-            result.all = slots.first ?? Measures()
-            for (index, measures) in slots.enumerated().dropFirst() where measures != Measures() {
-                result.byChannel[channels[index - 1]] = measures
-            }
-            return result
-        }
+        // Only period × channel is counted while reading; all channels and the whole log are
+        // added up here, once.
         var periods: [Int: Breakdown] = [:]
-        for key in keys { periods[key] = breakdown(tally.periods[key] ?? []) }
-        let total = breakdown(tally.total)
+        var total = Breakdown()
+        for key in keys {
+            var breakdown = Breakdown()
+            for (index, measures) in (tally.periods[key] ?? []).enumerated() where measures != Measures() {
+                breakdown.byChannel[channels[index]] = measures
+                breakdown.all.merge(measures)
+                total.byChannel[channels[index], default: Measures()].merge(measures)
+                total.all.merge(measures)
+            }
+            periods[key] = breakdown
+        }
         var topics: [Int: [TrendingTerm]] = [:]
         if analyseText {
             for (previous, key) in zip(keys, keys.dropFirst()) {
@@ -269,9 +275,8 @@ public final class WebcareAnalysis {
 final class OrganisationTally {
     let name: String
     let officeHours: OfficeHours
-    /// Per period key: slot 0 all channels, slot c + 1 channel c.
+    /// Per period key and channel (slot c: channel c).
     var periods: [Int: [Measures]] = [:]
-    var total: [Measures] = []
     var busiestHours = Array(repeating: 0, count: 168)
     var termCounts: [Int: [Int: Int]] = [:]
     /// Conversations with customer text per period: the base of the topics' shares.
@@ -285,18 +290,13 @@ final class OrganisationTally {
         audit = PrivacyAudit(categories: categories)
     }
 
-    /// Applies `change` to the period's and the whole log's counts, for the channel and for all.
+    /// Applies `change` to the counts of the period and channel.
     func record(period: Int, channel: Int, channelCount: Int, _ change: (inout Measures) -> Void) {
-        let slots = channelCount + 1
-        if total.count < slots { total += Array(repeating: Measures(), count: slots - total.count) }
-        change(&total[0])
-        change(&total[channel + 1])
         // Changed in place through the dictionary's default subscript: no copy of the slots.
-        if periods[period, default: []].count < slots {
-            periods[period, default: []] += Array(repeating: Measures(), count: slots - periods[period, default: []].count)
+        if periods[period, default: []].count < channelCount {
+            periods[period, default: []] += Array(repeating: Measures(), count: channelCount - periods[period, default: []].count)
         }
-        change(&periods[period, default: []][0])
-        change(&periods[period, default: []][channel + 1])
+        change(&periods[period, default: []][channel])
     }
 }
 

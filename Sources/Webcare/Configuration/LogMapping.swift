@@ -97,6 +97,8 @@ public struct LogMapping: Sendable {
 /// Labels as exported and what they stand for, compared ignoring case and surrounding spaces.
 public struct LabelTable: Sendable {
     private var values: [String: String] = [:]
+    /// The labels exactly as the mapping writes them: most cells are one of these.
+    private var exact: [String: String] = [:]
     /// The labels in file order, for messages.
     public private(set) var labels: [String] = []
 
@@ -111,11 +113,12 @@ public struct LabelTable: Sendable {
         let key = Self.key(label)
         guard values[key] == nil else { return false }
         values[key] = value
+        exact[label] = value
         labels.append(label)
         return true
     }
 
-    public func value(for cell: String) -> String? { values[Self.key(cell)] }
+    public func value(for cell: String) -> String? { exact[cell] ?? values[Self.key(cell)] }
 
     public var allValues: Set<String> { Set(values.values) }
 }

@@ -12,9 +12,12 @@ public struct WebcareRules: Sendable {
     /// Rows of the audit table (Tabel 2 of the webcare thesis), in order.
     public var categories: [Category]
     /// Folded phrases in a reply that ask the customer to continue in a private channel.
-    public var continuePrivately: [String]
+    public var continuePrivately: [String] { didSet { continuePrivatelyWords = continuePrivately.map(TextFold.words) } }
     /// Folded phrases that advise the customer to delete the public message.
-    public var adviseDelete: [String]
+    public var adviseDelete: [String] { didSet { adviseDeleteWords = adviseDelete.map(TextFold.words) } }
+    /// The same phrases as words, for matching.
+    private(set) var continuePrivatelyWords: [[Substring]] = []
+    private(set) var adviseDeleteWords: [[Substring]] = []
 
     public struct Category: Sendable, Hashable {
         public var label: String
@@ -82,33 +85,69 @@ public struct WebcareRules: Sendable {
             guard !list.isEmpty, !list.contains("") else { throw entry.error("expected a list of phrases") }
             return list
         }
-        return WebcareRules(stopWords: stopWords, streetSuffixes: suffixes, categories: categories,
-                            continuePrivately: try phrases("continue_privately"), adviseDelete: try phrases("advise_delete"))
+        var rules = WebcareRules(stopWords: stopWords, streetSuffixes: suffixes, categories: categories,
+                                 continuePrivately: [], adviseDelete: [])
+        rules.continuePrivately = try phrases("continue_privately")
+        rules.adviseDelete = try phrases("advise_delete")
+        return rules
     }
 }
 
 /// Text folded for matching words and phrases: lower case, accents removed, anything but letters
-/// and digits a single space.
+/// and digits a single space. Without Foundation (its Unicode normalisation cost most of the time
+/// of reading texts): ASCII and the accented Latin letters Dutch uses are mapped directly, other
+/// letters lower-cased as they are.
 enum TextFold {
     static func fold(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if scalar.properties.generalCategory == .nonspacingMark { continue }
-                if pendingSpace && !result.isEmpty { result.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
-            } else if scalar.properties.generalCategory != .nonspacingMark {
+        func append(_ bytes: some Sequence<UInt8>) {
+            if pendingSpace && !result.isEmpty { result.append(0x20) }
+            pendingSpace = false
+            result.append(contentsOf: bytes)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: append(CollectionOfOne(byte))
+                case 0x41...0x5A: append(CollectionOfOne(byte | 0x20))
+                default: pendingSpace = true
+                }
+            } else if let base = latinBase(value) {
+                append(CollectionOfOne(base))
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining accent: dropped
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                append(scalar.properties.lowercaseMapping.utf8)
+            } else {
                 pendingSpace = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether folded `text` holds the folded `phrase` as whole words.
-    static func contains(_ text: String, phrase: String) -> Bool {
-        (" " + text + " ").contains(" " + phrase + " ")
+    /// The letter without its accent, for the Latin-1 letters (À–ÿ) other than Æ, Ð, Ø, Þ, ß.
+    private static func latinBase(_ value: UInt32) -> UInt8? {
+        guard (0xC0...0xFF).contains(value) else { return nil }
+        let bases = Array("aaaaaaxceeeeiiiixnooooo-xuuuuyxxaaaaaaxceeeeiiiixnooooo-xuuuuyxy".utf8)
+        let base = bases[Int(value - 0xC0)]
+        return base == 0x78 || base == 0x2D ? nil : base  // "x": no plain base letter; "-": × and ÷
+    }
+
+    /// The words of folded text.
+    static func words(_ folded: String) -> [Substring] {
+        folded.split(separator: " ")
+    }
+
+    /// Whether the words hold the phrase (its words, in order).
+    static func contains(_ words: [Substring], phrase: [Substring]) -> Bool {
+        guard let first = phrase.first, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == first {
+            if phrase.count == 1 || zip(words[(start + 1)...], phrase.dropFirst()).allSatisfy({ $0 == $1 }) { return true }
+        }
+        return false
     }
 }

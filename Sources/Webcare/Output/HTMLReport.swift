@@ -251,7 +251,14 @@ final class HTMLBuilder {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default:
+                // A control character from the log (not allowed in HTML) shows as a replacement character.
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                   scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.append(character)
+                }
             }
         }
         return result

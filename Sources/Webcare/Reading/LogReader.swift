@@ -127,11 +127,11 @@ struct LogRowEvaluator {
         guard fields.count == header.count else {
             return .rejected(.raggedRow, "\(file), row \(row): \(fields.count) fields, expected \(header.count) as in the header")
         }
-        let conversation = fields[conversationIndex].trimmingCharacters(in: .whitespaces)
+        let conversation = Cell.trimmed(fields[conversationIndex])
         guard !conversation.isEmpty else {
             return .rejected(.missingConversation, "\(file), row \(row), column \"\(header[conversationIndex])\": empty; expected the conversation's id")
         }
-        let timeText = timeIndexes.count == 1 ? fields[timeIndexes[0]] : timeIndexes.map { fields[$0].trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let timeText = timeIndexes.count == 1 ? fields[timeIndexes[0]] : timeIndexes.map { Cell.trimmed(fields[$0]) }.joined(separator: " ")
         guard let components = mapping.columns.timeFormat.components(timeText) else {
             let columns = timeIndexes.map { "\"\(header[$0])\"" }.joined(separator: " + ")
             return .rejected(.invalidTime, "\(file), row \(row), column \(columns): \"\(Self.quoted(timeText))\" is not a time written \(mapping.columns.timeFormat.text)")
@@ -168,7 +168,7 @@ struct LogRowEvaluator {
             }
             channel = value
         } else {
-            channel = channelCell.trimmingCharacters(in: .whitespaces)
+            channel = Cell.trimmed(channelCell)
             guard !channel.isEmpty else {
                 return .rejected(.unknownChannel, "\(file), row \(row), column \"\(header[channelIndex])\": empty; expected the channel")
             }
@@ -177,7 +177,7 @@ struct LogRowEvaluator {
         var status: LogMessage.Status?
         if let statusIndex, let labels = mapping.columns.status?.labels {
             let cell = fields[statusIndex]
-            if !cell.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !Cell.isBlank(cell) {
                 guard let value = labels.value(for: cell).flatMap(LogMessage.Status.init(rawValue:)) else {
                     return .rejected(.unknownStatus, "\(file), row \(row), column \"\(header[statusIndex])\": \"\(Self.quoted(cell))\" is not a status of the mapping; expected one of \(labels.labels.map { "\"\($0)\"" }.joined(separator: ", ")) or empty")
                 }
@@ -189,12 +189,12 @@ struct LogRowEvaluator {
         switch mapping.columns.organisation {
         case .name(let name): organisation = name
         case .column:
-            organisation = fields[organisationIndex!].trimmingCharacters(in: .whitespaces)
+            organisation = Cell.trimmed(fields[organisationIndex!])
             guard !organisation.isEmpty else {
                 return .rejected(.missingOrganisation, "\(file), row \(row), column \"\(header[organisationIndex!])\": empty; expected the organisation")
             }
         }
-        let message = messageIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }
+        let message = messageIndex.map { Cell.trimmed(fields[$0]) }
         return .message(LogMessage(row: row, organisation: organisation, conversation: conversation,
                                    messageID: message?.isEmpty == false ? message : nil, utc: utc, local: local,
                                    direction: direction, channel: channel, status: status,
@@ -206,5 +206,20 @@ struct LogRowEvaluator {
     /// (control characters escaped) and redacted before it is printed.
     static func quoted(_ cell: String) -> String {
         cell.count > 60 ? String(cell.prefix(60)) + "…" : cell
+    }
+}
+
+/// Cells as read, looked at cheaply: most cells have no spaces around them, and trimming through
+/// Foundation costs more than the rest of a row's work.
+enum Cell {
+    static func isBlank(_ cell: String) -> Bool {
+        cell.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Without spaces around it; the cell itself when it has none (no copy).
+    static func trimmed(_ cell: String) -> String {
+        guard let first = cell.utf8.first, let last = cell.utf8.last else { return cell }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return cell }
+        return cell.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -58,7 +58,9 @@ struct WebcareCommand: ParsableCommand {
             run.analyseText = !skipText
             let privateURL = URL(fileURLWithPath: privateFolder)
             let result = try run.run(outputFolder: URL(fileURLWithPath: output), privateFolder: privateURL)
-            print(TextReport.render(result.report, rejectsPath: privateURL.appendingPathComponent(WebcareRun.rejectsFile).relativePath), terminator: "")
+            // Names of organisations and channels come from the log: control characters shown, not sent.
+            let text = TextReport.render(result.report, rejectsPath: privateURL.appendingPathComponent(WebcareRun.rejectsFile).relativePath)
+            print(VisibleText.escaped(text), terminator: "")
             if !result.rejectMessages.isEmpty {
                 print("\nfirst rejected rows:")
                 for message in result.rejectMessages.prefix(5) { print("  \(message)") }
