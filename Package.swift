@@ -1,7 +1,10 @@
 // swift-tools-version: 6.1
-// meetlat: the socialmediameetlat toolkit. One library target per pipeline stage;
-// dependencies point one way: Tabular ← Ingest ← Scoring ← Stats ← Site → ROI, and
-// Tabular ← Webcare (beside the survey stages); the CLI uses them all.
+// meetlat: the socialmediameetlat toolkit. One library target per pipeline stage; the stages
+// meet at files (Rankings/, Statistics/) and dependencies point one way:
+//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI;  Pipeline chains Ingest with Scoring
+//   and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
+//   Webcare stands beside the survey stages. Tabular (CSV through libcsv, timestamps),
+//   Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
 let package = Package(
@@ -27,47 +30,65 @@ let package = Package(
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
+        // The one reader of every YAML file (mappings, models, scenarios, site.yaml, statistics):
+        // limits against hostile files, key checks with suggestions, one error with file:line:column.
+        .target(
+            name: "Configuration",
+            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer; street +
         // huisnummer, date of birth, partial IBAN and amounts for webcare messages).
         .target(name: "PersonalData", exclude: ["README.md"]),
         // Reading tabular exports whatever they hold: CSV through libcsv, timestamp patterns.
         // Survey ingest and the webcare log both read through it.
         .target(name: "Tabular", dependencies: ["CLibCSV", "Support"]),
-        // Stage 1: raw survey exports + mapping + reference → canonical responses.
+        // The domain every stage shares: gemeenten and the reference (and its published file,
+        // Statistics/reference.json), canonical responses, name folding and resolution.
+        .target(name: "Core", dependencies: ["Support"]),
+        // Stage 1: raw survey exports + mapping + reference CSVs → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["Tabular", "Support", "PersonalData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Tabular", "Core", "Support", "PersonalData", "Configuration"]
         ),
-        // Webcare message logs (a webcare tool's export + mapping) → KPIs per period and channel,
-        // trending topics, the privacy audit, and their text, CSV, JSON and HTML reports.
-        // Independent of the survey stages.
+        // Webcare message logs (a webcare tool's export + mapping) → KPIs per organisation,
+        // period and channel, trending topics, the privacy audit, and their text, CSV, JSON and
+        // HTML reports. Beside the survey stages: it needs none of them.
         .target(
             name: "Webcare",
-            dependencies: ["Tabular", "PersonalData", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Tabular", "PersonalData", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
-        // Stage 2: scoring models from configuration → scores, ranks, explanations.
+        // Stage 2: scoring models from configuration → scores, ranks, explanations; the
+        // Rankings/ format (written and read here).
         .target(
             name: "Scoring",
-            dependencies: ["Ingest", "Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Core", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
-        // Stage 3: survey tables, year-over-year comparison, weighted estimates.
+        // Stage 3: survey tables, year-over-year comparison, weighted estimates; the
+        // Statistics/<year>.json format (written and read here).
         .target(
             name: "Stats",
-            dependencies: ["Scoring", "Ingest", "Support", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Core", "Scoring", "Support", "Configuration"]
+        ),
+        // The stages chained for the commands: ingest a year, then score it or compute its
+        // statistics (and write Statistics/).
+        .target(
+            name: "Pipeline",
+            dependencies: ["Core", "Ingest", "Scoring", "Stats", "Support"]
         ),
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
             name: "ROI",
-            dependencies: ["Support", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Support", "Configuration"],
             exclude: ["README.md"]
         ),
-        // Stage 4: the static site.
+        // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
             name: "Site",
             dependencies: [
-                "Stats", "Scoring", "Ingest", "ROI", "PersonalData", "Support",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -75,31 +96,37 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Ingest", "Scoring", "Stats", "ROI", "Site", "PersonalData", "Support", "Webcare",
+                "Core", "Ingest", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support", "Webcare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support", "Webcare"]),
-        // Fuzz targets for hostile exports. `scripts/fuzz.sh` builds them with libFuzzer into
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
+        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them with libFuzzer into
         // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Ingest", "PersonalData", "Support"],
+            dependencies: ["Core", "Ingest", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tabular"]),
-        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "Tabular", "PersonalData", "Support"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Ingest"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Ingest", "Support"]),
-        .testTarget(name: "ROITests", dependencies: ["ROI", "Support"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tabular", "Core", "Support", "Configuration"]),
+        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "Tabular", "PersonalData", "Support", "Configuration"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
-        // Runs the built `meetlat` binary: kill tests and privacy from export to Rankings/.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Ingest", "Scoring", "PersonalData"]),
+        // For the tests that run the built `meetlat` binary: starting it (with write faults
+        // injected), mounting a small tmpfs.
+        .target(name: "MeetlatTestSupport", path: "Tests/MeetlatTestSupport"),
+        // Runs the built `meetlat` binary: kill and disk-full tests, the output rule, privacy
+        // from export to Rankings/, the site from finished outputs only.
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData", "MeetlatTestSupport"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Ingest", "ROI", "PersonalData",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData", "MeetlatTestSupport", "Configuration",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

@@ -308,19 +308,16 @@ def run_pipeline(meetlat, surveys, out, with_site):
     if os.path.isdir(out):
         shutil.rmtree(out)
     os.makedirs(out)
-    rankings, reports, site = (os.path.join(out, n) for n in ("Rankings", "Reports", "_site"))
+    rankings, reports, statistics, site = (os.path.join(out, n) for n in ("Rankings", "Reports", "Statistics", "_site"))
     steps = {}
     steps["ingest"] = timed_child([meetlat, "ingest", "--surveys", surveys, "--reports", reports])[:3]
     steps["score"] = timed_child([meetlat, "score", "--surveys", surveys, "--rankings", rankings])[:3]
-    wall, cpu, peak = 0.0, 0.0, 0
-    for year in survey_years(surveys):
-        w, c, p, _ = timed_child([meetlat, "stats", "--surveys", surveys, "--year", str(year)])
-        wall, cpu, peak = wall + w, cpu + c, max(peak, p)
-    steps["stats"] = (wall, cpu, peak)
+    # Every year's statistics and the reference, written for the site (one process).
+    steps["stats"] = timed_child([meetlat, "stats", "--surveys", surveys, "--write", "--statistics", statistics])[:3]
     pages, site_steps = None, {}
     if with_site:
         wall, cpu, peak, output = timed_child([meetlat, "site", "--surveys", surveys, "--rankings", rankings,
-                                               "--reports", reports, "--output", site,
+                                               "--statistics", statistics, "--output", site,
                                                "--source", os.path.join(ROOT, "site"),
                                                "--scenarios", os.path.join(ROOT, "Scenarios")])
         steps["site"] = (wall, cpu, peak)
@@ -406,7 +403,7 @@ def pipeline_benchmark(arguments, report, facts):
                     + [f"{wall(label, s):.2f}" for s in step_names]
                     + [f"{peak(label) / 2**20:.0f}", max(step_names, key=lambda s: first[s][2])])
     notes = [f"median of {arguments.pipeline_repetitions} runs, the archive sizes interleaved; every step a fresh "
-             "`meetlat` process as a user runs it (stats: one process per year, times added up)",
+             "`meetlat` process as a user runs it (stats: `meetlat stats --write`, every year into Statistics/)",
              "wall s: elapsed; CPU s: user + system time of the processes (less disturbed by the other "
              "work on a shared machine); peak MB: the largest resident set of any step's process "
              "(GNU time of each child), and the step where it occurs",

@@ -12,6 +12,11 @@ Usage:
     python3 scripts/generate-demo-surveys.py           # write Surveys/<year>/export-<year>.csv
     python3 scripts/generate-demo-surveys.py --check   # regenerate in memory, compare byte for byte
 
+Either way the exports are then scored by `meetlat score` (the binary of `--meetlat`, else
+$MEETLAT_BIN, else .build/debug/meetlat: build it first) and every gemeente's total must be the
+one the generator designed: the rules below only steer the design; meetlat's scorer is the one
+that counts, and a rule here that drifted from it fails the run.
+
 Requirements: Python 3.9 or later, standard library only. Everything random comes from one fixed
 seed (SEED) through SplitMix64 and plain float arithmetic, so the output is byte-identical on
 every machine and Python version. The mapping files (Surveys/<year>/mapping.yaml) are written by
@@ -19,14 +24,20 @@ hand; the column names below must match them.
 
 Inputs (read-only): Surveys/reference/*.csv (gemeenten, aliases, inhabitants, size classes),
 Surveys/published/<year>.yaml (the targets) and Surveys/models/<model>.yaml (the scoring rules,
-applied here with the same integer formulas as the Scoring target, to hit the published scores).
+applied here with the same integer formulas as the Scoring target to steer the design towards
+the published scores, and checked against `meetlat score` afterwards).
 """
 
 import argparse
 import csv
 import datetime
 import io
+import json
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -1997,18 +2008,56 @@ def render(year, rows):
 # ---------------------------------------------------------------------------------------------
 
 def generate():
-    """Every export's bytes, and a summary of what each contains."""
+    """Every export's bytes, a summary of what each contains, and the designed totals per year
+    (gemeente code → total)."""
     ctx = Context()
     build_2012(ctx)        # first: the constrained year; 2011 and 2013 follow its answers
     build_2011(ctx)
     build_2013(ctx)
-    outputs, summaries = {}, {}
+    outputs, summaries, totals = {}, {}, {}
     for year in (2011, 2012, 2013):
         rows = build_rows(ctx, year, PLANS[year])
         check_rows(ctx, year, rows)
         outputs[year] = render(year, rows)
         summaries[year] = summary(ctx, year, rows)
-    return outputs, summaries
+        answers = ctx.responses[year]["answers"]
+        totals[year] = {code: ctx.models[year].total(answers[code], ctx.people(code, year)) for code in ctx.respondents[year]}
+    return outputs, summaries, totals
+
+
+def meetlat_binary(given):
+    for candidate in (given, os.environ.get("MEETLAT_BIN"), str(ROOT / ".build" / "debug" / "meetlat")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    raise SystemExit("meetlat is not built: run `swift build` first, or pass --meetlat <path to the binary>")
+
+
+def check_with_meetlat(meetlat, outputs, designed):
+    """Scores the generated exports with `meetlat score` (in a scratch copy of Surveys/ holding
+    the reference, the models, the mappings and these exports) and returns one line per gemeente
+    whose total differs from the designed one, or that only one of the two ranked."""
+    with tempfile.TemporaryDirectory(prefix="meetlat-demo-") as scratch:
+        surveys = Path(scratch) / "Surveys"
+        for item in ("reference", "models"):
+            shutil.copytree(SURVEYS / item, surveys / item)
+        for year, data in outputs.items():
+            (surveys / str(year)).mkdir(parents=True)
+            shutil.copy(SURVEYS / str(year) / "mapping.yaml", surveys / str(year) / "mapping.yaml")
+            (surveys / str(year) / EXPORT_FILES[year]).write_bytes(data)
+        rankings = Path(scratch) / "Rankings"
+        run = subprocess.run([meetlat, "score", "--surveys", str(surveys), "--rankings", str(rankings)],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            return [f"meetlat score failed on the generated exports: {run.stderr.strip()}"]
+        differences = []
+        for year in sorted(outputs):
+            ranking = json.loads((rankings / f"{year}.json").read_text(encoding="utf-8"))
+            scored = {entry["code"]: entry["total"] for entry in ranking["entries"]}
+            for code in sorted(set(scored) | set(designed[year])):
+                if scored.get(code) != designed[year].get(code):
+                    differences.append(f"{year} {code}: designed {designed[year].get(code, 'not ranked')}, "
+                                       f"meetlat score gives {scored.get(code, 'not ranked')}")
+        return differences
 
 
 def check_rows(ctx, year, rows):
@@ -2052,8 +2101,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with the committed exports instead of writing")
     parser.add_argument("--summary", action="store_true", help="print what each export contains")
+    parser.add_argument("--meetlat", help="the meetlat binary that scores the exports (default: $MEETLAT_BIN, "
+                                          "else .build/debug/meetlat)")
     options = parser.parse_args()
-    outputs, summaries = generate()
+    meetlat = meetlat_binary(options.meetlat)
+    outputs, summaries, designed = generate()
     status = 0
     for year, data in outputs.items():
         path = SURVEYS / str(year) / EXPORT_FILES[year]
@@ -2068,6 +2120,14 @@ def main():
             temporary.replace(path)
         if options.summary:
             print(year, summaries[year])
+    differences = check_with_meetlat(meetlat, outputs, designed)
+    for line in differences[:20]:
+        print(line, file=sys.stderr)
+    if differences:
+        print(f"{len(differences)} gemeenten: the generator's design and `meetlat score` disagree", file=sys.stderr)
+        status = 1
+    else:
+        print(f"meetlat score gives every designed total ({sum(len(t) for t in designed.values())} gemeenten)")
     if options.check and status == 0:
         print("exports are up to date")
     return status

@@ -44,6 +44,46 @@ check_rankings() {
     echo "Rankings/ is up to date ($(ls Rankings | wc -l) files)"
 }
 
+# Regenerates Statistics/ into a scratch folder and fails when it differs from the committed one:
+# the committed statistics and reference must be exactly what `meetlat stats --write` makes of
+# the committed surveys and reference (the site reads them instead of the survey exports).
+check_statistics() {
+    local bin scratch
+    bin="$(swift build --show-bin-path)/meetlat"
+    scratch="$(mktemp -d)"
+    "$bin" stats --write --statistics "$scratch" >/dev/null
+    if ! diff -r Statistics "$scratch" >/dev/null; then
+        echo "Statistics/ differs from what 'meetlat stats --write' makes of Surveys/ (run it and commit):" >&2
+        diff -r Statistics "$scratch" | head -20 >&2
+        rm -rf "$scratch"
+        return 1
+    fi
+    rm -rf "$scratch"
+    echo "Statistics/ is up to date ($(ls Statistics | wc -l) files)"
+}
+
+# The stages meet at files: the library targets that read finished outputs (the site, and what it
+# uses) must not reach the survey reader, not even through another target (Package.swift).
+check_stage_dependencies() {
+    swift package describe --type json | python3 -c '
+import json, sys
+targets = {t["name"]: t.get("target_dependencies") or [] for t in json.load(sys.stdin)["targets"]}
+def reach(name, seen):
+    for dependency in targets.get(name, []):
+        if dependency not in seen:
+            seen.add(dependency)
+            reach(dependency, seen)
+    return seen
+failures = []
+for name in ["Core", "Scoring", "Stats", "ROI", "Site"]:
+    forbidden = sorted(reach(name, set()) & {"Ingest", "CLibCSV"})
+    if forbidden:
+        failures.append(name + " depends on " + " and ".join(forbidden) + " (Package.swift): it must read finished outputs only")
+print("\n".join(failures) or "Site, Stats, Scoring, ROI and Core reach neither Ingest nor CLibCSV", file=sys.stderr if failures else sys.stdout)
+sys.exit(1 if failures else 0)
+'
+}
+
 # Browser tests of the site (Tests/Browser): builds the site on the demo data with the debug
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it (.ci/run calls this script):
-#   1. the committed data check out: reference facts, demo exports and webcare log, Rankings/ regenerated;
-#   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
+#   1. the committed data check out: demo exports and the demo webcare log, Rankings/ and
+#      Statistics/ regenerated; the site's targets do not reach the survey reader;
+#   2. a short fuzz run of the CSV reader, the ingest and the configuration reader (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
@@ -17,13 +18,16 @@ step "build"
 swift build   # the tests start the meetlat executable (kill tests, end-to-end privacy)
 bin="$(swift build --show-bin-path)/meetlat"
 
-step "reference data and demo exports"
-python3 scripts/check-reference.py
-python3 scripts/generate-demo-surveys.py --check
+step "demo exports and the demo webcare log"
+python3 scripts/generate-demo-surveys.py --check --meetlat "$bin"   # also: meetlat score gives the designed totals
 python3 scripts/generate-demo-webcare.py --check
 
-step "Rankings/ is what meetlat score makes of Surveys/"
+step "Rankings/ and Statistics/ are what meetlat score and meetlat stats --write make of Surveys/"
 check_rankings
+check_statistics
+
+step "the site's targets reach neither Ingest nor CLibCSV"
+check_stage_dependencies
 
 step "fuzz"
 scripts/fuzz.sh "${MEETLAT_FUZZ_SECONDS:-30}"

@@ -1,10 +1,13 @@
+import Configuration
+import Core
 import Foundation
 import PersonalData
 // The CSV reader and timestamp patterns live in Tabular (shared with the webcare log); survey
 // code and Ingest's clients keep seeing them through Ingest.
 @_exported import Tabular
 
-/// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`.
+/// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`,
+/// `statistics.yaml`, `published/`.
 /// The entry point every command uses to read input.
 public struct SurveyFolder: Sendable {
     public let url: URL
@@ -15,6 +18,8 @@ public struct SurveyFolder: Sendable {
 
     public var referenceURL: URL { url.appendingPathComponent("reference") }
     public var modelsURL: URL { url.appendingPathComponent("models") }
+    /// The survey tables Stats computes.
+    public var statisticsURL: URL { url.appendingPathComponent("statistics.yaml") }
 
     public func yearURL(_ year: Int) -> URL { url.appendingPathComponent(String(year)) }
 
@@ -27,6 +32,20 @@ public struct SurveyFolder: Sendable {
             guard name.count == 4, let year = Int(name) else { return nil }
             return FileManager.default.fileExists(atPath: mappingURL(year).path) ? year : nil
         }.sorted()
+    }
+
+    /// The years a command works on: `year` alone, or every year in the folder when it is `nil`.
+    /// A missing year, or a folder without years, is an error naming the years that exist.
+    public func years(selecting year: Int?) throws -> [Int] {
+        let available = try years()
+        guard let year else {
+            guard !available.isEmpty else { throw YearSelectionError.noYears(folder: url.path) }
+            return available
+        }
+        guard available.contains(year) else {
+            throw YearSelectionError.unknownYear(year: year, folder: url.path, available: available)
+        }
+        return [year]
     }
 
     /// Reads `reference/` (see `ReferenceLoader`).
@@ -42,28 +61,24 @@ public struct SurveyFolder: Sendable {
         }
         let mapping = try Mapping.load(from: mappingURL(year), displayName: name)
         guard mapping.year == year else {
-            throw MappingError(file: name, key: "year", problem: "says \(mapping.year), but the file is in folder \(year)")
+            throw mapping.error(at: "year", "says \(mapping.year), but the file is in folder \(year)")
         }
         return mapping
     }
 
     /// Reads and validates one year.
     ///
-    /// Throws a `CSVError`, `MappingError` or `IngestError` when the year cannot be read at all
+    /// Throws a `CSVError`, `ConfigError` (the mapping) or `IngestError` when the year cannot be read at all
     /// (nothing is returned, so nothing half-read can be written). When the year was read but
     /// is unusable — no row accepted, or with `strict` a reject that fails a strict run (see
     /// `RejectReason.failsStrictRun`) — the `IngestError` carries the full `SurveyYear` so the
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
+        let exportURL = try exportURL(year: year, mapping: mapping)
         let exportName = "\(year)/\(mapping.export.file)"
-        guard FileManager.default.fileExists(atPath: exportURL.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
-                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
-        }
         let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
-                                    mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
+                                    resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 
@@ -78,6 +93,38 @@ public struct SurveyFolder: Sendable {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
+    }
+
+    /// The export a mapping names (`export.file`), checked before a byte of it is read: it must
+    /// exist, lie inside the year's folder once symbolic links are resolved (`../../secret.txt`
+    /// or a link out of the folder is refused, so a mapping cannot make ingest read, and quote,
+    /// any file), and be a regular file (not a device such as `/dev/zero`, a pipe or a folder).
+    public func exportURL(year: Int, mapping: Mapping) throws -> URL {
+        let folder = yearURL(year)
+        let file = mapping.export.file
+        let candidate = folder.appendingPathComponent(file)
+        func refuse(_ problem: String) -> ConfigError {
+            mapping.error(at: "export.file", "\"\(file)\" \(problem)")
+        }
+        guard let realFolder = Self.realPath(folder.path) else { throw IngestError.noSuchYear(year: year, folder: url.path) }
+        guard let realFile = Self.realPath(candidate.path) else {
+            throw refuse("does not exist in \(folder.path)")
+        }
+        guard realFile.hasPrefix(realFolder + "/") else {
+            throw refuse("lies outside the year's folder \(folder.path) (symbolic links followed); the export must be a file in that folder")
+        }
+        var status = stat()
+        guard stat(realFile, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw refuse("is not a regular file (a folder, device or pipe); the export must be a plain file")
+        }
+        return URL(fileURLWithPath: realFile)
+    }
+
+    /// The canonical path of an existing file or folder.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The one place where a year's free-text remarks are available, row by row, before they
@@ -98,6 +145,22 @@ public struct SurveyFolder: Sendable {
         report.remarksWithPersonalData = counts.withPersonalData
         report.personalDataByKind = counts.byKind
         report.remarkRowsWithPersonalData = rows.sorted()
+    }
+}
+
+/// A year asked for that the survey folder does not have.
+public enum YearSelectionError: Error, CustomStringConvertible, Equatable {
+    case noYears(folder: String)
+    case unknownYear(year: Int, folder: String, available: [Int])
+
+    public var description: String {
+        switch self {
+        case .noYears(let folder):
+            return "no survey years in \(folder): expected folders such as 2012/ holding a mapping.yaml"
+        case .unknownYear(let year, let folder, let available):
+            let list = available.isEmpty ? "none" : available.map(String.init).joined(separator: ", ")
+            return "no survey year \(year) in \(folder) (no \(year)/mapping.yaml); years found: \(list)"
+        }
     }
 }
 

@@ -58,37 +58,10 @@ public struct FolderScanReport: Sendable {
 
     public var isClean: Bool { findings.isEmpty }
 
-    /// The error to stop publishing with, or nil when nothing was found.
-    public var refusal: PublicationRefused? {
-        isClean ? nil : PublicationRefused(folder: folder, findings: findings)
-    }
-
     static func display(_ relativePath: String, in folder: String) -> String {
         var base = folder
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         return base.isEmpty ? relativePath : base + "/" + relativePath
-    }
-}
-
-/// Thrown by the site build when its output holds personal data.
-public struct PublicationRefused: Error, CustomStringConvertible, Sendable {
-    public let folder: String
-    public let findings: [PersonalDataFinding]
-
-    /// How many findings the message lists before summarising the rest.
-    static let listed = 50
-
-    /// One line per finding (the first 50), then a count of the rest and the kinds.
-    public var description: String {
-        var lines = findings.prefix(Self.listed).map(\.description)
-        if findings.count > Self.listed {
-            lines.append("… and \(findings.count - Self.listed) more")
-        }
-        var counts = PersonalDataCounts()
-        counts.record(findings.map(\.kind))
-        let kinds = counts.byKind.keys.sorted().map { "\($0.label) \(counts.byKind[$0] ?? 0)" }
-        lines.append("\(findings.count) personal-data finding(s) in \(folder) (\(kinds.joined(separator: ", "))): refusing to publish")
-        return lines.joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,4 @@
-import Ingest
+import Core
 
 /// Finds the gemeente a person means by a name typed on the command line (`meetlat explain`),
 /// resolved exactly as ingest resolves survey answers (`GemeenteResolver`: official name,

@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Support
 
 /// Scores a survey year and ranks it.
@@ -25,7 +25,7 @@ public enum Ranker {
 
     /// Scores every response of `survey` under `model`, ranks them and, when `sensitivity` is
     /// given, adds each gemeente's rank interval under perturbed weights.
-    public static func rank(_ survey: SurveyYear, model: ScoringModel, reference: Reference,
+    public static func rank(_ survey: SurveyResponses, model: ScoringModel, reference: Reference,
                             sensitivity: SensitivitySettings? = nil, progress: Progress? = nil) throws -> Ranking {
         let year = survey.year
         var rows: [String: [Int]] = [:]

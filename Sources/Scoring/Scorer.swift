@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Support
 
 /// One answer used by the score, what it earned and why. A gemeente's lines add up to its total:

@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Scoring
 import Stats
 import Support

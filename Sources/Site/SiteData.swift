@@ -1,32 +1,43 @@
+import Core
 import Dispatch
 import Foundation
-import Ingest
 import ROI
 import Scoring
 import Stats
 
-/// Where a build reads from.
+/// Where a build reads from: finished outputs only (Rankings/, Statistics/), the scoring models,
+/// the ROI scenarios and the site sources — never a survey export, which holds respondents'
+/// names and e-mail addresses.
 public struct SiteInput: Sendable {
-    /// A folder laid out like `Surveys/` (reference, models, statistics.yaml, the years).
-    public var surveys: URL
     /// `Rankings/<year>.json`: one edition per file.
     public var rankings: URL
+    /// `Statistics/<year>.json` per edition and `Statistics/reference.json` (`meetlat stats --write`).
+    public var statistics: URL
+    /// The scoring models (`Surveys/models/`), for the methodology pages.
+    public var models: URL
     /// `Scenarios/*.yaml` for the ROI calculator.
     public var scenarios: URL
     /// The site sources (`site/`).
     public var source: URL
 
-    public init(surveys: URL, rankings: URL, scenarios: URL, source: URL) {
-        self.surveys = surveys
+    /// Folders the build does not read but must never replace: the survey folder its models
+    /// come from, which holds the raw exports.
+    public var protected: [URL] = []
+
+    public init(rankings: URL, statistics: URL, models: URL, scenarios: URL, source: URL) {
         self.rankings = rankings
+        self.statistics = statistics
+        self.models = models
         self.scenarios = scenarios
         self.source = source
     }
+
+    /// Everything the build reads: the output may be none of these, nor hold or lie in one.
+    public var folders: [URL] { protected + [rankings, statistics, models, scenarios, source] }
 }
 
 /// One published year: its ranking, the model it was scored with, its survey tables and the
-/// comparison with the edition before it. Holds only published data: the survey's responses
-/// are used for the statistics and then dropped, so no page can reach a respondent's answers.
+/// comparison with the edition before it. Holds only published data.
 struct Edition: Sendable {
     let year: Int
     let ranking: Ranking
@@ -52,9 +63,9 @@ struct OptionLabels: Sendable {
     /// Field → option value → label; the first table listing a field decides.
     private let labels: [String: [String: String]]
 
-    init(_ definition: StatisticsDefinition) {
+    init(_ tables: [OptionShares]) {
         var labels: [String: [String: String]] = [:]
-        for table in definition.tables where table.kind == .options {
+        for table in tables.map(\.definition) {
             guard let field = table.field, labels[field] == nil else { continue }
             labels[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
         }
@@ -83,41 +94,42 @@ struct SiteData: Sendable {
     let editions: [Edition]
     let scenarios: [ScenarioExport]
 
-    /// Reads the sources, the rankings, the survey years and the scenarios. Years are read
-    /// concurrently; the first failure (by year) is thrown.
+    /// Reads the sources, the reference, each edition's ranking and statistics, and the
+    /// scenarios. Editions are read concurrently; the first failure (by year) is thrown.
     static func load(_ input: SiteInput) throws -> SiteData {
         let source = try SiteSource.load(input.source)
-        let folder = SurveyFolder(input.surveys)
-        let reference = try folder.reference()
+        let reference = try ReferenceFile.load(statistics: input.statistics)
         let years = try editionYears(in: input.rankings)
-        let definitionURL = input.surveys.appendingPathComponent("statistics.yaml")
-        let definition = try StatisticsDefinition.load(from: definitionURL)
-        let statistics = SurveyStatistics(definition: definition, reference: reference)
-        let optionLabels = OptionLabels(definition)
-        let library = ModelLibrary(folder: folder.modelsURL)
+        let library = ModelLibrary(folder: input.models)
 
-        let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, StatisticsReport, Int, Int) in
+        let loaded = try concurrentMap(years) { year -> (Ranking, ScoringModel, YearStatistics) in
             let ranking = try RankingFile.load(year: year, rankings: input.rankings)
-            let survey = try folder.ingest(year: year, reference: reference)
-            guard survey.model == ranking.model else {
+            let statistics = try StatisticsFile.load(year: year, statistics: input.statistics)
+            // Both files come from the same survey: its mapping names one model, and every
+            // accepted response is ranked.
+            let rerun = "run `meetlat score --year \(year)` and `meetlat stats --write --year \(year)`"
+            guard statistics.model == ranking.model else {
                 throw SiteError.inconsistentData(
                     path: RankingFile.url(year: year, rankings: input.rankings).path,
-                    problem: "scored with model \(ranking.model), but \(year)/mapping.yaml names \(survey.model); run `meetlat score --year \(year)`")
+                    problem: "scored with model \(ranking.model), but the statistics of \(year) are of a survey whose "
+                        + "mapping names \(statistics.model); \(rerun)")
             }
-            let model = try library.model(named: ranking.model)
-            let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
-            let published = try PublishedYear.load(year: year, surveys: input.surveys)
-            let report = try statistics.report(for: survey, questionnaire: questionnaire, published: published)
-            return (ranking, model, report, survey.responses.count, survey.report.anonymous)
+            guard statistics.respondents == ranking.entries.count else {
+                throw SiteError.inconsistentData(
+                    path: RankingFile.url(year: year, rankings: input.rankings).path,
+                    problem: "ranks \(ranking.entries.count) gemeenten, but the statistics of \(year) count "
+                        + "\(statistics.respondents) respondents: they are not of the same survey; \(rerun)")
+            }
+            return (ranking, try library.model(named: ranking.model), statistics)
         }
         var editions: [Edition] = []
         for (index, year) in years.enumerated() {
-            let (ranking, model, report, respondents, anonymous) = loaded[index]
+            let (ranking, model, statistics) = loaded[index]
             let comparison = editions.last.map { YearComparison(from: $0.ranking, to: ranking, reference: reference) }
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
-                                    statistics: report, comparison: comparison,
-                                    respondents: respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: anonymous, optionLabels: optionLabels))
+                                    statistics: statistics.report, comparison: comparison,
+                                    respondents: statistics.respondents, gemeenten: reference.gemeenten(in: year).count,
+                                    anonymous: statistics.anonymous, optionLabels: OptionLabels(statistics.options)))
         }
         return SiteData(source: source, reference: reference, editions: editions,
                         scenarios: try loadScenarios(input.scenarios))

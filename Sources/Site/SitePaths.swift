@@ -1,4 +1,4 @@
-import Ingest
+import Core
 
 /// Where every page and file of the site lives, relative to the output folder. Every link in
 /// the site is relative (`relative(from:to:)`), so it works from `file://` and any static host.

@@ -1,7 +1,7 @@
 /// An aligned plain-text table for terminal output. Columns whose alignment is `.right`
 /// (numbers) are padded on the left.
 public struct TextTable {
-    public enum Alignment: Sendable { case left, right }
+    public enum Alignment: String, Sendable, Codable { case left, right }
 
     public var header: [String]
     public var alignments: [Alignment]

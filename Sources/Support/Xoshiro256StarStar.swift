@@ -30,10 +30,17 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return result
     }
 
-    /// A double in [0, 1): the top 53 bits of `next()` times 2⁻⁵³.
+    /// A double in [0, 1): `unit(next())`.
     @inlinable @inline(__always)
     public mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        Self.unit(next())
+    }
+
+    /// The top 53 bits of `bits` times 2⁻⁵³: every double it gives is exact, the largest is
+    /// 1 − 2⁻⁵³, never 1.
+    @inlinable @inline(__always)
+    public static func unit(_ bits: UInt64) -> Double {
+        Double(bits >> 11) * 0x1.0p-53
     }
 
     @inlinable @inline(__always)

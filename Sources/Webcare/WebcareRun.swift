@@ -40,15 +40,50 @@ public struct WebcareRun {
         public var rejectMessages: [String]
         /// Conversations open at the busiest moment: what memory grows with.
         public var largestOpenCount: Int
+        /// What publishing the folders did beyond replacing them (a symbolic link followed, …).
+        public var notes: [String] = []
     }
 
-    /// Reads and counts; writes the rejects to `privateFolder`, and the outputs to `outputFolder`
-    /// when one is given.
-    public func run(outputFolder: URL?, privateFolder: URL) throws -> Result {
+    /// Reads and counts; publishes the rejects in `privateFolder` (when the log could be read,
+    /// also if no row of it was usable: they tell why), then the three outputs together in
+    /// `outputFolder` when one is given — each folder replaced as a whole, other files in it kept
+    /// (`Support.AtomicOutput`). `inputs` are the files the run reads (log, mapping, rules,
+    /// stylesheet): no output may be or lie among them.
+    public func run(outputFolder: URL?, privateFolder: URL, inputs: [URL] = []) throws -> Result {
+        try AtomicOutput.checkFolder(privateFolder, inputs: inputs)
+        if let outputFolder { try AtomicOutput.checkFolder(outputFolder, inputs: inputs) }
+        var counted: Swift.Result<Result, Error>?
+        let privatePublication = try AtomicOutput.replaceFolder(privateFolder, inputs: inputs, keepingOtherFiles: true) { staging in
+            let rejects = try RejectsFile(staging: staging)
+            let read = try readLog(rejects: rejects)
+            try rejects.finish()
+            counted = Swift.Result { try count(read, privateFolder: privateFolder) }
+        }
+        var result = try counted!.get()
+        result.notes = privatePublication.notes
+        if let outputFolder {
+            let publication = try AtomicOutput.replaceFolder(outputFolder, inputs: inputs, keepingOtherFiles: true) { staging in
+                try staging.write(result.csv, to: Self.csvFile)
+                try staging.write(result.json, to: Self.jsonFile)
+                try staging.write(result.html, to: Self.htmlFile)
+            }
+            result.notes += publication.notes
+        }
+        return result
+    }
+
+    /// What reading the log left: the analysis to finish and what was seen.
+    private struct ReadLog {
+        var analysis: WebcareAnalysis
+        var summary: LogSummary
+        var rejectMessages: [String]
+    }
+
+    /// Reads every row: a message goes to the analysis, a rejected row to the rejects.
+    private func readLog(rejects: RejectsFile) throws -> ReadLog {
         let analysis = WebcareAnalysis(mapping: mapping, rules: rules, period: period, analyseText: analyseText)
         var summary = LogSummary(file: (rows.displayName as NSString).lastPathComponent, format: "")
         var evaluator: LogRowEvaluator?
-        let rejects = try RejectsFile(folder: privateFolder)
         var rejectMessages: [String] = []
         let redactor = rules.messageDetector
         func reject(_ row: Int, _ reason: RejectReason, _ message: String, _ fields: [String]) throws {
@@ -94,7 +129,13 @@ public struct WebcareRun {
         if !summary.blankRows.isEmpty {
             summary.warnings.append("\(summary.blankRows.count) empty row(s) skipped (rows \(summary.blankRows.prefix(10).map(String.init).joined(separator: ", "))\(summary.blankRows.count > 10 ? ", …" : ""))")
         }
-        try rejects.finish()
+        return ReadLog(analysis: analysis, summary: summary, rejectMessages: rejectMessages)
+    }
+
+    /// Checks what was read, finishes the counts and renders the outputs, each scanned for
+    /// personal data.
+    private func count(_ read: ReadLog, privateFolder: URL) throws -> Result {
+        let summary = read.summary
         guard summary.rowsRead == summary.messages + summary.skipped + summary.rejected else {
             throw WebcareError(file: rows.displayName, problem: "internal error: rows read \(summary.rowsRead) ≠ messages + skipped + rejected")
         }
@@ -108,7 +149,7 @@ public struct WebcareRun {
             throw WebcareError(file: rows.displayName, problem: "\(outOfOrder) of \(summary.rowsRead) rows are out of time order; sort the export by its time column, oldest first")
         }
 
-        let report = analysis.finish(log: summary)
+        let report = read.analysis.finish(log: summary)
         let csv = DataReport.csv(report)
         let json = DataReport.json(report)
         let html = HTMLReport.render(report, stylesheet: stylesheet, synthetic: mapping.synthetic)
@@ -120,13 +161,8 @@ public struct WebcareRun {
                 throw WebcareError(file: name, problem: "the report would hold personal data (\(places.joined(separator: ", "))\(findings.count > 10 ? ", …" : "")); nothing was written. A conversation id or a channel name from the log is the likely source.")
             }
         }
-        if let outputFolder {
-            try AtomicOutput.write(csv, to: outputFolder.appendingPathComponent(Self.csvFile))
-            try AtomicOutput.write(json, to: outputFolder.appendingPathComponent(Self.jsonFile))
-            try AtomicOutput.write(html, to: outputFolder.appendingPathComponent(Self.htmlFile))
-        }
-        return Result(report: report, csv: csv, json: json, html: html, rejectMessages: rejectMessages,
-                      largestOpenCount: analysis.largestOpenCount)
+        return Result(report: report, csv: csv, json: json, html: html, rejectMessages: read.rejectMessages,
+                      largestOpenCount: read.analysis.largestOpenCount)
     }
 
     /// `message` with every piece of personal data replaced by its kind, and control characters
@@ -141,31 +177,25 @@ public struct WebcareRun {
 }
 
 /// The private rejects file, written as the log is read (memory stays flat however many rows
-/// are rejected) to a temporary sibling and renamed into place at the end: `row,reason,message`
-/// and the log's own columns, every cell that a spreadsheet would run as a formula as text.
+/// are rejected) into the private folder's fresh staging folder, created exclusively:
+/// `row,reason,message` and the log's own columns, every cell that a spreadsheet would run as a
+/// formula as text.
 final class RejectsFile {
-    private let url: URL
-    private let temporary: URL
-    private var handle: FileHandle?
+    private let handle: FileHandle
+    private let shown: String
     private var buffer: [String] = []
 
-    init(folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        url = folder.appendingPathComponent(WebcareRun.rejectsFile)
-        temporary = folder.appendingPathComponent(AtomicOutput.temporaryPrefix(for: url) + String(getpid()))
-    }
-
-    deinit {
-        try? handle?.close()
-        if handle != nil { try? FileManager.default.removeItem(at: temporary) }
+    init(staging: StagingFolder) throws {
+        let path = staging.url.appendingPathComponent(WebcareRun.rejectsFile).path
+        shown = WebcareRun.rejectsFile
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw WebcareError(file: shown, problem: "cannot create the file: \(OutputError.cause(errno))")
+        }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     func start(header: [String]) throws {
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw WebcareError(file: temporary.path, problem: "cannot create the file")
-        }
-        self.handle = handle
         try write(["row", "reason", "message"] + header)
     }
 
@@ -179,18 +209,17 @@ final class RejectsFile {
     }
 
     private func flush() throws {
-        guard let handle, !buffer.isEmpty else { return }
-        try handle.write(contentsOf: Data(buffer.joined().utf8))
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(buffer.joined().utf8))
+        } catch {
+            throw WebcareError(file: shown, problem: "cannot write the file: \(error.localizedDescription)")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func finish() throws {
         try flush()
-        try handle?.close()
-        handle = nil
-        if rename(temporary.path, url.path) != 0 {
-            throw WebcareError(file: url.path, problem: "cannot write the file: \(String(cString: strerror(errno)))")
-        }
-        AtomicOutput.removeStaleTemporaries(of: url)
+        try? handle.synchronize()
     }
 }

@@ -19,6 +19,15 @@ struct RankingsOption: ParsableArguments {
     var rankingsURL: URL { URL(fileURLWithPath: rankings) }
 }
 
+/// `--statistics`: where `stats --write` writes Statistics/<year>.json and reference.json, and
+/// `compare` and `site` read them.
+struct StatisticsOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder for Statistics/<year>.json and Statistics/reference.json.", valueName: "folder"))
+    var statistics: String = "Statistics"
+
+    var statisticsURL: URL { URL(fileURLWithPath: statistics) }
+}
+
 /// `--reports`: where `ingest` writes its reports and rejects.
 struct ReportsOption: ParsableArguments {
     @Option(help: ArgumentHelp("Folder for ingest reports and rejects (they hold original rows: keep them private).",
@@ -26,20 +35,4 @@ struct ReportsOption: ParsableArguments {
     var reports: String = "Reports"
 
     var reportsURL: URL { URL(fileURLWithPath: reports) }
-}
-
-/// Where a command finds its input and puts its output: all three folders, for a command that
-/// uses them all. A command that needs fewer takes only those option groups, so its help lists
-/// only folders it uses.
-struct LocationOptions: ParsableArguments {
-    @OptionGroup var surveysOption: SurveysOption
-    @OptionGroup var rankingsOption: RankingsOption
-    @OptionGroup var reportsOption: ReportsOption
-
-    var surveys: String { surveysOption.surveys }
-    var rankings: String { rankingsOption.rankings }
-    var reports: String { reportsOption.reports }
-    var surveysURL: URL { surveysOption.surveysURL }
-    var rankingsURL: URL { rankingsOption.rankingsURL }
-    var reportsURL: URL { reportsOption.reportsURL }
 }

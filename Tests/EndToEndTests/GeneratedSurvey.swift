@@ -1,14 +1,18 @@
+import Core
 import Foundation
 import Ingest
+import MeetlatTestSupport
+import Testing
 
 /// A throw-away work folder laid out as a researcher's would be: `Surveys/` (the repository's
-/// reference data and meetlat-2012 model, and generated survey years), with `Rankings/` and
-/// `Reports/` beside it. Every gemeente of a year answers (mostly), so a year has a few hundred
+/// reference data, statistics.yaml and meetlat-2012 model, and generated survey years), with
+/// `Rankings/`, `Statistics/` and `Reports/` beside it. Every gemeente of a year answers (mostly), so a year has a few hundred
 /// rows, like the real survey.
 final class GeneratedSurvey {
     let root: URL
     var surveys: URL { root.appendingPathComponent("Surveys") }
     var rankings: URL { root.appendingPathComponent("Rankings") }
+    var statistics: URL { root.appendingPathComponent("Statistics") }
     var reports: URL { root.appendingPathComponent("Reports") }
     let reference: Reference
 
@@ -28,8 +32,10 @@ final class GeneratedSurvey {
         let surveys = root.appendingPathComponent("Surveys")
         let manager = FileManager.default
         try manager.createDirectory(at: surveys.appendingPathComponent("models"), withIntermediateDirectories: true)
-        try manager.copyItem(at: Self.repository.appendingPathComponent("Surveys/reference"),
-                             to: surveys.appendingPathComponent("reference"))
+        for item in ["reference", "statistics.yaml"] {
+            try manager.copyItem(at: Self.repository.appendingPathComponent("Surveys").appendingPathComponent(item),
+                                 to: surveys.appendingPathComponent(item))
+        }
         let model = try String(contentsOf: Self.repository.appendingPathComponent("Surveys/models/meetlat-2012.yaml"), encoding: .utf8)
         let withRuns = model.replacingOccurrences(of: #"(?m)^  runs: \d+"#, with: "  runs: \(runs)", options: .regularExpression)
         guard withRuns != model || runs == 10_000 else { throw ModelChanged() }
@@ -130,12 +136,14 @@ final class GeneratedSurvey {
     }
 
     /// `meetlat <command> --surveys …` plus the output folder that command writes
-    /// (`--reports` for ingest, `--rankings` for score), run in the work folder.
+    /// (`--reports` for ingest, `--rankings` for score, `--statistics` for stats), run in the
+    /// work folder.
     func arguments(_ command: [String]) -> [String] {
         var arguments = command + ["--surveys", surveys.path]
         switch command.first {
         case "ingest": arguments += ["--reports", reports.path]
         case "score": arguments += ["--rankings", rankings.path]
+        case "stats": arguments += ["--statistics", statistics.path]
         default: break
         }
         return arguments
@@ -168,4 +176,48 @@ struct SplitMix64 {
 
     /// Uniform in `0..<bound`.
     mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+}
+
+/// Two generated years scored twice: the previous version in Rankings/, the new one (other
+/// answers) known from a run into a folder of its own.
+final class RankingsVersions {
+    let survey: GeneratedSurvey
+    let old: [String: Data]
+    let new: [String: Data]
+
+    init() throws {
+        survey = try GeneratedSurvey(runs: 200)
+        try survey.writeYear(2012, seed: 1)
+        try survey.writeYear(2013, seed: 2)
+        let first = try MeetlatBinary.run(survey.arguments(["score"]), in: survey.root)
+        try #require(first.status == 0, "meetlat score failed: \(first.stderr)")
+        old = try GeneratedSurvey.files(under: survey.rankings)
+        try #require(old.keys.sorted() == ["2012.csv", "2012.json", "2013.csv", "2013.json"])
+
+        try survey.writeYear(2012, seed: 3)
+        try survey.writeYear(2013, seed: 4)
+        let elsewhere = survey.root.appendingPathComponent("Rankings-new")
+        let second = try MeetlatBinary.run(survey.arguments(["score"]) + ["--rankings", elsewhere.path], in: survey.root)
+        try #require(second.status == 0, "meetlat score failed: \(second.stderr)")
+        new = try GeneratedSurvey.files(under: elsewhere)
+        try FileManager.default.removeItem(at: elsewhere)
+        for (name, data) in new { try #require(data != old[name], "\(name) is the same in both versions; the test could not tell them apart") }
+    }
+
+    /// Puts the previous version back in Rankings/ (written by the test, not by meetlat).
+    func restoreOld() throws {
+        try? FileManager.default.removeItem(at: survey.rankings)
+        try writeOld(into: survey.rankings)
+    }
+
+    /// Puts the previous version in `folder` (written by the test, not by meetlat).
+    func writeOld(into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, data) in old { try data.write(to: folder.appendingPathComponent(name)) }
+    }
+
+    /// What the work folder holds beside Rankings/ that meetlat made (staging folders).
+    func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: survey.root.path).filter { $0.hasPrefix(".Rankings") }.sorted()
+    }
 }

@@ -1,11 +1,14 @@
+import Core
 import Foundation
 import Ingest
+import MeetlatTestSupport
 import PersonalData
 import Scoring
 import Testing
 
-/// Spec §7 from export to Rankings/, through the built binary: a respondent's name, e-mail,
-/// phone and remarks are read, counted and kept out of everything but the private rejects.csv.
+/// The privacy rule (README.md, Privacy) from export to Rankings/ and Statistics/, through the
+/// built binary: a respondent's name, e-mail, phone and remarks are read, counted and kept out of
+/// everything but the private rejects.csv.
 @Suite struct PrivacyTests {
     /// Distinctive invented values, planted in the private columns and the remarks.
     static let name = "Wendelmoet Plantinga-Zwerus"
@@ -99,6 +102,26 @@ import Testing
         for (path, found) in keys {
             #expect(found.isSubset(of: allowed[path] ?? []), "\(path) holds \(found.subtracting(allowed[path] ?? []).sorted())")
         }
+    }
+
+    /// Statistics/ is what the site knows of a survey: counts, shares and labels, never a
+    /// respondent's details or remarks.
+    @Test func statisticsHoldNoPlantedValue() throws {
+        let survey = try Self.survey()
+        let stats = try MeetlatBinary.run(survey.arguments(["stats", "--write"]), in: survey.root)
+        #expect(stats.status == 0, "meetlat stats --write failed: \(stats.stderr)")
+        Self.expectNoPlantedValue(in: stats.stdout + stats.stderr, "meetlat stats's output")
+
+        let files = try GeneratedSurvey.files(under: survey.statistics)
+        #expect(files.keys.sorted() == ["2012.json", "reference.json"])
+        for (path, data) in files {
+            Self.expectNoPlantedValue(in: String(decoding: data, as: UTF8.self), "Statistics/\(path)")
+        }
+        let scan = try PersonalDataDetector.publishedOutput.scanFolder(survey.statistics.path)
+        #expect(scan.isClean, "\(scan.findings.map(\.description))")
+        // The planted row was counted: its answers are in the tables, its respondent is not.
+        let statistics = try JSONSerialization.jsonObject(with: try #require(files["2012.json"])) as? [String: Any]
+        #expect((statistics?["respondents"] as? Int ?? 0) > 250)
     }
 
     /// Keys of every JSON object, by where it sits (`entries[].explanation[]`).

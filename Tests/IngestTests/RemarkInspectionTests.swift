@@ -4,7 +4,7 @@ import Testing
 @testable import Ingest
 
 /// Remarks are scanned for personal data at ingest; the report gives counts and kinds, never
-/// the data itself (spec §7).
+/// the data itself (README.md, Privacy).
 @Suite struct RemarkInspectionTests {
     /// Planted values (invented): an e-mail address, a mobile number, a BSN that passes the
     /// 11-proef (written bare, as a person types it) and one in a private column.
@@ -47,8 +47,10 @@ import Testing
 
     @Test func noPlantedValueReachesTheReportOrAResponse() throws {
         let (fixture, year) = try Self.ingest()
-        let reports = fixture.folder.url.appendingPathComponent("Reports")
-        try year.writeReports(to: reports)
+        // Beside the survey folder: an output inside an input is refused.
+        let elsewhere = try TestFolder()
+        let reports = elsewhere.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [fixture.survey.url])
         let report = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         let responses = String(decoding: try JSONEncoder().encode(year.responses), as: UTF8.self)
         for planted in [Self.email, Self.phone, Self.bsn, Self.privateEmail, "31415926"] {

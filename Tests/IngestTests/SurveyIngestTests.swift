@@ -1,3 +1,5 @@
+import Configuration
+import Core
 import Foundation
 import Testing
 @testable import Ingest
@@ -43,7 +45,7 @@ import Testing
 
     static let header = "Naam;E-mailadres;Naam van uw gemeente;Ingevuld op;Aantal volgers Twitter;Burgers informeren;Kanalen - LinkedIn;Kanalen - Twitter;Wie gebruikt sociale media?;Opmerkingen;IP-adres;Extra"
 
-    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes of spec §2.
+    /// A Dutch Excel export (Windows-1252, `;`, CRLF) with the messes real exports hold.
     static let rows = [
         header,
         "Jan;jan@example.nl;Den Bosch;14-05-2012 09:31;1.212;Soms;ja;;Raadsleden, Directie, college;\"Goed; \"\"echt\"\"\r\ntweede regel\";1.2.3.4;",  // 2
@@ -247,8 +249,8 @@ import Testing
     @Test func aMappedColumnMissingFromTheExportNamesMappingFieldColumnAndSuggestions() throws {
         let export = Self.header.replacingOccurrences(of: "Burgers informeren", with: "Burgers  informeren (gemeente)") + "\nA;;Hoorn;;;;;;;;;"
         let survey = try Self.survey(export: Array(export.utf8))
-        let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }
-        #expect(error?.description == "2012/mapping.yaml, line 18, fields.usage.informeren: column \"Burgers informeren\" is not in the header of 2012/export-2012.csv; closest header names: \"Burgers  informeren (gemeente)\", \"Opmerkingen\", \"E-mailadres\"")
+        let error = #expect(throws: ConfigError.self) { try survey.ingest(year: 2012) }
+        #expect(error?.description == "2012/mapping.yaml:17:3: fields.usage.informeren: column \"Burgers informeren\" is not in the header of 2012/export-2012.csv; did you mean `Burgers  informeren (gemeente)`?")
     }
 
     @Test func aMalformedExportStopsTheYearWithOneError() throws {
@@ -274,9 +276,24 @@ import Testing
 
     @Test func theMappingMustBeForItsFolder() throws {
         let survey = try Self.survey(mapping: Self.mapping.replacingOccurrences(of: "year: 2012", with: "year: 2013"))
-        let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }
-        #expect(error?.description == "2012/mapping.yaml, year: says 2013, but the file is in folder 2012")
+        let error = #expect(throws: ConfigError.self) { try survey.ingest(year: 2012) }
+        #expect(error?.description == "2012/mapping.yaml:1:7: year: says 2013, but the file is in folder 2012")
         #expect(throws: IngestError.self) { try survey.ingest(year: 2014) }
+    }
+
+    /// The one place every command picks its years: `--year` alone, or every year of the folder.
+    @Test func yearsAreCheckedAgainstTheFolder() throws {
+        let folder = try TestFolder()
+        let surveys = SurveyFolder(folder.url)
+        #expect(throws: YearSelectionError.noYears(folder: folder.url.path)) { try surveys.years(selecting: nil) }
+        for year in [2012, 2011] { try folder.write("\(year)/mapping.yaml", "year: \(year)\n") }
+        try folder.write("2013/export.csv", "no mapping, so not a survey year\n")
+        #expect(try surveys.years(selecting: nil) == [2011, 2012])
+        #expect(try surveys.years(selecting: 2012) == [2012])
+        let error = #expect(throws: YearSelectionError.unknownYear(year: 2013, folder: folder.url.path, available: [2011, 2012])) {
+            try surveys.years(selecting: 2013)
+        }
+        #expect(error?.description.hasSuffix("no survey year 2013 in \(folder.url.path) (no 2013/mapping.yaml); years found: 2011, 2012") == true)
     }
 
     // MARK: Output
@@ -284,8 +301,10 @@ import Testing
     @Test func reportAndRejectsAreWrittenDeterministically() throws {
         let survey = try Self.survey()
         let year = try survey.ingest(year: 2012)
-        let reports = survey.folder.url.appendingPathComponent("Reports")
-        try year.writeReports(to: reports)
+        // Beside the survey folder: an output inside an input is refused.
+        let elsewhere = try TestFolder()
+        let reports = elsewhere.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [survey.survey.url])
         let text = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         #expect(text == year.report.text(year: 2012))
         #expect(text.contains("\n  rows read            13\n  accepted              4\n  rejected              9\n    anonymous           1\n    duplicate           4\n"))

@@ -45,6 +45,8 @@ extension Data {
         ])
         let first = try #require(report.findings.first)
         #expect((first.line, first.column, first.kind, first.text) == (1, 23, .phone, "06-12345678"))
+        // A folder given with a trailing slash names its files the same way.
+        #expect(try PersonalDataDetector().scanFolder(site.path + "/").findings == report.findings)
     }
 
     @Test func binaryFilesAreSkippedAndTextFilesWithoutExtensionScanned() throws {
@@ -64,21 +66,10 @@ extension Data {
         #expect(counts.description == "3 of 5 with personal data: e-mail address 1, phone number 2, IBAN 1")
     }
 
-    @Test func refusalNamesEveryFindingAndTheTotal() throws {
-        let site = try SiteFolder(Self.files)
-        let report = try PersonalDataDetector().scanFolder(site.path + "/")
-        let refusal = try #require(report.refusal)
-        let lines = refusal.description.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5)
-        #expect(lines[1] == "\(site.path)/gemeente/hoorn.html:3:13: e-mail address 'x@y.nl' — refusing to publish")
-        #expect(lines[4] == "4 personal-data finding(s) in \(site.path)/ (e-mail address 1, phone number 2, IBAN 1): refusing to publish")
-    }
-
     @Test func cleanFolderIsPublishable() throws {
         let site = try SiteFolder(["index.html": Self.files["index.html"] ?? Data(), "style.css": Data(text: "a{color:#06a0ff}")])
         let report = try PersonalDataDetector().scanFolder(site.path)
         #expect(report.isClean)
-        #expect(report.refusal == nil)
         #expect(report.counts.description == "0 of 2 with personal data")
     }
 

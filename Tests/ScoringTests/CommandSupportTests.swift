@@ -1,9 +1,7 @@
-import Foundation
-import Ingest
 import Testing
 @testable import Scoring
 
-/// What the commands print and how they pick years.
+/// What the commands print.
 @Suite struct CommandSupportTests {
     func entry(_ name: String, _ total: Int, rank: Int) -> RankedGemeente {
         RankedGemeente(code: "GM\(name.count)", name: name, province: "Utrecht", sizeClass: "10k-50k", inhabitants: 20_000,
@@ -28,21 +26,5 @@ import Testing
             """)
         #expect(ScoringText.summary(ranking)
             == "2011: 4 gemeenten scored with meetlat-2011 (maximum 30); rank intervals: 1.000 runs, weights uniform ±12.5 %, seed 3")
-    }
-
-    @Test func yearsAreCheckedAgainstTheFolder() throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let surveys = SurveyFolder(folder)
-        #expect(throws: ScoringRunError.noYears(folder: folder.path)) { try ScoringRun.years(nil, in: surveys) }
-        for year in [2012, 2011] {
-            try FileManager.default.createDirectory(at: surveys.yearURL(year), withIntermediateDirectories: true)
-            try "year: \(year)\n".write(to: surveys.yearURL(year).appendingPathComponent("mapping.yaml"), atomically: true, encoding: .utf8)
-        }
-        #expect(try ScoringRun.years(nil, in: surveys) == [2011, 2012])
-        #expect(try ScoringRun.years(2012, in: surveys) == [2012])
-        #expect(throws: ScoringRunError.unknownYear(year: 2013, folder: folder.path, available: [2011, 2012])) {
-            try ScoringRun.years(2013, in: surveys)
-        }
     }
 }

@@ -1,5 +1,7 @@
+import Core
 import Foundation
 import Ingest
+import Pipeline
 import Testing
 @testable import Scoring
 

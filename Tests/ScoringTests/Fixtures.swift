@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 @testable import Scoring
 
 /// Shared test material: the repository's folders and small in-memory survey years.
@@ -8,6 +8,7 @@ enum Fixtures {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let surveys = repository.appendingPathComponent("Surveys")
+    static let rankings = repository.appendingPathComponent("Rankings")
     static let models = ModelLibrary(folder: surveys.appendingPathComponent("models"))
 
     static func model(_ name: String) throws -> ScoringModel { try models.model(named: name) }
@@ -29,10 +30,8 @@ enum Fixtures {
             inhabitants: inhabitants, sizeClasses: sizeClasses)
     }
 
-    static func survey(_ year: Int, model: String, _ responses: [Response]) -> SurveyYear {
-        SurveyYear(year: year, model: model, responses: responses, rejects: [],
-                   report: IngestReport(file: "test.csv", encoding: "utf-8", delimiter: ",", rowsRead: responses.count,
-                                        accepted: responses.count, rejected: [:]))
+    static func survey(_ year: Int, model: String, _ responses: [Response]) -> SurveyResponses {
+        SurveyResponses(year: year, model: model, responses: responses)
     }
 
     static func count(_ value: Double, approximate: Bool = false) -> FieldValue { .number(value, approximate: approximate) }

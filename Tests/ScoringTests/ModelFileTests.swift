@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Testing
 @testable import Scoring
 
@@ -105,24 +105,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try writeModel(Self.model2030, named: "other", in: folder)
         #expect { try ModelLibrary(folder: folder).model(named: "other") } throws: { error in
-            String(describing: error).hasSuffix("other.yaml: name: expected 'other' (the file's name), found 'meetlat-2030'")
+            String(describing: error).hasSuffix("other.yaml:2:7: name: expected `other` (the file's name), found `meetlat-2030`")
         }
     }
 
     /// Each broken variant of the 2030 model and the message it must give: key path, line, expectation.
     @Test(arguments: [
-        ("cap: 20", "cap: twintig", "line 21: dimensions[2].cap: expected a whole number from 0 to 1000000, found 'twintig'"),
-        ("cap: 20", "cpa: 20", "line 21: dimensions[2].cpa: unknown key; expected one of id, label, kind, weight, maximum, description, points_per_percent, cap, fields"),
-        ("kind: choice_points", "kind: points", "line 27: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found 'points'"),
-        ("maximum: 114", "maximum: 230", "line 4: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
-        ("    maximum: 14", "    maximum: 15", "line 16: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
+        ("cap: 20", "cap: twintig", ":21:10: dimensions[2].cap: expected a whole number from 0 to 1000000, found `twintig`"),
+        ("cap: 20", "cpa: 20", ":21:5: dimensions[2]: unknown key `cpa`; did you mean `cap`?"),
+        ("cap: 20", "limit: 20", ":21:5: dimensions[2]: unknown key `limit`; expected one of `id`, `label`, `kind`, `weight`, `maximum`, `description`, `points_per_percent`, `cap`, `fields`"),
+        ("kind: choice_points", "kind: points", ":27:11: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found `points`"),
+        ("maximum: 114", "maximum: 230", ":4:10: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
+        ("    maximum: 14", "    maximum: 15", ":16:14: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
         ("id: bereik", "id: presence", "dimension id 'presence' is used twice"),
         ("spread: 0.1", "spread: 1.5", "sensitivity.spread: expected a fraction from 0 up to (not including) 1"),
-        ("    label: Doelen\n", "", "dimensions[3]: missing key 'label'"),
+        ("    label: Doelen\n", "", "dimensions[3]: missing key `label`"),
         ("doel.werving: Werving van personeel", "followers.tiktok: Nog eens", "field 'followers.tiktok' is already scored by dimension 'bereik'"),
-        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found '-1'"),
-        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found '99999999999'"),
-        ("dimensions:", "dimensions: []\nx:", "line 7: x: unknown key; expected one of name, label, description, maximum, sensitivity, dimensions"),
+        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found `-1`"),
+        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found `99999999999`"),
+        ("dimensions:", "dimensions: []\nx:", ":7:1: unknown key `x`; expected one of `name`, `label`, `description`, `maximum`, `sensitivity`, `dimensions`"),
     ])
     func invalidModelsGiveClearMessages(original: String, replacement: String, message: String) throws {
         let text = Self.model2030.replacingOccurrences(of: original, with: replacement)
@@ -146,21 +147,20 @@ import Testing
                 fields: { application.a: A }
             """
         #expect { try ModelParser.parse(text, file: "x.yaml") } throws: { error in
-            String(describing: error) == "x.yaml, line 8: dimensions[1].ratings.unanswered: expected a rating from 1 to 10, found '0'"
+            String(describing: error) == "x.yaml:8:53: dimensions[1].ratings.unanswered: expected a rating from 1 to 10, found `0`"
         }
     }
 
-    /// Yams rejects a key given twice while composing, so the model reader need not check it.
+    /// The configuration reader rejects a key given twice, so the model reader need not check it.
     @Test func aKeyGivenTwiceIsRejected() {
         #expect { try ModelParser.parse("name: x\nname: y\nlabel: X\ndimensions: []\n", file: "twice.yaml") } throws: { error in
-            let description = String(describing: error)
-            return description.hasPrefix("twice.yaml: is not valid YAML") && description.contains("'name'")
+            String(describing: error) == "twice.yaml:2:1: the key `name` is given twice (first on line 1); each key may appear once"
         }
     }
 
     @Test func brokenYamlNamesTheFile() {
         #expect { try ModelParser.parse("name: [unclosed", file: "bad.yaml") } throws: { error in
-            String(describing: error).hasPrefix("bad.yaml: is not valid YAML")
+            String(describing: error).hasPrefix("bad.yaml:2:1: not valid YAML: ")
         }
     }
 }

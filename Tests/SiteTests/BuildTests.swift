@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Ingest
 import PersonalData
@@ -118,12 +119,14 @@ import Testing
         // What a build killed between `rename(_site → .old)` and `rename(staging → _site)` leaves
         // (pid 999999 runs no process): the old site aside, a finished staging folder, no output.
         let dead: Int32 = 999_999
-        #expect(!AtomicOutput.processIsRunning(dead))
-        try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)"))
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)/2012"),
+        #expect(kill(dead, 0) != 0 && errno == ESRCH)
+        try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)-x1y2z3"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)-a1b2c3/2012"),
                                                 withIntermediateDirectories: true)
-        let actions = try StaleOutput.recover(output)
-        #expect(actions.count == 2)
+        let summary = try SiteBuilder.build(shared.archive.input(), output: output, progress: false)
+        let real = output.resolvingSymlinksInPath().path
+        #expect(summary.notes == ["restored \(real) from ._site.old-\(dead)-x1y2z3, left by an interrupted run",
+                                  "removed ._site.staging-\(dead)-a1b2c3, left by an interrupted run"])
         #expect(snapshot(output) == previous)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["_site"])
     }
@@ -153,13 +156,26 @@ import Testing
         var input = shared.archive.input()
         input.rankings = folder.url.appendingPathComponent("nothing")
         #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("a"), progress: false) }
-        // A ranking scored with another model than the year's mapping names.
+        // A ranking scored with another model than the year's mapping names (as its statistics say).
         let rankings = folder.url.appendingPathComponent("Rankings")
         try FileManager.default.copyItem(at: shared.archive.rankings, to: rankings)
         try replace("\"model\" : \"meetlat-2012\"", with: "\"model\" : \"meetlat-2013\"", in: rankings.appendingPathComponent("2012.json"))
         input.rankings = rankings
         let error = #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("b"), progress: false) }
         let message = error?.description ?? ""
-        #expect(message.contains("scored with model meetlat-2013, but 2012/mapping.yaml names meetlat-2012"))
+        #expect(message.contains("scored with model meetlat-2013, but the statistics of 2012 are of a survey whose mapping names meetlat-2012"))
+
+        // Statistics of another survey of the same year and model (the repository's demo year).
+        let statistics = folder.url.appendingPathComponent("Statistics")
+        try FileManager.default.copyItem(at: shared.archive.statistics, to: statistics)
+        try FileManager.default.removeItem(at: statistics.appendingPathComponent("2012.json"))
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Statistics/2012.json"),
+                                         to: statistics.appendingPathComponent("2012.json"))
+        input = shared.archive.input()
+        input.statistics = statistics
+        let other = #expect(throws: SiteError.self) { try SiteBuilder.build(input, output: folder.url.appendingPathComponent("c"), progress: false) }
+        #expect(other?.description.hasSuffix("2012.json: ranks 60 gemeenten, but the statistics of 2012 count 221 respondents: "
+            + "they are not of the same survey; run `meetlat score --year 2012` and `meetlat stats --write --year 2012`") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("c").path))
     }
 }

@@ -17,7 +17,7 @@ struct ScaleTests {
     @Test func fourteenYearsOfFourHundredGemeenten() throws {
         let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["MEETLAT_SITE_ARCHIVE"] ?? "")
         let archive: SyntheticArchive
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent("Rankings/2024.json").path) {
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("Statistics/2024.json").path) {
             archive = SyntheticArchive(root: root)
         } else {
             try? FileManager.default.removeItem(at: root)

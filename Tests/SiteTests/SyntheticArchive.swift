@@ -1,14 +1,18 @@
+import Core
 import Foundation
 import Ingest
+import Pipeline
 import Scoring
 
 /// A survey archive made up for the site tests: the repository's reference data, scoring models
 /// and statistics.yaml, plus generated survey years (one export format per model, as the demo
-/// years have) scored into `Rankings/`. Seeded: the same arguments give the same bytes.
+/// years have) scored into `Rankings/`, with their statistics in `Statistics/`. Seeded: the same
+/// arguments give the same bytes.
 struct SyntheticArchive {
     let root: URL
     var surveys: URL { root.appendingPathComponent("Surveys") }
     var rankings: URL { root.appendingPathComponent("Rankings") }
+    var statistics: URL { root.appendingPathComponent("Statistics") }
 
     /// The repository root, from this file's path (Tests/SiteTests/SyntheticArchive.swift).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -24,7 +28,8 @@ struct SyntheticArchive {
     /// Hoorn, 's-Hertogenbosch (exported as "Den Bosch"), Súdwest-Fryslân, Uithoorn.
     static let alwaysIncluded = ["GM0405", "GM0796", "GM1900", "GM0451"]
 
-    /// Makes `<root>/Surveys` with `years` and `<root>/Rankings` scored from them.
+    /// Makes `<root>/Surveys` with `years`, `<root>/Rankings` scored from them and
+    /// `<root>/Statistics`.
     /// - Parameters:
     ///   - gemeenten: answers per year (at most the gemeenten of the year with inhabitants).
     ///   - sensitivityRuns: weight-sensitivity runs per year (small keeps tests quick).
@@ -52,14 +57,16 @@ struct SyntheticArchive {
         return archive
     }
 
-    /// Scores `years` into `Rankings/` (replacing what is there).
+    /// Scores `years` into `Rankings/` and writes their statistics into `Statistics/` (replacing
+    /// what is there), as `meetlat score` and `meetlat stats --write` do.
     func score(_ years: [Int], reference: Reference, sensitivityRuns: Int = 200) throws {
         let folder = SurveyFolder(surveys)
         let scored = try years.map {
             try ScoringRun.score(year: $0, in: folder, reference: reference,
                                  sensitivity: SensitivityOverrides(runs: sensitivityRuns), showProgress: false)
         }
-        _ = try RankingsWriter.write(scored.map(\.ranking), to: rankings)
+        try RankingsWriter.write(scored.map(\.ranking), to: rankings, inputs: [surveys])
+        try StatisticsRun.write(years: years, in: folder, to: statistics, inputs: [surveys])
     }
 
     /// `count` gemeenten of `year` with an inhabitants figure, always including `alwaysIncluded`.

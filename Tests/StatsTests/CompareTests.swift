@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Scoring
 import Testing
 @testable import Stats
@@ -139,11 +139,15 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         ])
         let definition = TableDefinition(id: "channels", number: "Tabel 3", title: "Kanalen", kind: .options, field: "channels",
                                          options: ["twitter", "hyves", "youtube", "pinterest"].map { ValueLabel(value: $0, label: $0) })
-        let table = try ChannelAdoption.table(
-            definition,
-            from: .init(survey: old, questionnaire: Questionnaire(offered: ["channels": ["twitter", "hyves", "youtube"]])),
-            to: .init(survey: new, questionnaire: Questionnaire(offered: ["channels": ["twitter", "hyves", "youtube", "pinterest"]])),
-            reference: reference)
+        // Each year's statistics as Statistics/<year>.json holds them, read back from the JSON:
+        // the comparison needs nothing else of the surveys.
+        let statistics = SurveyStatistics(definition: StatisticsDefinition(tables: [definition]), reference: reference)
+        func file(_ survey: SurveyResponses, offered: Set<String>) throws -> YearStatistics {
+            let computed = try statistics.statistics(for: survey, questionnaire: Questionnaire(offered: ["channels": offered]))
+            return try JSONDecoder().decode(YearStatistics.self, from: try StatisticsFile.json(computed))
+        }
+        let table = try ChannelAdoption.table("channels", from: try file(old, offered: ["twitter", "hyves", "youtube"]),
+                                              to: try file(new, offered: ["twitter", "hyves", "youtube", "pinterest"]))
         // Twitter: 40 % → 75 %: +35.0 pp; relative difference (0.75 − 0.40) / 0.40 × 100 = 87.5 → 88 %
         #expect(table.row("twitter")?.cells.map(\.text) == ["twitter", "40 % (2/5)", "75 % (3/4)", "+35.0 pp", "+88 %"])
         // Hyves: 20 % → 0 %: (0 − 0.2) / 0.2 × 100 = −100 %

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Ingest
 import Scoring
@@ -18,11 +19,11 @@ enum DemoData {
         let folder = SurveyFolder(Fixture.surveys)
         let reference = try folder.reference()
         let survey = try folder.ingest(year: year, reference: reference)
-        let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
-        let definition = try StatisticsDefinition.load(from: Fixture.surveys.appendingPathComponent("statistics.yaml"))
+        let questionnaire = try folder.mapping(year: year).questionnaire
+        let definition = try StatisticsDefinition.load(from: folder.statisticsURL)
         let published = try #require(try PublishedYear.load(year: year, surveys: Fixture.surveys))
         let report = try SurveyStatistics(definition: definition, reference: reference)
-            .report(for: survey, questionnaire: questionnaire, published: published)
+            .report(for: survey.accepted, questionnaire: questionnaire, published: published)
         return Year(report: report, published: published, reference: reference)
     }
 

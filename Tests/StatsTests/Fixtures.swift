@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Scoring
 @testable import Stats
 
@@ -25,13 +25,11 @@ enum Fixture {
         return Reference(gemeenten: list, inhabitants: inhabitants, sizeClasses: sizeClasses)
     }
 
-    static func survey(year: Int, _ answers: [(String, [String: FieldValue])], anonymous: Int = 0) -> SurveyYear {
+    static func survey(year: Int, _ answers: [(String, [String: FieldValue])], anonymous: Int = 0) -> SurveyResponses {
         let responses = answers.enumerated().map { index, answer in
             Response(gemeente: answer.0, row: index + 2, values: answer.1)
         }
-        let report = IngestReport(file: "export.csv", encoding: "utf-8", delimiter: ",", rowsRead: responses.count + anonymous,
-                                  accepted: responses.count, rejected: anonymous > 0 ? [.anonymous: anonymous] : [:])
-        return SurveyYear(year: year, model: "meetlat-\(year)", responses: responses, rejects: [], report: report)
+        return SurveyResponses(year: year, model: "meetlat-\(year)", responses: responses, anonymous: anonymous)
     }
 
     static func ranked(_ code: String, _ name: String, total: Int, rank: Int, inhabitants: Int = 20_000) -> RankedGemeente {

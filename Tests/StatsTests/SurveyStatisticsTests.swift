@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Ingest
 import Testing
 @testable import Stats
 

@@ -35,10 +35,11 @@ import Support
     }
 
     @Test func unitsLieInTheHalfOpenInterval() {
-        var generator = Xoshiro256StarStar(seed: 7)
-        let units = (0..<10_000).map { _ in generator.nextUnit() }
-        #expect(units.allSatisfy { $0 >= 0 && $0 < 1 })
-        // As a RandomNumberGenerator it serves the standard library's random APIs too.
-        #expect((0..<100).map { _ in Int.random(in: 1...6, using: &generator) }.allSatisfy { (1...6).contains($0) })
+        // The extremes no sample of draws would reach: the largest draw stays below 1 (dividing
+        // by UInt64.max instead would round it up to 1), the smallest is 0.
+        #expect(Xoshiro256StarStar.unit(.max) == 1 - 0x1.0p-53)
+        #expect(Xoshiro256StarStar.unit(0) == 0)
+        #expect(Xoshiro256StarStar.unit(1 << 11) == 0x1.0p-53)
+        #expect(Xoshiro256StarStar.unit((1 << 11) - 1) == 0, "the low 11 bits do not count")
     }
 }

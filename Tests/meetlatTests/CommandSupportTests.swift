@@ -23,7 +23,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-emit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out/report.json").path
-        try emit("{}\n", to: path)
+        try emit("{}\n", to: path, inputs: [])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["report.json"])
     }
@@ -36,8 +36,39 @@ import Testing
         let ingest = try #require(try Meetlat.parseAsRoot(["ingest", "--reports", "private-reports"]) as? IngestCommand)
         #expect(ingest.reports.reports == "private-reports")
         #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["ingest", "--rankings", "R"]) }
-        let compare = try #require(try Meetlat.parseAsRoot(["compare", "2011", "2012", "--rankings", "R"]) as? CompareCommand)
+        let compare = try #require(try Meetlat.parseAsRoot(["compare", "2011", "2012", "--rankings", "R", "--statistics", "S"]) as? CompareCommand)
         #expect(compare.rankings.rankingsURL.lastPathComponent == "R")
+        #expect(compare.statistics.statisticsURL.lastPathComponent == "S")
+        // compare and site read finished outputs only: no survey folder, no reports.
+        #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["compare", "2011", "2012", "--surveys", "Surveys"]) }
+        #expect(throws: (any Error).self) { try Meetlat.parseAsRoot(["site", "--reports", "R"]) }
+        let site = try #require(try Meetlat.parseAsRoot(["site", "--statistics", "S", "--rankings", "R"]) as? SiteCommand)
+        #expect(site.statistics.statistics == "S" && site.rankings.rankings == "R")
+    }
+
+    /// Options are checked when they are parsed, before any input is read, with a message that
+    /// names the option.
+    @Test func optionsAreCheckedBeforeAnyInputIsRead() throws {
+        func message(_ arguments: [String]) -> String {
+            do {
+                _ = try Meetlat.parseAsRoot(arguments)
+                return "parsed"
+            } catch {
+                return Meetlat.message(for: error)
+            }
+        }
+        #expect(message(["sensitivity", "--year", "2012", "--spread", "1.5"]).contains("1.5"))
+        #expect(message(["sensitivity", "--year", "2012", "--runs", "0"]).contains("0"))
+        #expect(message(["sensitivity", "--year", "2012", "--runs", "500", "--spread", "0,2"]).contains("--spread"))
+        #expect(message(["sensitivity", "--year", "2012", "--distribution", "normal"]).contains("--distribution"))
+        #expect(message(["stats"]) == "give --year to print a year's tables, or --write to write Statistics/")
+        #expect(message(["stats", "--write", "--format", "csv", "--table", "usage"])
+            == "--write writes every table as JSON to the statistics folder; it does not take --table, --format")
+        #expect(message(["compare", "2012", "2011"]) == "the earlier year comes first: compare 2011 2012")
+        #expect(message(["compare", "2011", "2012", "--top", "0"]) == "--top must be at least 1, found 0")
+        #expect(message(["stats", "--year", "2012", "--format", "xml"]).contains("--format"))
+        #expect(message(["stats", "--write"]) == "parsed")
+        #expect(message(["sensitivity", "--year", "2012", "--runs", "500", "--spread", "0.2"]) == "parsed")
     }
 
     /// `stats --output` writes the same tables the terminal would show, into one whole file.
@@ -47,7 +78,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-stats-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("statistics.md").path
-        var command = try #require(try Meetlat.parseAsRoot(
+        let command = try #require(try Meetlat.parseAsRoot(
             ["stats", "--year", "2012", "--table", "usage", "--format", "markdown", "--surveys", surveys.path, "--output", path]) as? StatsCommand)
         try command.run()
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -1,3 +1,7 @@
+import Configuration
+import Core
+import Support
+
 /// A survey year's `mapping.yaml`: which export to read, which column holds which canonical
 /// field, and which answer label means which value. See docs/architecture.md for the format.
 public struct Mapping: Sendable, Hashable {
@@ -8,6 +12,18 @@ public struct Mapping: Sendable, Hashable {
     public var respondent: Respondent
     /// Canonical fields, sorted by name.
     public var fields: [Field]
+    /// The file as messages name it (`2012/mapping.yaml`).
+    public var file: String
+    /// Where the file gives the year, the export file and each key naming a column
+    /// (`respondent.gemeente`, `respondent.timestamp.column`, `fields.<name>`), for messages
+    /// about what the export's header lacks.
+    public var locations: [String: SourceLocation]
+
+    /// A `ConfigError` at the key `key` of the mapping file (at the file when the key's place
+    /// is not known).
+    public func error(at key: String, _ problem: String) -> ConfigError {
+        ConfigError(location: locations[key] ?? SourceLocation(file: file), key: key, problem: problem)
+    }
 
     public struct Export: Sendable, Hashable {
         /// File name relative to the year's folder.
@@ -53,8 +69,6 @@ public struct Mapping: Sendable, Hashable {
         /// Canonical name, e.g. `usage.informeren`.
         public var name: String
         public var kind: Kind
-        /// Line in the mapping file, for messages.
-        public var line: Int?
     }
 
     public enum Kind: Sendable, Hashable {
@@ -78,31 +92,23 @@ public struct Mapping: Sendable, Hashable {
         }
     }
 
-    /// Every column the mapping requires in the export: the gemeente, the timestamp and the fields.
-    public var requiredColumns: [String] {
-        [respondent.gemeente] + (respondent.timestamp.map { [$0.column] } ?? []) + fields.flatMap(\.kind.columns)
-    }
-}
-
-/// A mapping file that cannot be used, with the file, line and key that are wrong.
-public struct MappingError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    /// Dotted key path, e.g. `fields.usage.informeren.labels`.
-    public var key: String?
-    public var problem: String
-
-    public init(file: String, line: Int? = nil, key: String? = nil, problem: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.problem = problem
-    }
-
-    public var description: String {
-        var place = file
-        if let line { place += ", line \(line)" }
-        if let key, !key.isEmpty { place += ", \(key)" }
-        return "\(place): \(problem)"
+    /// What the form offered: a choice field offers the values of its labels; a multi-select
+    /// field the options of its columns (one column per option) or the values of its labels plus
+    /// its `other` value (one column of joined labels, where unlisted parts count as `other`).
+    public var questionnaire: Questionnaire {
+        var offered: [String: Set<String>] = [:]
+        for field in fields {
+            switch field.kind {
+            case .number:
+                continue
+            case .choice(_, let labels, _):
+                offered[field.name] = Set(labels.map(\.value))
+            case .optionColumns(let options, _):
+                offered[field.name] = Set(options.map(\.value))
+            case .joinedLabels(_, _, let labels, _, let other):
+                offered[field.name] = Set(labels.map(\.value) + (other.map { [$0] } ?? []))
+            }
+        }
+        return Questionnaire(offered: offered)
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import PersonalData
 
 /// Everything ingest produced for one survey year.
@@ -17,6 +18,11 @@ public struct SurveyYear: Sendable {
         self.responses = responses
         self.rejects = rejects
         self.report = report
+    }
+
+    /// The accepted answers alone, for scoring and statistics.
+    public var accepted: SurveyResponses {
+        SurveyResponses(year: year, model: model, responses: responses, anonymous: report.anonymous)
     }
 }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A reference file that cannot be used: file, row (header = 1), column and what is wrong.

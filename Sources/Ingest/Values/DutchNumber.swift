@@ -1,3 +1,5 @@
+import Core
+
 /// Numbers as Dutch respondents type them.
 ///
 /// - `,` is the decimal comma: `4,19` → 4.19, and also `1,212` → 1.212.

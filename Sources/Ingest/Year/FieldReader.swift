@@ -1,3 +1,5 @@
+import Core
+
 /// Why one cell could not be used; the row it belongs to is rejected.
 struct FieldProblem: Error {
     var reason: RejectReason

@@ -1,3 +1,5 @@
+import Core
+
 /// A row that passed every check, waiting for the duplicate rule.
 struct Candidate {
     var response: Response

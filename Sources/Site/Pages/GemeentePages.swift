@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Scoring
 import Support
 

@@ -31,7 +31,6 @@ indirect enum TemplateNode: Sendable {
 /// `a.b.c` or `.` (the current value), its names made into keys once, when parsed.
 struct TemplatePath: Sendable, Hashable {
     let names: [TemplateKey]
-    var isCurrent: Bool { names.isEmpty }
 
     init(_ text: String) {
         names = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }

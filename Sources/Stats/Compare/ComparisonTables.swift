@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Scoring
 import Support
 
@@ -123,31 +123,23 @@ extension YearComparison {
 
 /// Channel adoption in two years: the share of respondents using each option of a multi-select
 /// field (Tabel 3 / Tabel 7-1), its change in percentage points and the relative difference of
-/// Tabel 12, computed from the exact shares.
+/// Tabel 12, computed from the exact shares. Read from the years' statistics
+/// (`Statistics/<year>.json`), so a comparison needs no survey export.
 public enum ChannelAdoption {
-    public struct Year: Sendable {
-        public var survey: SurveyYear
-        public var questionnaire: Questionnaire?
-
-        public init(survey: SurveyYear, questionnaire: Questionnaire? = nil) {
-            self.survey = survey
-            self.questionnaire = questionnaire
+    /// The adoption table of the `options` table `id` of statistics.yaml.
+    public static func table(_ id: String, from old: YearStatistics, to new: YearStatistics) throws -> StatTable {
+        guard let oldTable = old.optionShares(id), let newTable = new.optionShares(id) else {
+            throw StatsError.unknownTable(id: id, known: new.options.map(\.definition.id))
         }
-    }
-
-    public static func table(_ definition: TableDefinition, from old: Year, to new: Year, reference: Reference) throws -> StatTable {
+        let definition = newTable.definition
+        let oldShares = oldTable.shares, newShares = newTable.shares
         let field = definition.field ?? ""
-        let oldContext = YearContext(survey: old.survey, reference: reference, questionnaire: old.questionnaire, published: nil)
-        let newContext = YearContext(survey: new.survey, reference: reference, questionnaire: new.questionnaire, published: nil)
-        let options = (definition.options ?? []).map(\.value)
-        let oldShares = try oldContext.optionShares(field, options: options)
-        let newShares = try newContext.optionShares(field, options: options)
         var result = StatTable(
             id: "compare.\(definition.id)", definition: "compare.\(definition.id)",
             caption: StatText("\(definition.caption): adoption", dutch: "\(definition.caption): verandering"),
-            period: "\(old.survey.year) → \(new.survey.year)",
-            columns: [StatColumn("label", StatText("option", dutch: "Optie"), .left), StatColumn("old", StatText(same: String(old.survey.year))),
-                      StatColumn("new", StatText(same: String(new.survey.year))), StatColumn("change", StatText("change", dutch: "Verschil")),
+            period: "\(old.year) → \(new.year)",
+            columns: [StatColumn("label", StatText("option", dutch: "Optie"), .left), StatColumn("old", StatText(same: String(old.year))),
+                      StatColumn("new", StatText(same: String(new.year))), StatColumn("change", StatText("change", dutch: "Verschil")),
                       StatColumn("relative", StatText("relative difference", dutch: "Relatief verschil"))])
         for option in definition.options ?? [] {
             let before = oldShares?[option.value]

@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Scoring
 
 /// Two ranked years side by side (`meetlat compare <a> <b>`): per gemeente of year b its rank

@@ -39,7 +39,7 @@ public struct StatText: Sendable, Hashable {
 /// A computed table, ready to print in any format: rows and columns with stable ids (for CSV,
 /// JSON and comparison with published figures) and typed cells (so each format can write a
 /// percentage with its denominator, an interval or "niet gevraagd" its own way).
-public struct StatTable: Sendable, Hashable {
+public struct StatTable: Sendable, Hashable, Codable {
     /// Unique id: the definition's id, plus a suffix for a companion table (`usage.estimates`).
     public var id: String
     /// The statistics.yaml table it was computed for (or the comparison section).
@@ -82,7 +82,7 @@ public struct StatTable: Sendable, Hashable {
     }
 }
 
-public struct StatColumn: Sendable, Hashable {
+public struct StatColumn: Sendable, Hashable, Codable {
     public var id: String
     /// The heading: `% (x/n)` on the command line, `% (aantal/beantwoord)` on the site.
     public var label: StatText
@@ -95,7 +95,7 @@ public struct StatColumn: Sendable, Hashable {
     }
 }
 
-public struct StatRow: Sendable, Hashable {
+public struct StatRow: Sendable, Hashable, Codable {
     /// Stable id: option, value, field, size class or gemeente code.
     public var id: String
     /// One cell per column.

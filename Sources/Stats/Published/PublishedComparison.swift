@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Support
 
 /// A published figure that the computed statistics do not reproduce.

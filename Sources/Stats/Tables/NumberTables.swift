@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Support
 
 /// Number summaries (self-grade, hours, staff, followers), rating means (Tabel 7-2) and

@@ -1,4 +1,4 @@
-import Ingest
+import Core
 
 /// Options, choice and choice-grid tables: shares with their denominators, each next to its
 /// Wilson interval and the post-stratified national estimate.

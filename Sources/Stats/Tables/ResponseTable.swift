@@ -1,4 +1,4 @@
-import Ingest
+import Core
 
 /// Tabel 1: respondents per size class against the number of gemeenten in the reference.
 extension YearContext {
@@ -28,7 +28,7 @@ extension YearContext {
                                                         .share(Proportion(survey.responses.count, of: gemeenten))]))
         result.notes = [StatText("gemeenten: the reference's gemeenten on 1 January \(year), by their inhabitants that day",
                                  dutch: "gemeenten: alle gemeenten op 1 januari \(year), ingedeeld naar hun inwonertal op die dag")]
-        let anonymous = survey.report.anonymous
+        let anonymous = survey.anonymous
         if anonymous > 0 {
             result.notes.append(StatText(
                 "\(counted(anonymous, "further response", "further responses")) named no gemeente: not counted",

@@ -1,4 +1,4 @@
-import Ingest
+import Core
 import Support
 
 /// Computes the survey tables of `statistics.yaml` for one year (`meetlat stats`).
@@ -21,7 +21,7 @@ public struct SurveyStatistics: Sendable {
     ///     option of an asked field counts as offered.
     ///   - published: the year's published figures, for notes where the reference and the report
     ///     disagree (the number of gemeenten).
-    public func report(for survey: SurveyYear, questionnaire: Questionnaire? = nil,
+    public func report(for survey: SurveyResponses, questionnaire: Questionnaire? = nil,
                        published: PublishedYear? = nil, only tableID: String? = nil) throws -> StatisticsReport {
         var definitions = definition.tables
         if let tableID {
@@ -37,13 +37,27 @@ public struct SurveyStatistics: Sendable {
         }
         return StatisticsReport(year: survey.year, tables: tables)
     }
+
+    /// What `Statistics/<year>.json` holds for `survey`: every table, the shares of every
+    /// `options` table (for comparisons between years) and the counts of respondents.
+    public func statistics(for survey: SurveyResponses, questionnaire: Questionnaire? = nil,
+                           published: PublishedYear? = nil) throws -> YearStatistics {
+        let report = try report(for: survey, questionnaire: questionnaire, published: published)
+        let context = YearContext(survey: survey, reference: reference, questionnaire: questionnaire, published: published)
+        let options = try definition.tables.filter { $0.kind == .options }.map { table in
+            OptionShares(definition: table,
+                         shares: try context.optionShares(table.field ?? "", options: (table.options ?? []).map(\.value)))
+        }
+        return YearStatistics(year: survey.year, model: survey.model, respondents: survey.responses.count,
+                              anonymous: survey.anonymous, options: options, tables: report.tables)
+    }
 }
 
 /// One year's responses with everything the tables need about them: who answered which field,
 /// each respondent's size class, and the number of gemeenten per size class (N_h).
 struct YearContext {
     let year: Int
-    let survey: SurveyYear
+    let survey: SurveyResponses
     let reference: Reference
     let questionnaire: Questionnaire?
     let published: PublishedYear?
@@ -56,7 +70,7 @@ struct YearContext {
     /// Fields present in at least one response: the fields the year asked.
     let askedFields: Set<String>
 
-    init(survey: SurveyYear, reference: Reference, questionnaire: Questionnaire?, published: PublishedYear?) {
+    init(survey: SurveyResponses, reference: Reference, questionnaire: Questionnaire?, published: PublishedYear?) {
         self.year = survey.year
         self.survey = survey
         self.reference = reference

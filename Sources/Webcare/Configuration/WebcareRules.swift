@@ -1,5 +1,7 @@
+import Configuration
 import Foundation
 import PersonalData
+import Support
 
 /// The rules that may change without a code change, read from one folder (`Webcare/rules/`):
 /// the Dutch stop words kept out of the topics, the street-name endings of the personal-data
@@ -59,21 +61,22 @@ public struct WebcareRules: Sendable {
         } catch let error as StreetNameSuffixError {
             throw WebcareError(file: error.source, line: error.line, problem: error.problem)
         }
-        let root = try YAMLEntry.parse(try text(responsesFile), displayName: "\(displayName)/\(responsesFile)")
-        let keys = try root.keys(allowed: ["categories", "continue_privately", "advise_delete"])
+        let root = try ConfigFile.parse(try text(responsesFile), file: "\(displayName)/\(responsesFile)",
+                                        expected: "categories, continue_privately and advise_delete")
+        let keys = try root.mapping(allowed: ["categories", "continue_privately", "advise_delete"])
         var categories: [Category] = []
         var covered: Set<PersonalDataKind> = []
         for entry in try keys.required("categories").list() {
-            let categoryKeys = try entry.keys(allowed: ["label", "kinds"])
+            let categoryKeys = try entry.mapping(allowed: ["label", "kinds"])
             let kindsEntry = try categoryKeys.required("kinds")
-            let kinds = try kindsEntry.strings().map { name -> PersonalDataKind in
+            let kinds = try kindsEntry.texts().map { name -> PersonalDataKind in
                 guard let kind = PersonalDataKind(rawValue: name) else {
-                    throw kindsEntry.error("unknown kind \"\(name)\"; expected one of \(PersonalDataKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw kindsEntry.error("unknown kind \(Suggestions.quoted(name)); " + Suggestions.hint(for: name, among: PersonalDataKind.allCases.map(\.rawValue), kind: "kind"))
                 }
-                guard covered.insert(kind).inserted else { throw kindsEntry.error("kind \"\(name)\" is in two categories") }
+                guard covered.insert(kind).inserted else { throw kindsEntry.error("kind \(Suggestions.quoted(name)) is in two categories") }
                 return kind
             }
-            categories.append(Category(label: try categoryKeys.required("label").string(), kinds: kinds))
+            categories.append(Category(label: try categoryKeys.required("label").nonEmptyText(), kinds: kinds))
         }
         let missing = PersonalDataKind.allCases.filter { !covered.contains($0) }
         guard missing.isEmpty else {
@@ -81,7 +84,7 @@ public struct WebcareRules: Sendable {
         }
         func phrases(_ key: String) throws -> [String] {
             let entry = try keys.required(key)
-            let list = try entry.strings().map(TextFold.fold).map { $0.trimmingCharacters(in: .whitespaces) }
+            let list = try entry.texts().map(TextFold.fold).map { $0.trimmingCharacters(in: .whitespaces) }
             guard !list.isEmpty, !list.contains("") else { throw entry.error("expected a list of phrases") }
             return list
         }

@@ -87,16 +87,15 @@ struct LogRowEvaluator {
             if let earlier = index[name] {
                 if mapping.readColumns.contains(name) {
                     throw WebcareError(file: file, place: "row 1",
-                                       problem: "column \"\(name)\" appears twice in the header (columns \(earlier + 1) and \(position + 1)); expected once, as \(mappingName) reads it")
+                                       problem: "column \(Suggestions.quoted(name)) appears twice in the header (columns \(earlier + 1) and \(position + 1)); expected once, as \(mappingName) reads it")
                 }
                 continue
             }
             index[name] = position
         }
         for column in mapping.readColumns where index[column] == nil {
-            let closest = EditDistance.closest(to: column, among: header.filter { !$0.isEmpty })
-            throw WebcareError(file: mappingName, problem: "column \"\(column)\" is not in the header of \(file)"
-                + (closest.isEmpty ? "" : "; closest names: " + closest.map { "\"\($0)\"" }.joined(separator: ", ")))
+            throw WebcareError(file: mappingName, problem: "column \(Suggestions.quoted(column)) is not in the header of \(file); "
+                + Suggestions.hint(for: column, among: header.filter { !$0.isEmpty }, kind: "column"))
         }
         self.index = index
         let columns = mapping.columns

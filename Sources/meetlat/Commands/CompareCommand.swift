@@ -1,6 +1,7 @@
 import ArgumentParser
+import Core
 import Foundation
-import Ingest
+import Scoring
 import Stats
 
 struct CompareCommand: ParsableCommand {
@@ -8,15 +9,16 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two ranked years: rank and score changes, risers, new entrants, channel adoption.",
         discussion: """
-            Reads Rankings/<year-a>.json and Rankings/<year-b>.json (written by `meetlat score`). \
-            A gemeente that merged between the years is compared with the largest of its \
-            predecessors that answered. When the years use different scoring models, every table \
-            says so. Channel adoption is computed from the surveys unless --no-channels is given.
+            Reads finished outputs only: Rankings/<year-a>.json and Rankings/<year-b>.json (written by \
+            `meetlat score`), Statistics/reference.json and, for channel adoption unless --no-channels \
+            is given, Statistics/<year>.json of both years (written by `meetlat stats --write`). A \
+            gemeente that merged between the years is compared with the largest of its predecessors \
+            that answered. When the years use different scoring models, every table says so.
             """
     )
 
-    @OptionGroup var surveys: SurveysOption
     @OptionGroup var rankings: RankingsOption
+    @OptionGroup var statistics: StatisticsOption
 
     @Argument(help: "The earlier year.")
     var yearA: Int
@@ -36,33 +38,31 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The statistics.yaml table (kind: options) whose adoption is compared.", valueName: "id"))
     var channelsTable = "channels"
 
-    @Flag(help: "Skip channel adoption (does not read the surveys).")
+    @Flag(help: "Skip channel adoption (does not read Statistics/<year>.json).")
     var noChannels = false
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        guard yearA < yearB else { throw ValidationError("the earlier year comes first: compare \(min(yearA, yearB)) \(max(yearA, yearB))") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, found \(limit)") }
+    }
+
     func run() throws {
         try reportingErrors {
+            try checkOutput(output, inputs: [rankings.rankingsURL, statistics.statisticsURL])
             let from = try RankingFile.load(year: yearA, rankings: rankings.rankingsURL)
             let to = try RankingFile.load(year: yearB, rankings: rankings.rankingsURL)
-            let folder = surveys.folder
-            let reference = try folder.reference()
+            let reference = try ReferenceFile.load(statistics: statistics.statisticsURL)
             let comparison = YearComparison(from: from, to: to, reference: reference)
-            var channels: StatTable?
-            if !noChannels {
-                let definition = try StatisticsDefinition.load(from: surveys.surveysURL.appendingPathComponent("statistics.yaml"))
-                guard let table = definition.table(channelsTable), table.kind == .options else {
-                    throw StatsError.unknownTable(id: channelsTable, known: definition.tables.filter { $0.kind == .options }.map(\.id))
-                }
-                func year(_ year: Int) throws -> ChannelAdoption.Year {
-                    let survey = try folder.ingest(year: year, reference: reference)
-                    let questionnaire = Questionnaire(mapping: try folder.mapping(year: year))
-                    return ChannelAdoption.Year(survey: survey, questionnaire: questionnaire)
-                }
-                channels = try ChannelAdoption.table(table, from: year(yearA), to: year(yearB), reference: reference)
-            }
-            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output)
+            let channels = try noChannels ? nil : ChannelAdoption.table(
+                channelsTable,
+                from: StatisticsFile.load(year: yearA, statistics: statistics.statisticsURL),
+                to: StatisticsFile.load(year: yearB, statistics: statistics.statisticsURL))
+            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output,
+                     inputs: [rankings.rankingsURL, statistics.statisticsURL])
         }
     }
 }

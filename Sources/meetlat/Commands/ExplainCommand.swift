@@ -1,6 +1,5 @@
 import ArgumentParser
-import Ingest
-import Scoring
+import Pipeline
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,16 +24,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let folder = surveys.folder
-            _ = try ScoringRun.years(year, in: folder)
-            let reference = try folder.reference()
-            let gemeente = try GemeenteLookup.find(self.gemeente, in: reference, year: year)
-            let scored = try ScoringRun.score(year: year, in: folder, reference: reference, sensitivity: nil)
-            guard let entry = scored.ranking.entries.first(where: { $0.code == gemeente.code }) else {
-                throw LookupError.notScored(name: gemeente.name, code: gemeente.code, year: year)
-            }
-            let label = reference.sizeClasses.first { $0.id == entry.sizeClass }?.label
-            print(ScoringText.explanation(entry, in: scored.ranking, model: scored.model, sizeClassLabel: label), terminator: "")
+            print(try ScoringRun.explanation(of: gemeente, year: year, in: surveys.folder), terminator: "")
         }
     }
 }

@@ -30,10 +30,7 @@ struct IngestCommand: ParsableCommand {
         try reportingErrors {
             let folder = surveys.folder
             let reference = try folder.reference()
-            let years = try year.map { [$0] } ?? folder.years()
-            if years.isEmpty {
-                throw CommandError("no survey years in \(surveys.surveys): expected folders <year>/ holding a mapping.yaml")
-            }
+            let years = try folder.years(selecting: year)
             var failed = false
             for year in years {
                 do {
@@ -51,6 +48,6 @@ struct IngestCommand: ParsableCommand {
 
     private func write(_ surveyYear: SurveyYear) throws {
         print(surveyYear.report.text(year: surveyYear.year))
-        try surveyYear.writeReports(to: reports.reportsURL)
+        printNotes(try surveyYear.writeReports(to: reports.reportsURL, inputs: [surveys.surveysURL]))
     }
 }

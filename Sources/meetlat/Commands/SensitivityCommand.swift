@@ -1,5 +1,5 @@
 import ArgumentParser
-import Ingest
+import Pipeline
 import Scoring
 
 struct SensitivityCommand: ParsableCommand {
@@ -30,13 +30,22 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the random number generator (default: the model's).", valueName: "number"))
     var seed: UInt64?
 
+    var overrides: SensitivityOverrides {
+        SensitivityOverrides(runs: runs, spread: spread, distribution: distribution, seed: seed)
+    }
+
+    func validate() throws {
+        do {
+            try overrides.validate()
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+    }
+
     func run() throws {
         try reportingErrors {
-            let overrides = SensitivityOverrides(runs: runs, spread: spread,
-                                                 distribution: distribution, seed: seed)
-            try overrides.validate()
             let folder = surveys.folder
-            _ = try ScoringRun.years(year, in: folder)
+            _ = try folder.years(selecting: year)
             let scored = try ScoringRun.score(year: year, in: folder, reference: try folder.reference(),
                                               sensitivity: overrides)
             print(ScoringText.summary(scored.ranking))

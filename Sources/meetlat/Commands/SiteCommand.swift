@@ -8,14 +8,18 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Build the static site: one edition per year of Rankings/, in Dutch, without external resources.",
         discussion: """
-            Reads the rankings, the survey years (for the statistics), the scoring models, the ROI \
-            scenarios and the site sources (templates, texts, assets, site.yaml), builds every page in \
-            a staging folder, scans it for personal data and only then replaces the output folder. \
-            A failed or interrupted build leaves the previous output as it was.
+            Reads finished outputs only: the rankings (Rankings/, from `meetlat score`), the \
+            statistics and the reference (Statistics/, from `meetlat stats --write`), the scoring \
+            models (Surveys/models/), the ROI scenarios and the site sources (templates, texts, assets, \
+            site.yaml) — never a survey export. Builds every page in a staging folder, scans it for \
+            personal data and only then replaces the output folder. A failed or interrupted build \
+            leaves the previous output as it was.
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var surveys: SurveysOption
+    @OptionGroup var rankings: RankingsOption
+    @OptionGroup var statistics: StatisticsOption
 
     @Option(help: "Folder of ROI scenarios (*.yaml) for the calculator page.")
     var scenarios: String = "Scenarios"
@@ -28,10 +32,12 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let input = SiteInput(surveys: location.surveysURL, rankings: location.rankingsURL,
-                                  scenarios: URL(fileURLWithPath: scenarios), source: URL(fileURLWithPath: source))
+            var input = SiteInput(rankings: rankings.rankingsURL, statistics: statistics.statisticsURL,
+                                  models: surveys.folder.modelsURL, scenarios: URL(fileURLWithPath: scenarios),
+                                  source: URL(fileURLWithPath: source))
+            input.protected = [surveys.surveysURL]
             let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
-            for action in summary.recovered { print(action) }
+            for note in summary.notes { print(note) }
             let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
             print("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
                   + "\(summary.pages) pages, \(summary.files) files, \(megabytes) MB")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Support
 import Webcare
 
 /// `meetlat webcare`: the KPIs, topics and privacy audit of a webcare tool's message log.
@@ -34,7 +35,7 @@ struct WebcareCommand: ParsableCommand {
     var output: String = "Reports/webcare"
 
     @Option(name: .customLong("private"), help: ArgumentHelp("Folder for rejects.csv (original rows: keep it private).", valueName: "folder"))
-    var privateFolder: String = "Reports/webcare/private"
+    var privateFolder: String = "Reports/webcare-private"
 
     @Option(help: ArgumentHelp("The site's sources, whose assets/site.css styles the HTML report.", valueName: "folder"))
     var siteSource: String = "site"
@@ -49,7 +50,7 @@ struct WebcareCommand: ParsableCommand {
             let webcareRules = try WebcareRules.load(folder: URL(fileURLWithPath: rules), displayName: rules)
             let stylesheetPath = (siteSource as NSString).appendingPathComponent("assets/site.css")
             guard let stylesheet = try? String(contentsOfFile: stylesheetPath, encoding: .utf8) else {
-                throw CommandError("cannot read \(stylesheetPath), the stylesheet of the HTML report; run from the repository or pass --site-source")
+                throw WebcareError(file: stylesheetPath, problem: "cannot be read; expected the site's stylesheet for the HTML report (run from the repository or pass --site-source)")
             }
             let rows = CSVLogRows(url: URL(fileURLWithPath: log), displayName: log, encoding: logMapping.encoding,
                                   delimiter: logMapping.delimiter, progressLabel: "reading \(log)")
@@ -57,14 +58,17 @@ struct WebcareCommand: ParsableCommand {
             run.period = period
             run.analyseText = !skipText
             let privateURL = URL(fileURLWithPath: privateFolder)
-            let result = try run.run(outputFolder: URL(fileURLWithPath: output), privateFolder: privateURL)
+            let inputs = [log, mapping, rules, stylesheetPath].map { URL(fileURLWithPath: $0) }
+            let result = try run.run(outputFolder: URL(fileURLWithPath: output), privateFolder: privateURL, inputs: inputs)
             // Names of organisations and channels come from the log: control characters shown, not sent.
             let text = TextReport.render(result.report, rejectsPath: privateURL.appendingPathComponent(WebcareRun.rejectsFile).relativePath)
-            print(VisibleText.escaped(text), terminator: "")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escaped(String($0)) }
+            print(lines.joined(separator: "\n"), terminator: "")
             if !result.rejectMessages.isEmpty {
                 print("\nfirst rejected rows:")
                 for message in result.rejectMessages.prefix(5) { print("  \(message)") }
             }
+            for note in result.notes { print(note) }
             print("\nwrote \(output)/\(WebcareRun.csvFile), \(WebcareRun.jsonFile), \(WebcareRun.htmlFile) (each scanned: no personal data)")
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Scoring
 
 /// A direct reader of `Rankings/<year>.json` as `meetlat score` writes it, for speed: Foundation's
 /// `JSONDecoder` spends about a microsecond per value on its generic containers, a tenth of

@@ -81,6 +81,14 @@ public struct Reference: Sendable {
     }
 }
 
+extension Reference: Equatable {
+    /// Equal when they hold the same facts (the lookup table follows from them).
+    public static func == (left: Reference, right: Reference) -> Bool {
+        left.gemeenten == right.gemeenten && left.inhabitants == right.inhabitants
+            && left.sizeClasses == right.sizeClasses && left.inhabitantsSources == right.inhabitantsSources
+    }
+}
+
 /// The provenance of one inhabitants figure (`inhabitants.csv`: `source`, `estimate`).
 public struct InhabitantsSource: Sendable, Hashable, Codable {
     /// Key into `reference/SOURCES.md`.
