@@ -1,5 +1,10 @@
 # Shared shell helpers for the scripts in this folder.
 
+# The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
+# and pkg-config, through which SwiftPM finds libzip's and libxml2's flags; and tzdata, the time
+# zones webcare logs are read in (Europe/Amsterdam's clock changes).
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config tzdata"
+
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
     local missing=()
@@ -16,15 +21,31 @@ ensure_debian_packages() {
     }
 }
 
-# A virtual environment at $1 with the packages of the requirements file $2 (installed again
-# only when the file changed).
+# A virtual environment at $1 with the packages of the requirements files $2… (installed again
+# only when one of them changed).
 ensure_python_venv() {
-    local venv="$1" requirements="$2"
+    local venv="$1"
+    shift
+    local wanted
+    wanted="$(cat "$@")"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    if ! cmp -s "$requirements" "$venv/.requirements"; then
-        "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
-        cp "$requirements" "$venv/.requirements"
+    if [ "$wanted" != "$(cat "$venv/.requirements" 2>/dev/null)" ]; then
+        local files=()
+        for requirements in "$@"; do files+=(-r "$requirements"); done
+        "$venv/bin/pip" install -q --disable-pip-version-check "${files[@]}"
+        printf '%s' "$wanted" >"$venv/.requirements"
     fi
+}
+
+# The test virtualenv (.venv): the browser tests' packages and the fixture writers.
+ensure_test_venv() {
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt
+}
+
+# The XLSX and SPSS fixtures, written by openpyxl and pyreadstat into .build/fixtures.
+make_test_fixtures() {
+    ensure_test_venv
+    .venv/bin/python Tests/Fixtures/make_fixtures.py .build/fixtures
 }
 
 # Regenerates Rankings/ into a scratch folder and fails when it differs from the committed one:
@@ -76,10 +97,10 @@ def reach(name, seen):
     return seen
 failures = []
 for name in ["Core", "Scoring", "Stats", "ROI", "Site"]:
-    forbidden = sorted(reach(name, set()) & {"Ingest", "CLibCSV"})
+    forbidden = sorted(reach(name, set()) & {"Ingest", "TableFiles", "CLibCSV"})
     if forbidden:
         failures.append(name + " depends on " + " and ".join(forbidden) + " (Package.swift): it must read finished outputs only")
-print("\n".join(failures) or "Site, Stats, Scoring, ROI and Core reach neither Ingest nor CLibCSV", file=sys.stderr if failures else sys.stdout)
+print("\n".join(failures) or "Site, Stats, Scoring, ROI and Core reach neither Ingest nor the table readers", file=sys.stderr if failures else sys.stdout)
 sys.exit(1 if failures else 0)
 '
 }
@@ -88,9 +109,9 @@ sys.exit(1 if failures else 0)
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.
 run_browser_tests() {
-    ensure_debian_packages chromium chromium-driver
+    ensure_debian_packages chromium chromium-driver hunspell hunspell-nl
     command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
-    ensure_python_venv .venv Tests/Browser/requirements.txt
+    ensure_test_venv
     local bin
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site

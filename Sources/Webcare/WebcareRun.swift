@@ -92,33 +92,32 @@ public struct WebcareRun {
             if rejectMessages.count < 10 { rejectMessages.append(shown) }
             try rejects.append(row: row, reason: reason, message: shown, fields: fields)
         }
-        let read = try rows.forEachRow { row, fields in
-            guard evaluator != nil else {
-                let created = try LogRowEvaluator(mapping: mapping, file: rows.displayName, mappingName: mappingName,
-                                                  header: fields, keepText: analysis.analyseText)
-                try rejects.start(header: created.header)
-                evaluator = created
-                return
-            }
+        let read = try rows.read(header: { columns in
+            let created = try LogRowEvaluator(mapping: mapping, file: rows.displayName, mappingName: mappingName,
+                                              header: columns, keepText: analysis.analyseText)
+            try rejects.start(header: created.header)
+            evaluator = created
+        }, row: { record in
+            let fields = record.cells
             if fields.allSatisfy(Cell.isBlank) {
-                summary.blankRows.append(row)
+                summary.blankRows.append(record.row)
                 return
             }
             summary.rowsRead += 1
             // Evaluated in place: the evaluator (with its zone clock) is not copied per row.
-            switch evaluator!.evaluate(row: row, fields: fields) {
+            switch evaluator!.evaluate(record) {
             case .skipped:
                 summary.skipped += 1
             case .rejected(let reason, let message):
-                try reject(row, reason, message, fields)
+                try reject(record.row, reason, message, fields)
             case .message(let message):
                 if let problem = analysis.add(message) {
-                    try reject(row, problem.reason, "\(rows.displayName), \(problem.message)", fields)
+                    try reject(record.row, problem.reason, "\(rows.displayName), \(problem.message)", fields)
                 } else {
                     summary.messages += 1
                 }
             }
-        }
+        })
         guard let evaluator else { throw WebcareError(file: rows.displayName, problem: "the file is empty; expected a header row and one row per message") }
         summary.format = read.format
         summary.blankRows += read.blankRows

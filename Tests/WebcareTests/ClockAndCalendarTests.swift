@@ -1,5 +1,5 @@
 import Foundation
-import Tabular
+import TableFiles
 import Testing
 @testable import Webcare
 

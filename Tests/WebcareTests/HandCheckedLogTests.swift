@@ -1,6 +1,7 @@
 import Foundation
 import PersonalData
 import Support
+import TestFixtures
 import Testing
 @testable import Webcare
 
@@ -135,5 +136,26 @@ import Testing
         #expect(result.csv.contains("kpi,Gemeente Voorbeeld,2025-03,all,first_response_median_business,30,5,\n"))
         #expect(result.csv.contains("public-without-advice,Gemeente Voorbeeld,total,public,H,,,\n"))
         #expect(result.html.contains("<h2 id=\"organisatie-1\">Gemeente Voorbeeld</h2>"))
+    }
+}
+
+/// The same hand-checked log exported as XLSX by openpyxl (Tests/Fixtures/make_fixtures.py):
+/// times as Excel date cells, read through TableFiles like survey exports, give the same report.
+@Suite struct XLSXLogTests {
+    @Test func anXLSXExportGivesTheSameFiguresAsTheCSV() throws {
+        let xlsx = try Fixtures.url("webcare/small-log.xlsx")
+        let mapping = try loadMapping(fixtures.appendingPathComponent("small-log.yaml"))
+        let fromXLSX = try runWebcare(log: xlsx, mapping: mapping)
+        let fromCSV = try HandCheckedLogTests.result.get()
+        #expect(fromXLSX.report.log.rowsRead == 24)
+        #expect(fromXLSX.report.log.blankRows == [5])
+        #expect(fromXLSX.report.log.rejectedByReason == [.duplicate: 1, .invalidTime: 1, .unknownChannel: 1])
+        #expect(fromXLSX.report.log.format.hasPrefix("XLSX"))
+        // Apart from the file's name and format, the reports are the same to the byte.
+        func comparable(_ json: String) -> String {
+            json.split(separator: "\n").filter { !$0.contains("\"file\":") }.joined(separator: "\n")
+        }
+        #expect(comparable(fromXLSX.json) == comparable(fromCSV.json))
+        #expect(fromXLSX.csv == fromCSV.csv)
     }
 }

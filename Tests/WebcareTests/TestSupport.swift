@@ -37,7 +37,7 @@ final class ScratchFolder {
 /// Runs the analysis of `log` (a file) with `mapping`; writes the outputs into `scratch` when given.
 func runWebcare(log: URL, mapping: LogMapping, period: PeriodKind = .month, analyseText: Bool = true,
                 output: URL? = nil, scratch: ScratchFolder = ScratchFolder()) throws -> WebcareRun.Result {
-    let rows = CSVLogRows(url: log, displayName: log.lastPathComponent, encoding: mapping.encoding, delimiter: mapping.delimiter)
+    let rows = LogRows(url: log, displayName: log.lastPathComponent, options: mapping.tableOptions)
     var run = WebcareRun(rows: rows, mapping: mapping, mappingName: "mapping.yaml", rules: repositoryRules, stylesheet: siteStylesheet)
     run.period = period
     run.analyseText = analyseText

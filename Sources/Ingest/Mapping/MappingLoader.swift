@@ -2,6 +2,7 @@ import Configuration
 import Core
 import Foundation
 import Support
+import TableFiles
 
 extension Mapping {
     public static let fieldTypes = ["number", "choice", "multi"]
@@ -30,10 +31,15 @@ extension Mapping {
         locations["year"] = yearValue.location
         let model = try keys.required("model").nonEmptyText()
 
-        let exportKeys = try keys.required("export").mapping(allowed: ["file", "encoding", "delimiter", "skip_rows"])
+        let exportKeys = try keys.required("export").mapping(allowed: ["file", "encoding", "delimiter", "sheet", "skip_rows"])
         let exportFileValue = try exportKeys.required("file")
         let exportFile = try exportFileValue.nonEmptyText()
         locations["export.file"] = exportFileValue.location
+        let format: TableFormat
+        switch TableFile.format(ofFileNamed: exportFile) {
+        case .success(let found): format = found
+        case .failure(let error): throw exportFileValue.error(error.problem)
+        }
         let encoding = try exportKeys.optional("encoding").map { value -> TextEncoding? in
             let text = try value.text().lowercased()
             switch text {
@@ -53,6 +59,19 @@ extension Mapping {
             }
         } ?? nil
         let skipRows = try exportKeys.optional("skip_rows")?.int(atLeast: 0) ?? 0
+        let sheet = try exportKeys.optional("sheet").map { try $0.nonEmptyText() }
+        // Settings that cannot apply to the file's format are mistakes, not silent no-ops.
+        if format != .csv {
+            for (key, set) in [("encoding", encoding != nil), ("delimiter", delimiter != nil)] where set {
+                throw exportKeys.optional(key)!.error("applies to CSV files only; \(format.name) files say their own encoding (leave it out or write auto)")
+            }
+        }
+        if format != .xlsx, sheet != nil {
+            throw exportKeys.optional("sheet")!.error("applies to .xlsx files only")
+        }
+        if format == .sav, skipRows > 0 {
+            throw exportKeys.optional("skip_rows")!.error("an SPSS file has no header rows to skip: its variables are the header; set skip_rows to 0")
+        }
 
         let respondentKeys = try keys.required("respondent").mapping(allowed: ["gemeente", "timestamp", "private", "remarks", "ignore"])
         let gemeenteValue = try respondentKeys.required("gemeente")
@@ -87,7 +106,8 @@ extension Mapping {
             throw fieldsValue.error("no fields; expected at least one canonical field")
         }
         let mapping = Mapping(year: year, model: model,
-                              export: Export(file: exportFile, encoding: encoding, delimiter: delimiter, skipRows: skipRows),
+                              export: Export(file: exportFile, format: format, encoding: encoding, delimiter: delimiter,
+                                             sheet: sheet, skipRows: skipRows),
                               respondent: respondent, fields: fields.sorted { $0.name < $1.name },
                               file: top.file, locations: locations)
         try mapping.checkPrivacy()

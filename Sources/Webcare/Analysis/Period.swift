@@ -1,4 +1,4 @@
-import Tabular
+import TableFiles
 
 /// The length of a reporting period. A period is identified by a key: for weeks the day number
 /// (since 1970-01-01) of its Monday (ISO weeks), for months `year × 12 + month − 1`, for quarters

@@ -1,5 +1,5 @@
 import Foundation
-import Tabular
+import TableFiles
 
 /// A webcare log's mapping file: which column of the tool's export holds what, what its labels
 /// mean, the office hours and time zone the team works in. Written by hand, like a survey year's
@@ -9,6 +9,8 @@ public struct LogMapping: Sendable {
     public var encoding: TextEncoding?
     /// `nil` = detect.
     public var delimiter: CSVDelimiter?
+    /// XLSX: the sheet to read; `nil` reads the first.
+    public var sheet: String?
     public var columns: Columns
     public var clock: ZoneClock.Zone
     /// The office hours of every organisation without hours of its own.
@@ -70,6 +72,11 @@ public struct LogMapping: Sendable {
         public var minimumRise: Double
         /// Topics listed per period.
         public var count: Int
+    }
+
+    /// How TableFiles opens the log (encoding, delimiter, sheet).
+    public var tableOptions: TableFile.Options {
+        TableFile.Options(csv: .init(encoding: encoding, delimiter: delimiter), sheet: sheet)
     }
 
     /// The office hours of an organisation.

@@ -1,7 +1,7 @@
 import Configuration
 import Foundation
 import Support
-import Tabular
+import TableFiles
 
 extension LogMapping {
     static let expected = "time_zone, columns and office_hours"
@@ -24,8 +24,10 @@ extension LogMapping {
 
         var encoding: TextEncoding?
         var delimiter: CSVDelimiter?
+        var sheet: String?
         if let log = top.optional("log") {
-            let keys = try log.mapping(allowed: ["encoding", "delimiter"])
+            let keys = try log.mapping(allowed: ["encoding", "delimiter", "sheet"])
+            sheet = try keys.optional("sheet")?.nonEmptyText()
             if let value = keys.optional("encoding") {
                 switch try value.nonEmptyText().lowercased() {
                 case "auto": encoding = nil
@@ -99,6 +101,7 @@ extension LogMapping {
                                  officeHours: officeHours, conversationTimeout: timeout, topics: topics, ignored: ignored,
                                  synthetic: try top.optional("synthetic")?.bool() ?? false)
         mapping.organisationOfficeHours = organisationHours
+        mapping.sheet = sheet
         for column in ignored where mapping.readColumns.contains(column) {
             throw (top.optional("ignore") ?? root).error("column \(Suggestions.quoted(column)) is both read and ignored")
         }

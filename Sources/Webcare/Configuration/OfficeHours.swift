@@ -1,4 +1,4 @@
-import Tabular
+import TableFiles
 
 /// When the webcare team works: opening intervals per weekday, and days without office hours
 /// (holidays). Times are local wall-clock times in the mapping's time zone; "business time"

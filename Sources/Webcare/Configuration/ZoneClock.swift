@@ -1,5 +1,5 @@
 import Foundation
-import Tabular
+import TableFiles
 
 /// Converts between local wall-clock time in the team's time zone and UTC, both as seconds since
 /// 1970-01-01 00:00. Clock durations (a first response after the clocks went forward) are taken

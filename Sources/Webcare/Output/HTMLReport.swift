@@ -1,5 +1,5 @@
 import Support
-import Tabular
+import TableFiles
 
 /// The report as one self-contained Dutch HTML page in the site's style: the site's stylesheet
 /// inlined (`site/assets/site.css`, passed in), SVG charts drawn with the site's chart classes,

@@ -1,6 +1,6 @@
 import Foundation
 import Support
-import Tabular
+import TableFiles
 
 /// One message of the log, as the analysis sees it.
 public struct LogMessage: Sendable {
@@ -55,8 +55,9 @@ public struct RejectedRow: Sendable {
 /// The columns are found by their header names; a mapped column missing from the header stops
 /// the read with the closest names.
 ///
-/// Rows come from a `LogRows` source: CSV through libcsv today (`CSVLogRows`); an XLSX reader
-/// plugs in as another source (README.md, "Reading the log").
+/// Rows come from `LogRows`: CSV, XLSX or SPSS through `TableFiles`. A date-time cell the file
+/// itself types as one (an Excel date, an SPSS date) is read as the ISO 8601 text TableFiles gives
+/// it, whatever the mapping's format says.
 struct LogRowEvaluator {
     let mapping: LogMapping
     let file: String
@@ -121,8 +122,9 @@ struct LogRowEvaluator {
         case rejected(RejectReason, String)
     }
 
-    /// What the row is. `fields` are the row's cells as read.
-    mutating func evaluate(row: Int, fields: [String]) -> Outcome {
+    /// What the row is.
+    mutating func evaluate(_ record: TableRow) -> Outcome {
+        let row = record.row, fields = record.cells
         guard fields.count == header.count else {
             return .rejected(.raggedRow, "\(file), row \(row): \(fields.count) fields, expected \(header.count) as in the header")
         }
@@ -131,7 +133,12 @@ struct LogRowEvaluator {
             return .rejected(.missingConversation, "\(file), row \(row), column \"\(header[conversationIndex])\": empty; expected the conversation's id")
         }
         let timeText = timeIndexes.count == 1 ? fields[timeIndexes[0]] : timeIndexes.map { Cell.trimmed(fields[$0]) }.joined(separator: " ")
-        guard let components = mapping.columns.timeFormat.components(timeText) else {
+        let components: TimestampPattern.Components
+        if let typed = Self.typedTime(record, timeIndexes) {
+            components = typed
+        } else if let written = mapping.columns.timeFormat.components(timeText) {
+            components = written
+        } else {
             let columns = timeIndexes.map { "\"\(header[$0])\"" }.joined(separator: " + ")
             return .rejected(.invalidTime, "\(file), row \(row), column \(columns): \"\(Self.quoted(timeText))\" is not a time written \(mapping.columns.timeFormat.text)")
         }
@@ -199,6 +206,18 @@ struct LogRowEvaluator {
                                    direction: direction, channel: channel, status: status,
                                    text: keepText ? textIndex.map { fields[$0] } : nil,
                                    author: keepText ? authorIndex.map { fields[$0] } : nil))
+    }
+
+    static let isoTime = try! TimestampPattern("yyyy-MM-dd'T'HH:mm:ss")
+    static let timeOfDay = try! TimestampPattern("yyyy-MM-dd'T'HH:mm[:ss]")
+
+    /// The time of a row whose time cell the file types as a date-time (XLSX, SPSS): ISO 8601
+    /// text, or a date cell and a time-of-day cell (`09:31:00`) of two columns.
+    static func typedTime(_ record: TableRow, _ indexes: [Int]) -> TimestampPattern.Components? {
+        guard record.type(at: indexes[0]) == .timestamp else { return nil }
+        let date = record.cells[indexes[0]]
+        if indexes.count == 1 { return isoTime.components(date) }
+        return timeOfDay.components(String(date.prefix(10)) + "T" + Cell.trimmed(record.cells[indexes[1]]))
     }
 
     /// A cell quoted in a message: at most 60 characters; the caller's message is made visible

@@ -1,38 +1,30 @@
 import Foundation
-import Tabular
+import TableFiles
 
-/// The rows of a log export, header first, as text cells: the one thing the webcare analysis
-/// needs from a file format. CSV today; an XLSX source (the row reader being built for survey
-/// exports) becomes a second conformance without touching the analysis.
-public protocol LogRows {
-    /// How messages name the file.
-    var displayName: String { get }
-    /// Calls `body` with every row that holds something, in order, the header first; returns
-    /// the rows that held nothing at all (skipped, by number) and a description of the format.
-    func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws -> (blankRows: [Int], format: String)
-}
-
-/// A CSV log read by libcsv (`Tabular.CSVReader`): encoding and delimiter from the mapping or
-/// detected.
-public struct CSVLogRows: LogRows {
+/// The rows of a log export, header first, as text cells: what the webcare analysis needs from a
+/// file. Read through `TableFiles` (CSV, XLSX or SPSS, chosen by the file's extension), the same
+/// readers survey exports go through.
+public struct LogRows: Sendable {
     public let url: URL
+    /// How messages name the file.
     public let displayName: String
-    public let encoding: TextEncoding?
-    public let delimiter: CSVDelimiter?
+    public var options: TableFile.Options
     /// Progress on a terminal for big logs.
     public var progressLabel: String?
 
-    public init(url: URL, displayName: String, encoding: TextEncoding?, delimiter: CSVDelimiter?, progressLabel: String? = nil) {
+    public init(url: URL, displayName: String, options: TableFile.Options = .init(), progressLabel: String? = nil) {
         self.url = url
         self.displayName = displayName
-        self.encoding = encoding
-        self.delimiter = delimiter
+        self.options = options
         self.progressLabel = progressLabel
     }
 
-    public func forEachRow(_ body: (Int, [String]) throws -> Void) throws -> (blankRows: [Int], format: String) {
-        let reader = CSVReader(url: url, displayName: displayName, options: .init(encoding: encoding, delimiter: delimiter))
-        let summary = try reader.read(progressLabel: progressLabel) { record in try body(record.row, record.fields) }
-        return (summary.blankRows, "CSV, \(summary.format.encodingDescription), delimiter \(summary.format.delimiterDescription)")
+    /// Calls `header` once and `row` with every row that holds something, in order; returns the
+    /// rows that held nothing at all (skipped, by number) and a description of the format.
+    func read(header: ([String]) throws -> Void, row: (TableRow) throws -> Void) throws -> (blankRows: [Int], format: String) {
+        let reader = try TableFile.reader(for: url, displayName: displayName, options: options)
+        let summary = try reader.read(progressLabel: progressLabel, header: { try header($0.columns.map(\.name)) }, row: row)
+        let details = summary.details.map { "\($0.label) \($0.value)" }.joined(separator: ", ")
+        return (summary.blankRows, summary.format.name + (details.isEmpty ? "" : ", " + details))
     }
 }

@@ -9,8 +9,8 @@ struct WebcareCommand: ParsableCommand {
         commandName: "webcare",
         abstract: "KPIs, trending topics and a privacy audit from a webcare tool's message log.",
         discussion: """
-            Reads the log (a CSV export of OBI4wan, Coosto, Sprinklr, Zendesk and the like: one row per \
-            message) through a mapping file that names its columns, labels, office hours and time zone \
+            Reads the log (a CSV, XLSX or SPSS export of OBI4wan, Coosto, Sprinklr, Zendesk and the like: \
+            one row per message) through a mapping file that names its columns, labels, office hours and time zone \
             (format: Sources/Webcare/README.md; example: Webcare/demo/mapping.yaml). Prints the report and \
             writes webcare.csv, webcare.json and webcare.html (aggregates only, each scanned for personal \
             data first) to --output, and every rejected row with its reason to --private (original rows: \
@@ -19,7 +19,7 @@ struct WebcareCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The message log (CSV).", valueName: "log"))
+    @Argument(help: ArgumentHelp("The message log (.csv, .xlsx or .sav).", valueName: "log"))
     var log: String
 
     @Option(help: ArgumentHelp("The log's mapping file (YAML).", valueName: "file"))
@@ -52,8 +52,8 @@ struct WebcareCommand: ParsableCommand {
             guard let stylesheet = try? String(contentsOfFile: stylesheetPath, encoding: .utf8) else {
                 throw WebcareError(file: stylesheetPath, problem: "cannot be read; expected the site's stylesheet for the HTML report (run from the repository or pass --site-source)")
             }
-            let rows = CSVLogRows(url: URL(fileURLWithPath: log), displayName: log, encoding: logMapping.encoding,
-                                  delimiter: logMapping.delimiter, progressLabel: "reading \(log)")
+            let rows = LogRows(url: URL(fileURLWithPath: log), displayName: log, options: logMapping.tableOptions,
+                               progressLabel: "reading \(log)")
             var run = WebcareRun(rows: rows, mapping: logMapping, mappingName: mapping, rules: webcareRules, stylesheet: stylesheet)
             run.period = period
             run.analyseText = !skipText
