@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it (.ci/run calls this script):
-#   1. the committed data check out: demo exports, Rankings/ and Statistics/
-#      regenerated; the site's targets do not reach the survey reader;
+#   1. the committed data check out: demo exports and the demo webcare log, Rankings/ and
+#      Statistics/ regenerated; the site's targets do not reach the survey reader;
 #   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
 #      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
 #      reader and the scenario expression parser (README.md, "Fuzzing");
@@ -19,8 +19,9 @@ step "build"
 swift build   # the tests start the meetlat executable (kill tests, end-to-end privacy)
 bin="$(swift build --show-bin-path)/meetlat"
 
-step "demo exports"
+step "demo exports and the demo webcare log"
 python3 scripts/generate-demo-surveys.py --check --meetlat "$bin"   # also: meetlat score gives the designed totals
+python3 scripts/generate-demo-webcare.py --check
 
 step "Rankings/ and Statistics/ are what meetlat score and meetlat stats --write make of Surveys/"
 check_rankings

@@ -42,10 +42,16 @@ public struct PersonalDataDetector: Sendable {
     }
     private var allowedKeys: Set<String>
 
-    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = []) {
+    /// The extra rules for customers' own words in webcare messages (street + huisnummer, date of
+    /// birth, partial IBAN, amounts of income or debt); nil for the published-output and survey
+    /// remark scans.
+    public var customerText: CustomerTextRules?
+
+    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = [], customerText: CustomerTextRules? = nil) {
         self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
         self.allowed = allowed
         self.allowedKeys = Set(allowed.map(Self.allowKey))
+        self.customerText = customerText
     }
 
     /// The form in which matches are compared with `allowed`: "0229 252 200" and "0229-252200"
@@ -58,6 +64,11 @@ public struct PersonalDataDetector: Sendable {
     public static let publishedOutput = PersonalDataDetector(bareNineDigitNumbersAreBSN: false)
     /// For free text written by people (survey remarks): a bare nine-digit 11-proef number is a BSN too.
     public static let freeText = PersonalDataDetector(bareNineDigitNumbersAreBSN: true)
+    /// For messages customers publish to an organisation (the webcare audit): `.freeText` plus the
+    /// customer-text rules.
+    public static func webcare(streetSuffixes: StreetNameSuffixes) -> PersonalDataDetector {
+        PersonalDataDetector(bareNineDigitNumbersAreBSN: true, customerText: CustomerTextRules(streetSuffixes: streetSuffixes))
+    }
 
     /// Every match in `text`, in text order, without overlaps.
     public func matches(in text: String) -> [PersonalDataMatch] {
@@ -90,7 +101,7 @@ public struct PersonalDataDetector: Sendable {
 
     /// The resolved candidates in raw UTF-8, without allowed ones.
     func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        var scan = Scan(bytes, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
+        var scan = Scan(bytes, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN, customerText: customerText)
         scan.run()
         let candidates = scan.resolved()
         guard !allowedKeys.isEmpty else { return candidates }

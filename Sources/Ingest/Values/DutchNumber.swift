@@ -115,12 +115,3 @@ public enum DutchNumber {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private static func isPlainNumberByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == dot || byte == comma }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
-    }
-}
