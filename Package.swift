@@ -3,6 +3,7 @@
 // meet at files (Rankings/, Statistics/) and dependencies point one way:
 //   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI, XLSX;  Pipeline chains Ingest with
 //   Scoring and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
+//   Webcare (message logs) stands beside the survey stages on TableFiles. TableFiles,
 //   Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
@@ -51,7 +52,8 @@ let package = Package(
             dependencies: ["Support", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
-        // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer).
+        // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer; street +
+        // huisnummer, date of birth, partial IBAN and amounts for webcare messages).
         .target(name: "PersonalData", exclude: ["README.md"]),
         // The domain every stage shares: gemeenten and the reference (and its published file,
         // Statistics/reference.json), canonical responses, name folding and resolution.
@@ -68,6 +70,14 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: ["TableFiles", "Core", "Support", "PersonalData", "Configuration"]
+        ),
+        // Webcare message logs (a webcare tool's export + mapping) → KPIs per organisation,
+        // period and channel, trending topics, the privacy audit, and their text, CSV, JSON and
+        // HTML reports. Beside the survey stages: it needs none of them.
+        .target(
+            name: "Webcare",
+            dependencies: ["TableFiles", "PersonalData", "Support", "Configuration"],
+            exclude: ["README.md"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations; the
         // Rankings/ format (written and read here).
@@ -114,12 +124,12 @@ let package = Package(
             name: "meetlat",
             dependencies: [
                 "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Webcare", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "PersonalData", "Support"]),
-        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them
+        // Fuzz targets for hostile exports, configuration files and scenario expressions. `scripts/fuzz.sh` builds them
         // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
@@ -133,6 +143,8 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["TableFiles"], path: "Tests/Fixtures/Support"),
         .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support", "TableFiles", "TestFixtures", "Configuration"]),
+        .testTarget(name: "WebcareTests", dependencies: ["Webcare", "TableFiles", "PersonalData", "Support", "Configuration", "TestFixtures"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "PersonalData", "Support", "Configuration"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "Support", "Configuration"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),

@@ -13,6 +13,9 @@ target) and the ratio; the same tables go to Benchmarks/latest.md.
              and peak memory (getrusage of each child) and how both grow with the years.
 3. site      pages per second of `meetlat site` on the 15-year archive (from the pipeline runs).
 4. roi       ROI Monte Carlo scenarios per second on one core (`meetlat-bench roi`).
+5. webcare   `meetlat webcare` on a generated log of 5 million messages against pandas doing the
+             response-time part: messages per second, peak memory, same figures
+             (Benchmarks/webcare_bench.py).
 
 The machine is noisy (shared cores): ratios are only ever taken between figures measured in the
 same run, interleaved; nothing here is a pass/fail test.
@@ -33,7 +36,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SECTIONS = ["csv", "pipeline", "site", "roi"]
+SECTIONS = ["csv", "pipeline", "site", "roi", "webcare"]
 SITE_TARGET = 2000          # pages per second
 ROI_TARGET = 1_000_000      # scenarios per second, one core
 GNU_TIME = "/usr/bin/time"  # Debian package `time`
@@ -477,6 +480,7 @@ def roi_benchmark(arguments, report):
     scenario = re.search(r"scenario: (.*)", output)
     rows = []
     for label, what in [("draw + evaluate", "draw the varied inputs + evaluate ROI, NPV, payback"),
+                        ("draw + evaluate per CPU second", "the same per CPU second (one core's rate on a busy machine)"),
                         ("draw + evaluate + statistics", "… + percentiles and P(ROI > 0)"),
                         ("evaluate only (fixed inputs)", "evaluation alone")]:
         value = rate(label)
@@ -500,6 +504,8 @@ def main():
     parser.add_argument("--pipeline-repetitions", type=int, default=5)
     parser.add_argument("--roi-samples", type=int, default=2_000_000)
     parser.add_argument("--roi-runs", type=int, default=5)
+    parser.add_argument("--webcare-messages", type=int, default=5_000_000, help="messages in the generated webcare log")
+    parser.add_argument("--webcare-repetitions", type=int, default=3)
     parser.add_argument("--markdown", default=os.path.join(HERE, "latest.md"), help="where to write the tables ('' for nowhere)")
     arguments = parser.parse_args()
     only = [s for s in arguments.only.split(",") if s]
@@ -521,6 +527,9 @@ def main():
         pipeline_benchmark(arguments, report, facts)
     if "roi" in only:
         roi_benchmark(arguments, report)
+    if "webcare" in only:
+        from webcare_bench import webcare_benchmark
+        webcare_benchmark(arguments, report, timed_child, progress, progress_done)
     elapsed = time.perf_counter() - started
     report.table("Run", ["", "value"], [["sections", ", ".join(only)], ["benchmark time", f"{elapsed / 60:.1f} min"],
                                    ["load average at end", " ".join(f"{x:.2f}" for x in os.getloadavg())]])

@@ -8,7 +8,7 @@
 # outputs go to .bench/ (gitignored). Not part of CI: on 2 cores about 5 minutes on a fresh clone
 # (release build and venv included), 2–3 minutes after that.
 #
-#   scripts/bench.sh                       everything: csv, pipeline, site, roi
+#   scripts/bench.sh                       everything: csv, pipeline, site, roi, webcare
 #   scripts/bench.sh --only csv,roi        some sections
 #   scripts/bench.sh --repetitions 3       other options: Benchmarks/run.py --help
 set -euo pipefail

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV, XLSX and SPSS readers, the whole ingest of one survey year and the configuration
-# reader over each YAML kind (mapping, model, scenario, site.yaml) with libFuzzer (README.md,
-# "Fuzzing").
+# Fuzzes the CSV, XLSX and SPSS readers, the whole ingest of one survey year, the configuration
+# reader over each YAML kind (mapping, model, scenario, site.yaml) and the scenario expression
+# parser with libFuzzer (README.md, "Fuzzing").
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   some targets only
-#   MEETLAT_FUZZ_YAML_SECONDS=60                  the yaml- targets' own time (default a third)
+#   MEETLAT_FUZZ_YAML_SECONDS=60                  the yaml- and expression targets' own time (default a third)
 #   MEETLAT_FUZZ_JOBS=1                           targets run side by side (default: the cores)
 #
 # Needs only the Swift toolchain (it ships libFuzzer and AddressSanitizer) and the C libraries.
@@ -18,10 +18,10 @@ source scripts/lib.sh
 ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 
 seconds=${1:-30}
-# A configuration file is small and read in microseconds: a third of the time covers it as
-# well as the exports' full time, and keeps CI's fuzz step near two minutes.
+# A configuration file (or an expression) is small and read in microseconds: a third of the
+# time covers it as well as the exports' full time, and keeps CI's fuzz step near two minutes.
 yaml_seconds=${MEETLAT_FUZZ_YAML_SECONDS:-$(( seconds >= 3 ? seconds / 3 : 1 ))}
-targets=${MEETLAT_FUZZ_TARGETS:-csv ingest xlsx sav yaml-mapping yaml-model yaml-scenario yaml-site}
+targets=${MEETLAT_FUZZ_TARGETS:-csv ingest xlsx sav yaml-mapping yaml-model yaml-scenario yaml-site expression}
 jobs=${MEETLAT_FUZZ_JOBS:-$(nproc)}
 scratch=.build-fuzz
 mkdir -p "$scratch" Fuzz/crashes
@@ -72,6 +72,12 @@ fuzz_target() {
             time=$yaml_seconds
             options=(-max_len=16384 -timeout=1 -rss_limit_mb=1024 -malloc_limit_mb=128 -dict=Fuzz/yaml.dict)
             seeds=("$(yaml_seeds "$target")" Fuzz/corpus/yaml)
+            ;;
+        expression)
+            # A message for 50,000 parentheses, not a stack overflow: 1 s and 512 MB per input.
+            time=$yaml_seconds
+            options=(-max_len=16384 -timeout=1 -rss_limit_mb=512 -dict=Fuzz/expressions.dict)
+            seeds=(Fuzz/corpus/expressions)
             ;;
         csv|ingest)
             # Small text with a dictionary of its tokens.

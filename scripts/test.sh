@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every test, as CI runs it (.ci/run calls this script):
-#   1. the committed data check out: demo exports, Rankings/ and Statistics/
-#      regenerated; the site's targets do not reach the survey reader;
+#   1. the committed data check out: demo exports and the demo webcare log, Rankings/ and
+#      Statistics/ regenerated; the site's targets do not reach the survey reader;
 #   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
-#      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest and the configuration
-#      reader (README.md, "Fuzzing");
+#      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
+#      reader and the scenario expression parser (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
@@ -19,8 +19,9 @@ step "build"
 swift build   # the tests start the meetlat executable (kill tests, end-to-end privacy)
 bin="$(swift build --show-bin-path)/meetlat"
 
-step "demo exports"
+step "demo exports and the demo webcare log"
 python3 scripts/generate-demo-surveys.py --check --meetlat "$bin"   # also: meetlat score gives the designed totals
+python3 scripts/generate-demo-webcare.py --check
 
 step "Rankings/ and Statistics/ are what meetlat score and meetlat stats --write make of Surveys/"
 check_rankings

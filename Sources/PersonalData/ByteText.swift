@@ -143,4 +143,5 @@ extension UInt8 {
     static let openParen: UInt8 = 0x28
     static let closeParen: UInt8 = 0x29
     static let zero: UInt8 = 0x30
+    static let asterisk: UInt8 = 0x2A
 }

@@ -50,10 +50,16 @@ public struct PersonalDataDetector: Sendable {
     /// `allowKey` of each allowed value and of each match inside it → the allowed value.
     private var allowedKeys: [String: String]
 
-    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = []) {
+    /// The extra rules for customers' own words in webcare messages (street + huisnummer, date of
+    /// birth, partial IBAN, amounts of income or debt); nil for the published-output and survey
+    /// remark scans.
+    public var customerText: CustomerTextRules?
+
+    public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = [], customerText: CustomerTextRules? = nil) {
         self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
         self.allowed = allowed
         self.allowedKeys = Self.allowedKeys(for: allowed, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
+        self.customerText = customerText
     }
 
     /// The form in which matches are compared with `allowed`: "0229 252 200" and "0229-252200"
@@ -88,6 +94,11 @@ public struct PersonalDataDetector: Sendable {
     public static let publishedOutput = PersonalDataDetector(bareNineDigitNumbersAreBSN: false)
     /// For free text written by people (survey remarks): a bare nine-digit 11-proef number is a BSN too.
     public static let freeText = PersonalDataDetector(bareNineDigitNumbersAreBSN: true)
+    /// For messages customers publish to an organisation (the webcare audit): `.freeText` plus the
+    /// customer-text rules.
+    public static func webcare(streetSuffixes: StreetNameSuffixes) -> PersonalDataDetector {
+        PersonalDataDetector(bareNineDigitNumbersAreBSN: true, customerText: CustomerTextRules(streetSuffixes: streetSuffixes))
+    }
 
     /// Every match in `text`, in text order, without overlaps.
     public func matches(in text: String) -> [PersonalDataMatch] {
@@ -127,7 +138,7 @@ public struct PersonalDataDetector: Sendable {
     func detect(in bytes: UnsafeBufferPointer<UInt8>, normalizedText: Bool = false) -> Detection {
         let normalized = NormalizedText(bytes)
         func run(_ scanned: UnsafeBufferPointer<UInt8>) -> Detection {
-            var scan = Scan(scanned, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
+            var scan = Scan(scanned, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN, customerText: customerText)
             scan.run()
             let text = ByteText(bytes: scanned)
             var detection = Detection()

@@ -7,10 +7,18 @@ public enum PersonalDataKind: String, CaseIterable, Sendable, Hashable, Comparab
     case email = "email"
     case phone = "phone"
     case iban = "iban"
+    /// Part of an IBAN: "de laatste vier cijfers van mijn IBAN zijn 4300", "NL91 ABNA **** **43 00".
+    /// Webcare rules only (`CustomerTextRules`).
+    case partialIBAN = "partial-iban"
     /// A pre-IBAN account number, recognised only after a word such as "rekeningnummer".
     case bankAccount = "bank-account"
     case bsn = "bsn"
     case postcodeHuisnummer = "postcode-huisnummer"
+    /// A street name and huisnummer without a postcode: "Kerkstraat 12". Webcare rules only.
+    case streetAddress = "street-address"
+    /// A date named as a date of birth: "geboortedatum 14-02-1987", "geboren op 3 mei 1979".
+    /// Webcare rules only.
+    case birthDate = "birth-date"
     /// Klant-, order-, bestel-, factuur-, contract- or abonnementsnummer.
     case customerNumber = "customer-number"
     /// Aanslag- or beschikkingsnummer, betalingskenmerk.
@@ -25,9 +33,12 @@ public enum PersonalDataKind: String, CaseIterable, Sendable, Hashable, Comparab
         case .email: "e-mail address"
         case .phone: "phone number"
         case .iban: "IBAN"
+        case .partialIBAN: "partial IBAN"
         case .bankAccount: "bank account number"
         case .bsn: "BSN"
         case .postcodeHuisnummer: "postcode + huisnummer"
+        case .streetAddress: "street + huisnummer"
+        case .birthDate: "date of birth"
         case .customerNumber: "customer/order number"
         case .taxReference: "aanslag-/beschikkingsnummer"
         case .caseNumber: "dossier-/zaaknummer"
@@ -52,8 +63,9 @@ public enum PersonalDataKind: String, CaseIterable, Sendable, Hashable, Comparab
         case .bsn: 2
         case .phone: 3
         case .postcodeHuisnummer: 4
-        case .bankAccount, .customerNumber, .taxReference, .caseNumber: 5
-        case .income, .debt: 6
+        case .streetAddress, .birthDate, .partialIBAN: 5
+        case .bankAccount, .customerNumber, .taxReference, .caseNumber: 6
+        case .income, .debt: 7
         }
     }
 }

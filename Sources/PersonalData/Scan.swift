@@ -12,13 +12,15 @@ struct Candidate: Hashable {
 struct Scan {
     let text: ByteText
     let bareNineDigitNumbersAreBSN: Bool
+    let customerText: CustomerTextRules?
     private(set) var candidates: [Candidate] = []
     /// Stretches of text whose candidates are dropped (IBAN shapes failing the check).
     private(set) var ignored: [Range<Int>] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, bareNineDigitNumbersAreBSN: Bool) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, bareNineDigitNumbersAreBSN: Bool, customerText: CustomerTextRules? = nil) {
         self.text = ByteText(bytes: bytes)
         self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
+        self.customerText = customerText
     }
 
     mutating func run() {
@@ -38,6 +40,7 @@ struct Scan {
             switch byte {
             case .at: add(email(at: index))
             case .plus, .openParen: add(phone(at: index))
+            case .asterisk where customerText != nil: add(maskedAccountDigits(at: index))
             default: break
             }
             index += 1
@@ -61,6 +64,10 @@ struct Scan {
         if let keyword = keyword(at: index) {
             add(anchoredValue(keyword.anchor, after: keyword.end))
         }
+        if let rules = customerText {
+            add(streetAddress(at: index, suffixes: rules.streetSuffixes))
+            add(partialIBAN(at: index))
+        }
     }
 
     private mutating func atNumberStart(_ index: Int) {
@@ -70,6 +77,10 @@ struct Scan {
             add(postcodeHuisnummer(at: index))
         }
         add(formattedBSN(at: index))
+        if customerText != nil {
+            add(birthDate(at: index))
+            add(amountNearIncomeOrDebt(at: index))
+        }
     }
 
     /// The candidates with overlaps removed, in text order. Within a group of overlapping

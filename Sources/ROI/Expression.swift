@@ -94,6 +94,11 @@ public struct ExpressionError: Error, CustomStringConvertible, Equatable {
 
 /// Recursive-descent parser for `Expression`.
 ///
+/// Bounded, so a hostile file gets a message instead of exhausting the stack (parsing, and every
+/// walk over the tree, recurses once per level): at most `maximumLength` characters, `maximumNesting`
+/// levels of parentheses and signs, and `maximumOperators` binary operators (a sum of n terms is a
+/// tree n levels deep).
+///
 ///     expression := term (("+" | "-") term)*
 ///     term       := unary (("*" | "/") unary)*
 ///     unary      := ("-" | "+") unary | primary
@@ -119,11 +124,24 @@ public struct ExpressionParser {
         }
     }
 
+    /// Characters in one expression.
+    public static let maximumLength = 10_000
+    /// Parentheses and unary signs inside one another.
+    public static let maximumNesting = 100
+    /// `+ - * /` in one expression.
+    public static let maximumOperators = 1_000
+
     private let characters: [Character]
     private var tokens: [(token: Token, offset: Int)] = []
     private var position = 0
+    private var nesting = 0
+    private var operators = 0
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+        // Counted in UTF-8 bytes first: cheap, and an upper bound of the characters.
+        if text.utf8.count > maximumLength, text.count > maximumLength {
+            throw ExpressionError(offset: maximumLength, message: "the expression is \(text.count) characters long; at most \(maximumLength) are allowed (put parts of it into inputs)")
+        }
         var parser = ExpressionParser(characters: Array(text))
         try parser.tokenize()
         let expression = try parser.parseExpression()
@@ -171,10 +189,25 @@ public struct ExpressionParser {
             } else if character == "." {
                 throw ExpressionError(offset: start, message: "a number must start with a digit (write 0.5, not .5)")
             } else {
-                throw ExpressionError(offset: start, message: "unexpected character `\(character)`; expected a number, an input name, + - * / or parentheses")
+                throw ExpressionError(offset: start, message: "unexpected character \(Self.visible(character)); expected a number, an input name, + - * / or parentheses")
             }
         }
         tokens.append((.end, characters.count))
+    }
+
+    /// A character as a message shows it: printable ones in backticks, others written as
+    /// `Support.VisibleText` writes control characters (`\u{1B}`), spaces and format characters
+    /// included, so a message never carries a terminal control sequence or an invisible character.
+    static func visible(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        let printable = scalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate, .unassigned: return false
+            default: return true
+            }
+        }
+        if printable { return "`\(character)`" }
+        return scalars.map { "\\u{" + String($0.value, radix: 16, uppercase: true) + "}" }.joined()
     }
 
     private func isDigit(_ index: Int) -> Bool {
@@ -212,8 +245,8 @@ public struct ExpressionParser {
         var left = try parseTerm()
         while true {
             switch tokens[position].token {
-            case .plus: position += 1; left = .binary(.add, left, try parseTerm())
-            case .minus: position += 1; left = .binary(.subtract, left, try parseTerm())
+            case .plus: try countOperator(); left = .binary(.add, left, try parseTerm())
+            case .minus: try countOperator(); left = .binary(.subtract, left, try parseTerm())
             default: return left
             }
         }
@@ -223,17 +256,42 @@ public struct ExpressionParser {
         var left = try parseUnary()
         while true {
             switch tokens[position].token {
-            case .times: position += 1; left = .binary(.multiply, left, try parseUnary())
-            case .divide: position += 1; left = .binary(.divide, left, try parseUnary())
+            case .times: try countOperator(); left = .binary(.multiply, left, try parseUnary())
+            case .divide: try countOperator(); left = .binary(.divide, left, try parseUnary())
             default: return left
             }
         }
     }
 
+    /// Steps past a binary operator, counting it against `maximumOperators`.
+    private mutating func countOperator() throws(ExpressionError) {
+        operators += 1
+        guard operators <= Self.maximumOperators else {
+            throw ExpressionError(offset: tokens[position].offset, message: "more than \(Self.maximumOperators) operators in one expression; put parts of it into inputs")
+        }
+        position += 1
+    }
+
+    /// Enters a parenthesis or a sign, counting it against `maximumNesting`.
+    private mutating func enterNesting() throws(ExpressionError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw ExpressionError(offset: tokens[position].offset, message: "parentheses and signs nest more than \(Self.maximumNesting) levels deep; write the expression more simply")
+        }
+    }
+
     private mutating func parseUnary() throws(ExpressionError) -> Expression {
         switch tokens[position].token {
-        case .minus: position += 1; return .negate(try parseUnary())
-        case .plus: position += 1; return try parseUnary()
+        case .minus:
+            try enterNesting()
+            position += 1
+            defer { nesting -= 1 }
+            return .negate(try parseUnary())
+        case .plus:
+            try enterNesting()
+            position += 1
+            defer { nesting -= 1 }
+            return try parseUnary()
         default: return try parsePrimary()
         }
     }
@@ -248,8 +306,10 @@ public struct ExpressionParser {
             position += 1
             return .input(name, offset: offset)
         case .open:
+            try enterNesting()
             position += 1
             let inner = try parseExpression()
+            nesting -= 1
             guard tokens[position].token == .close else {
                 throw ExpressionError(offset: tokens[position].offset, message: "expected `)` to close the `(` at character \(offset + 1), found \(tokens[position].token.shown)")
             }

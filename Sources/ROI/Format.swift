@@ -11,6 +11,12 @@ public enum Format {
         return fixed(fraction * 100, decimals: 1) + "%"
     }
 
+    /// A difference of fractions in percentage points with a sign: 0.02 → `+2.0 pp`.
+    public static func percentagePoints(_ fraction: Double) -> String {
+        let text = fixed(fraction * 100, decimals: 1)
+        return (fraction * 100 >= 0.05 ? "+" : "") + text + " pp"
+    }
+
     /// Payback in years with two decimals, or that it does not happen within the horizon.
     public static func years(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "not within the horizon" }
@@ -20,10 +26,9 @@ public enum Format {
     /// An input value as given (shortest exact text): `0.6`, `5.5`, `52`.
     public static func value(_ value: Double) -> String { Rounding.shortest(value) }
 
-    /// `Rounding.fixed`, falling back to exact text where it cannot round (huge or not finite).
+    /// `Rounding.fixed` (every digit, however large); `n/a` for what is not a number.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
-        guard abs(value) < 1e15 else { return "\(value)" }
         return Rounding.fixed(value, decimals: decimals)
     }
 }

@@ -78,7 +78,10 @@ public enum KPI {
         try nonNegative(promoters, "--promoters")
         try nonNegative(passives, "--passives")
         try nonNegative(detractors, "--detractors")
-        guard promoters + passives + detractors > 0 else {
+        guard let respondents = Count.sum([promoters, passives, detractors]) else {
+            throw ROIError(source: "--promoters", message: "promoters, passives and detractors add up to more than \(Count.maximum); expected counts of people")
+        }
+        guard respondents > 0 else {
             throw ROIError(source: "--promoters", message: "no respondents: promoters, passives and detractors are all 0")
         }
         return NetPromoterScore(promoters: promoters, passives: passives, detractors: detractors)
@@ -101,8 +104,72 @@ public enum KPI {
         return result
     }
 
+    /// IPM, interactions per 1,000 fans (or followers): 1000 × interactions / fans over the same
+    /// period; with `posts`, per message: 1000 × interactions / (fans × posts).
+    public static func interactionsPerThousand(interactions: Int, fans: Int, posts: Int? = nil) throws -> Double {
+        try nonNegative(interactions, "--interactions")
+        try positive(fans, "--fans")
+        if let posts { try positive(posts, "--posts") }
+        return 1000 * Double(interactions) / Double(fans) / Double(posts ?? 1)
+    }
+
+    /// One variant of an A/B test: how many saw it and how many of them converted.
+    public struct Variant: Sendable, Equatable {
+        public var converted: Int
+        public var reached: Int
+        public var rate: Double { Double(converted) / Double(reached) }
+
+        public init(converted: Int, reached: Int) {
+            self.converted = converted
+            self.reached = reached
+        }
+    }
+
+    /// An A/B comparison of two variants' conversion: the difference B − A with a confidence
+    /// interval (normal approximation, unpooled standard error) and the two-proportion z-test
+    /// (pooled standard error, two-sided).
+    public struct ABTest: Sendable, Equatable {
+        public var a: Variant
+        public var b: Variant
+        /// e.g. 0.95.
+        public var confidence: Double
+        /// rate(B) − rate(A).
+        public var difference: Double
+        public var low: Double
+        public var high: Double
+        public var z: Double
+        /// Two-sided: the chance of a difference at least this large if both variants converted alike.
+        public var p: Double
+        /// p < 1 − confidence.
+        public var significant: Bool { p < 1 - confidence }
+        /// The normal approximation wants at least 5 conversions and 5 non-conversions per variant.
+        public var smallSample: Bool {
+            [a, b].contains { $0.converted < 5 || $0.reached - $0.converted < 5 }
+        }
+    }
+
+    public static func abTest(a: Variant, b: Variant, confidence: Double = 0.95) throws -> ABTest {
+        _ = try share(a.converted, of: a.reached, part: "--a-converted", whole: "--a-reached")
+        _ = try share(b.converted, of: b.reached, part: "--b-converted", whole: "--b-reached")
+        guard confidence.isFinite, confidence > 0, confidence < 1 else {
+            throw ROIError(source: "--confidence", message: "expected a confidence level between 0 and 100 %, such as 95 %, found \(Rounding.shortest(confidence))")
+        }
+        let pa = a.rate, pb = b.rate
+        let difference = pb - pa
+        let unpooled = (pa * (1 - pa) / Double(a.reached) + pb * (1 - pb) / Double(b.reached)).squareRoot()
+        let critical = Normal.quantile(1 - (1 - confidence) / 2)
+        let pooled = Double(a.converted + b.converted) / Double(a.reached + b.reached)
+        let standardError = (pooled * (1 - pooled) * (1 / Double(a.reached) + 1 / Double(b.reached))).squareRoot()
+        // Everyone or no one converted in both: the variants cannot differ.
+        let z = standardError > 0 ? difference / standardError : 0
+        return ABTest(a: a, b: b, confidence: confidence, difference: difference,
+                      low: difference - critical * unpooled, high: difference + critical * unpooled,
+                      z: z, p: min(1, 2 * Normal.upperTail(abs(z))))
+    }
+
     // MARK: Checks
 
+    @discardableResult
     static func share(_ part: Int, of whole: Int, part partOption: String, whole wholeOption: String) throws -> Double {
         try nonNegative(part, partOption)
         try positive(whole, wholeOption)
@@ -204,5 +271,48 @@ public struct ScoreList: Sendable, Equatable {
             }
             throw ROIError(source: source, message: "holds no scores; expected one number per line")
         }
+    }
+}
+
+/// Whole counts as people type them (`12.000`, `1 200`): the Dutch number rules, ≥ 0, and at most
+/// `maximum` — far beyond any count of people or messages, and small enough that sums and
+/// conversions to doubles stay exact.
+public enum Count {
+    public static let maximum = 1_000_000_000_000_000
+
+    public static func parse(_ text: String) -> Int? {
+        guard let reading = DutchNumberText.read(text), !reading.percent, !reading.euro,
+              reading.value >= 0, reading.value <= Double(maximum), reading.value == reading.value.rounded() else { return nil }
+        return Int(reading.value)
+    }
+
+    /// The sum, or nil when it passes `maximum` (or a term is negative).
+    public static func sum(_ values: [Int]) -> Int? {
+        var total = 0
+        for value in values {
+            guard value >= 0, value <= maximum else { return nil }
+            total += value
+            guard total <= maximum else { return nil }
+        }
+        return total
+    }
+
+    public static let expected = "a whole number of 0 or more (such as 12.000), at most \(DutchFormat.integer(maximum))"
+}
+
+/// The standard normal distribution, for the A/B test.
+enum Normal {
+    /// P(Z > z) = erfc(z / √2) / 2.
+    static func upperTail(_ z: Double) -> Double { erfc(z / 2.squareRoot()) / 2 }
+
+    /// z with P(Z ≤ z) = p, for p in (0, 1): bisection on the upper tail to the last bit.
+    static func quantile(_ p: Double) -> Double {
+        var low = -40.0, high = 40.0
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if upperTail(middle) > 1 - p { low = middle } else { high = middle }
+            if high - low <= 1e-15 * max(1, abs(middle)) { break }
+        }
+        return (low + high) / 2
     }
 }

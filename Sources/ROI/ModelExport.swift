@@ -1,10 +1,11 @@
 import Support
 
 /// The compiled scenario as JSON for other evaluators (the site's ROI calculator): inputs,
-/// items with their years and postfix programs, discount factors. Evaluating it as
-/// Sources/ROI/README.md describes gives exactly `meetlat roi`'s ROI, NPV and payback.
+/// items with their years and postfix programs, discount factors, and the rules every field must
+/// obey (`checks`). Evaluating it as Sources/ROI/README.md describes gives exactly `meetlat roi`'s
+/// ROI, NPV and payback, and checking it refuses exactly the input values `meetlat roi` refuses.
 public enum ModelExport {
-    public static let format = "meetlat-roi-model/1"
+    public static let format = "meetlat-roi-model/2"
 
     public static func json(_ model: CompiledScenario) -> JSONValue {
         let scenario = model.scenario
@@ -23,18 +24,31 @@ public enum ModelExport {
             if case .normal(let sd) = input.distribution { object["sd"] = .number(sd) }
             return .object(object)
         }
-        let items: [JSONValue] = scenario.items.enumerated().map { k, item in
-            .object([
-                "name": .string(item.name),
-                "side": .string(item.side.rawValue),
-                "flow": .string(item.flow.rawValue),
-                "kind": .string(item.kind.rawValue),
-                "firstYear": .number(Double(item.timing.years.lowerBound)),
-                "lastYear": .number(Double(item.timing.years.upperBound)),
-                "fields": .array(item.fields.map { field in
+        let items: [JSONValue] = model.entries.map { entry in
+            let item = scenario.items[entry.item]
+            // The fields belong to the item's own entry; an asset's book value and depreciation derive from them.
+            let own = entry.name == item.name && entry.role != .depreciation
+            return .object([
+                "name": .string(entry.name),
+                "side": .string(entry.side.rawValue),
+                "flow": .string(entry.role.rawValue),
+                "kind": .string(entry.kind.rawValue),
+                "firstYear": .number(Double(entry.years.lowerBound)),
+                "lastYear": .number(Double(entry.years.upperBound)),
+                "fields": .array(own ? item.fields.map { field in
                     .object(["name": .string(field.name), "expression": .string(field.expression.text)])
-                }),
-                "program": .array(model.itemPrograms[k].map(instruction)),
+                } : []),
+                "program": .array(entry.program.map(instruction)),
+            ])
+        }
+        let checks: [JSONValue] = model.checks.map { check in
+            .object([
+                "item": .string(scenario.items[check.item].name),
+                "field": .string(check.field),
+                "expression": .string(check.text),
+                "rule": .string(check.rule.rawValue),
+                "inputs": .array(check.inputs.map { .number(Double($0)) }),
+                "program": .array(check.program.map(instruction)),
             ])
         }
         return .object([
@@ -48,6 +62,7 @@ public enum ModelExport {
             "discountFactors": .array(model.discountFactors.map { .number($0) }),
             "inputs": .array(inputs),
             "items": .array(items),
+            "checks": .array(checks),
         ])
     }
 

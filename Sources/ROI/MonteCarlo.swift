@@ -18,45 +18,39 @@ public enum MonteCarlo {
         public var payback: [Double]
     }
 
-    /// Draws and evaluates `count` scenarios. Allocates only the result arrays.
-    public static func simulate(_ model: CompiledScenario, samples count: Int, seed: UInt64, progress: Progress? = nil) throws -> Samples {
+    /// Throws unless 2 ≤ count ≤ `maximumSamples`.
+    public static func checkSampleCount(_ count: Int) throws {
         guard count >= 2 else {
             throw ROIError(source: "--monte-carlo", message: "needs at least 2 samples (a standard deviation needs two), found \(count)")
         }
         guard count <= maximumSamples else {
             throw ROIError(source: "--monte-carlo", message: "\(count) samples is more than the \(maximumSamples) allowed")
         }
+    }
+
+    /// Draws and evaluates `count` scenarios. Allocates only the result arrays.
+    public static func simulate(_ model: CompiledScenario, samples count: Int, seed: UInt64, progress: Progress? = nil) throws -> Samples {
+        try checkSampleCount(count)
         let samplers = model.scenario.inputs.enumerated().compactMap { InputSampler(index: $0.offset, input: $0.element) }
         guard !samplers.isEmpty else {
             throw ROIError(source: model.scenario.source, field: "inputs",
                            message: "no input varies: give at least one input `low`, `high` and a distribution other than fixed")
         }
-        let evaluator = Evaluator(model)
+        var evaluator = Evaluator(model)
         var generator = Xoshiro256StarStar(seed: seed)
         var inputs = model.baseValues
         var roi = [Double](repeating: 0, count: count)
         var npv = [Double](repeating: 0, count: count)
         var payback = [Double](repeating: 0, count: count)
-        samplers.withUnsafeBufferPointer { samplers in
-            inputs.withUnsafeMutableBufferPointer { inputs in
-                roi.withUnsafeMutableBufferPointer { roi in
-                    npv.withUnsafeMutableBufferPointer { npv in
-                        payback.withUnsafeMutableBufferPointer { payback in
-                            let readable = UnsafeBufferPointer(inputs)
-                            for sample in 0..<count {
-                                for sampler in samplers {
-                                    inputs[sampler.index] = sampler.draw(&generator)
-                                }
-                                let metrics = evaluator.evaluate(readable)
-                                roi[sample] = metrics.roi ?? .nan
-                                npv[sample] = metrics.npv
-                                payback[sample] = metrics.payback ?? .infinity
-                                if sample & (progressChunk - 1) == progressChunk - 1 { progress?.update(sample + 1) }
-                            }
-                        }
-                    }
-                }
+        for sample in 0..<count {
+            for sampler in samplers {
+                inputs[sampler.index] = sampler.draw(&generator)
             }
+            let metrics = evaluator.evaluate(inputs)
+            roi[sample] = metrics.roi ?? .nan
+            npv[sample] = metrics.npv
+            payback[sample] = metrics.payback ?? .infinity
+            if sample & (progressChunk - 1) == progressChunk - 1 { progress?.update(sample + 1) }
         }
         progress?.finish()
         return Samples(roi: roi, npv: npv, payback: payback)
@@ -162,20 +156,18 @@ public enum Percentile {
     public static func select(_ values: inout [Double], _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in .nan } }
         let n = values.count
-        return values.withUnsafeMutableBufferPointer { buffer in
-            var from = 0
-            return ps.map { p in
-                let h = Double(n - 1) * p
-                let lower = Int(h.rounded(.down))
-                let fraction = h - Double(lower)
-                // Everything before `from` is already ≤ what is left, so later selections can skip it.
-                selectOrderStatistic(buffer, lower, from: from)
-                from = lower
-                guard fraction > 0, lower + 1 < n else { return buffer[lower] }
-                var next = buffer[lower + 1]
-                for index in (lower + 2)..<n where buffer[index] < next { next = buffer[index] }
-                return interpolate(buffer[lower], next, fraction)
-            }
+        var from = 0
+        return ps.map { p in
+            let h = Double(n - 1) * p
+            let lower = Int(h.rounded(.down))
+            let fraction = h - Double(lower)
+            // Everything before `from` is already ≤ what is left, so later selections can skip it.
+            selectOrderStatistic(&values, lower, from: from)
+            from = lower
+            guard fraction > 0, lower + 1 < n else { return values[lower] }
+            var next = values[lower + 1]
+            for index in (lower + 2)..<n where values[index] < next { next = values[index] }
+            return interpolate(values[lower], next, fraction)
         }
     }
 
@@ -185,7 +177,7 @@ public enum Percentile {
 
     /// Puts the k-th smallest value at index k, smaller ones before it and larger ones after
     /// (three-way partitioning, so many equal values cost nothing extra).
-    static func selectOrderStatistic(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int) {
+    static func selectOrderStatistic(_ values: inout [Double], _ k: Int, from: Int) {
         var low = from, high = values.count - 1
         while low < high {
             let a = values[low], b = values[low + (high - low) / 2], c = values[high]

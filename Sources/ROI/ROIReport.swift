@@ -10,10 +10,14 @@ public struct ROIAnalysis: Sendable {
     public var goalSeek: WhatIf.GoalSeekResult?
     public var monteCarlo: MonteCarlo.Result?
 
-    /// The base evaluation at the inputs' values.
-    public init(model: CompiledScenario) {
+    /// The base evaluation at the inputs' values. Throws when its totals are not finite (the
+    /// loader refuses such files; a `--discount-rate` close to −100 % can still get there).
+    public init(model: CompiledScenario) throws {
         self.model = model
         self.breakdown = Evaluator(model).breakdown(model.baseValues)
+        guard breakdown.metrics.isFinite else {
+            throw ROIError(source: model.scenario.source, message: "at discount rate \(Rounding.shortest(model.discountRate)) the NPV or the totals are not finite numbers; expected a rate and amounts of a realistic size")
+        }
     }
 }
 
@@ -22,6 +26,11 @@ public enum ROIReport {
     public static let format = "meetlat-roi-result/1"
 
     public static let timingNote = "Timing: year 0 is the start (one-off items in year 0); every other amount falls at the end of its year."
+    public static let depreciationNote = """
+        Assets: the purchase is the cash flow; depreciation (straight-line over the life, shown in the column \
+        "Δ depreciation") is not. The book value left when the horizon ends (or the residual value when the \
+        life ends first) counts as a return in that year, so it enters ROI, NPV and terugverdientijd.
+        """
     public static let durationNote = """
         ROI ignores duration and timing: a euro in year 5 counts as much as one in year 0. \
         NPV discounts each year's net flow; terugverdientijd shows when the cumulative net turns positive for good.
@@ -62,18 +71,27 @@ public enum ROIReport {
     static func items(_ analysis: ROIAnalysis) -> String {
         var table = TextTable(header: ["side", "flow", "item", "kind", "timing", "amount each", "total"],
                               alignments: [.left, .left, .left, .left, .left, .right, .right])
-        for (item, amount) in zip(analysis.model.items, analysis.breakdown.itemAmounts) {
-            let occurrences = Double(item.timing.years.count)
-            table.append([item.side.rawValue, item.flow.rawValue, item.name, item.kind.rawValue, timingText(item.timing),
+        for (entry, amount) in zip(analysis.model.entries, analysis.breakdown.itemAmounts) {
+            let occurrences = Double(entry.years.count)
+            let timing: Timing = entry.role == .depreciation ? .yearly(from: entry.years.lowerBound, to: entry.years.upperBound)
+                : analysis.model.items[entry.item].timing.years == entry.years ? analysis.model.items[entry.item].timing : .once(year: entry.years.lowerBound)
+            table.append([entry.side.rawValue, entry.role.rawValue, entry.name, entry.kind.rawValue, timingText(timing),
                           Format.money(amount), Format.money(amount * occurrences)])
         }
-        return "Items at the inputs' values (euro; amount = product of the item's fields)\n" + table.render()
+        var text = "Items at the inputs' values (euro; amount = product of the item's fields)\n" + table.render()
+        if analysis.model.entries.contains(where: { $0.role == .depreciation }) {
+            text += depreciationNote + "\n"
+        }
+        return text
     }
 
     static func yearTable(_ analysis: ROIAnalysis) -> String {
+        // The depreciation column only when the scenario has an asset.
+        let depreciation = analysis.model.entries.contains { $0.role == .depreciation }
         var table = TextTable(
-            header: ["year", "scen. invest.", "scen. returns", "base invest.", "base returns", "Δ invest.", "Δ returns", "net", "cumulative", "discount", "present value"],
-            alignments: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right]
+            header: ["year", "scen. invest.", "scen. returns", "base invest.", "base returns", "Δ invest.", "Δ returns", "net", "cumulative", "discount", "present value"]
+                + (depreciation ? ["Δ depreciation"] : []),
+            alignments: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right] + (depreciation ? [.right] : [])
         )
         for year in analysis.breakdown.years {
             table.append([
@@ -81,14 +99,14 @@ public enum ROIReport {
                 Format.money(year.baselineInvestment), Format.money(year.baselineReturns),
                 Format.money(year.incrementalInvestment), Format.money(year.incrementalReturns), Format.money(year.net),
                 Format.money(year.cumulativeNet), Format.fixed(year.discountFactor, decimals: 4), Format.money(year.presentValue),
-            ])
+            ] + (depreciation ? [Format.money(year.incrementalDepreciation)] : []))
         }
         let scenario = analysis.breakdown.scenario, baseline = analysis.breakdown.baseline, metrics = analysis.breakdown.metrics
         table.append([
             "total", Format.money(scenario.investment), Format.money(scenario.returns), Format.money(baseline.investment),
             Format.money(baseline.returns), Format.money(metrics.investment), Format.money(metrics.returns), Format.money(metrics.net),
             "", "", Format.money(metrics.npv),
-        ])
+        ] + (depreciation ? [Format.money(analysis.breakdown.years.reduce(0) { $0 + $1.incrementalDepreciation })] : []))
         return "Cash flows per year (euro; Δ = scenario − baseline)\n" + table.render()
     }
 
@@ -214,10 +232,10 @@ public enum ROIReport {
             "horizon": .number(Double(scenario.horizon)),
             "discountRate": .number(analysis.model.discountRate),
             "years": .array(breakdown.years.map(yearJSON)),
-            "items": .array(zip(analysis.model.items, breakdown.itemAmounts).map { item, amount in
-                .object(["name": .string(item.name), "side": .string(item.side.rawValue), "flow": .string(item.flow.rawValue),
-                         "kind": .string(item.kind.rawValue), "amountEach": .number(amount),
-                         "firstYear": .number(Double(item.timing.years.lowerBound)), "lastYear": .number(Double(item.timing.years.upperBound))])
+            "items": .array(zip(analysis.model.entries, breakdown.itemAmounts).map { entry, amount in
+                .object(["name": .string(entry.name), "side": .string(entry.side.rawValue), "flow": .string(entry.role.rawValue),
+                         "kind": .string(entry.kind.rawValue), "amountEach": .number(amount),
+                         "firstYear": .number(Double(entry.years.lowerBound)), "lastYear": .number(Double(entry.years.upperBound))])
             }),
             "scenarioTotals": sideJSON(breakdown.scenario),
             "baselineTotals": sideJSON(breakdown.baseline),
@@ -277,6 +295,8 @@ public enum ROIReport {
             "incrementalInvestment": .number(year.incrementalInvestment), "incrementalReturns": .number(year.incrementalReturns),
             "net": .number(year.net), "cumulativeNet": .number(year.cumulativeNet),
             "discountFactor": .number(year.discountFactor), "presentValue": .number(year.presentValue),
+            "scenarioDepreciation": .number(year.scenarioDepreciation), "baselineDepreciation": .number(year.baselineDepreciation),
+            "incrementalDepreciation": .number(year.incrementalDepreciation),
         ])
     }
 

@@ -18,6 +18,20 @@ public struct Scenario: Sendable {
     public var items: [Item]
     /// Things worth knowing that do not stop evaluation (e.g. an unused input).
     public var warnings: [String]
+
+    public init(source: String, name: String, gemeente: String? = nil, note: String? = nil, baselineDescription: String? = nil,
+                horizon: Int, discountRate: Double, inputs: [Input], items: [Item], warnings: [String] = []) {
+        self.source = source
+        self.name = name
+        self.gemeente = gemeente
+        self.note = note
+        self.baselineDescription = baselineDescription
+        self.horizon = horizon
+        self.discountRate = discountRate
+        self.inputs = inputs
+        self.items = items
+        self.warnings = warnings
+    }
 }
 
 /// A named number the items refer to, with an optional range for what-ifs.
@@ -119,6 +133,20 @@ public struct Item: Sendable {
     /// The kind's fields in the kind's order.
     public var fields: [Field]
     public var line: Int
+    /// How an `asset` is written off; nil for every other kind.
+    public var depreciation: Depreciation?
+
+    public init(name: String, side: Side, flow: Flow, kind: ItemKind, timing: Timing, fields: [Field], line: Int,
+                depreciation: Depreciation? = nil) {
+        self.name = name
+        self.side = side
+        self.flow = flow
+        self.kind = kind
+        self.timing = timing
+        self.fields = fields
+        self.line = line
+        self.depreciation = depreciation
+    }
 
     /// The amount per occurrence: the product of the fields.
     public var amount: Expression {
@@ -126,8 +154,33 @@ public struct Item: Sendable {
     }
 }
 
+/// Afschrijving of an `asset`: straight-line over `life` years from the year after the purchase,
+/// down to `residual` (restwaarde). The purchase is the cash flow; depreciation is shown beside
+/// the cash flows, and the book value left at the end of the horizon (or the residual value at
+/// the end of its life, when that comes first) counts as a return then.
+public struct Depreciation: Sendable {
+    /// Afschrijvingstermijn in years, ≥ 1.
+    public var life: Int
+    /// Restwaarde at the end of the life: 0 ≤ residual ≤ amount (the field `residual_value`).
+    public var residual: Field
+
+    public init(life: Int, residual: Field) {
+        self.life = life
+        self.residual = residual
+    }
+}
+
 /// A named expression of an item (`hours: webcare_hours_per_week * 52`).
 public struct Field: Sendable {
+    public init(name: String, expression: Expression, text: String, constraint: FieldConstraint, line: Int, column: Int) {
+        self.name = name
+        self.expression = expression
+        self.text = text
+        self.constraint = constraint
+        self.line = line
+        self.column = column
+    }
+
     public var name: String
     public var expression: Expression
     /// The text as written in the file.
@@ -154,12 +207,14 @@ public enum ItemKind: String, Sendable, CaseIterable {
     case contactShift = "contact_shift"
     case communityAnswers = "community_answers"
     case timeSaved = "time_saved"
+    /// Bought once and written off over its life (`life`, optional `residual_value`): see `Depreciation`.
+    case asset
     case other
 
     /// Field names and constraints, in the order they are multiplied.
     public var fields: [(name: String, constraint: FieldConstraint)] {
         switch self {
-        case .licence, .training, .integration, .maintenance: return [("amount", .nonNegative)]
+        case .licence, .training, .integration, .maintenance, .asset: return [("amount", .nonNegative)]
         case .other: return [("amount", .any)]
         case .staffHours: return [("hours", .nonNegative), ("hourly_rate", .nonNegative)]
         case .contactHandling: return [("contacts", .nonNegative), ("cost_per_contact", .nonNegative)]
@@ -172,7 +227,7 @@ public enum ItemKind: String, Sendable, CaseIterable {
     /// The lists the kind may appear in.
     public var flows: [Flow] {
         switch self {
-        case .licence, .training, .integration, .maintenance, .staffHours, .contactHandling: return [.investment]
+        case .licence, .training, .integration, .maintenance, .staffHours, .contactHandling, .asset: return [.investment]
         case .contactShift, .communityAnswers, .timeSaved: return [.return]
         case .other: return [.investment, .return]
         }

@@ -313,7 +313,7 @@ private struct ScenarioReader {
             // An investment of kind `other` is money spent: never negative (savings are returns).
             (name: spec.name, constraint: flow == .investment && spec.constraint == .any && kind == .other ? FieldConstraint.nonNegative : spec.constraint)
         }
-        try checkKeys(mapping, allowed: Self.itemKeys + fieldSpecs.map(\.name), field: field)
+        try checkKeys(mapping, allowed: Self.itemKeys + fieldSpecs.map(\.name) + (kind == .asset ? Self.assetKeys : []), field: field)
 
         let timing = try readTiming(mapping, node: node, field: field, horizon: horizon)
         var fields: [Field] = []
@@ -333,7 +333,42 @@ private struct ScenarioReader {
             try ConstraintCheck.check(fieldValue, inputs: inputs, field: "\(field).\(spec.name)", source: source)
             fields.append(fieldValue)
         }
-        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.line ?? 0)
+        let depreciation = try readDepreciation(mapping, node: node, field: field, kind: kind, timing: timing, horizon: horizon, inputs: inputs)
+        if let depreciation, let amount = fields.first {
+            try ConstraintCheck.checkResidual(depreciation.residual, within: amount, inputs: inputs, field: "\(field).residual_value", source: source)
+        }
+        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.line ?? 0,
+                    depreciation: depreciation)
+    }
+
+    static let assetKeys = ["life", "residual_value"]
+
+    /// An asset's `life` (afschrijvingstermijn, whole years) and optional `residual_value`
+    /// (restwaarde, default 0); an asset is bought once.
+    func readDepreciation(_ mapping: ConfigMapping, node: ConfigNode, field: String, kind: ItemKind, timing: Timing,
+                          horizon: Int, inputs: [Input]) throws -> Depreciation? {
+        guard kind == .asset else { return nil }
+        guard case .once = timing else {
+            throw error(mapping["timing"], field: field + ".timing", "an asset is bought once: use `timing: once` with `year` (its depreciation then runs over `life` years)")
+        }
+        guard let lifeNode = mapping["life"] else {
+            throw error(node, field: field, "missing `life`; an asset needs its afschrijvingstermijn in whole years (e.g. `life: 5`)")
+        }
+        let life = try integer(lifeNode, field: field + ".life", range: 1...ScenarioLoader.maximumHorizon)
+        var residual = Field(name: "residual_value", expression: .number(0), text: "0", constraint: .nonNegative,
+                             line: node.line ?? 0, column: node.location.column ?? 0)
+        if let residualNode = mapping["residual_value"] {
+            let located = try expression(residualNode, field: field + ".residual_value")
+            for (reference, offset) in located.expression.inputReferences where !inputs.contains(where: { $0.name == reference }) {
+                throw ConfigError(location: SourceLocation(file: source, line: located.line, column: located.column(offset)),
+                                  key: field + ".residual_value",
+                                  problem: "unknown input `\(reference)`; " + Suggestions.hint(for: reference, among: inputs.map(\.name), kind: "input"))
+            }
+            residual = Field(name: "residual_value", expression: located.expression, text: located.text, constraint: .nonNegative,
+                             line: located.line ?? 0, column: located.firstColumn ?? residualNode.location.column ?? 0)
+            try ConstraintCheck.check(residual, inputs: inputs, field: field + ".residual_value", source: source)
+        }
+        return Depreciation(life: life, residual: residual)
     }
 
     func readTiming(_ mapping: ConfigMapping, node: ConfigNode, field: String, horizon: Int) throws -> Timing {
@@ -368,8 +403,9 @@ private struct ScenarioReader {
     /// ROI divides by the incremental investment: it must be positive at the inputs' values.
     func checkIncrementalInvestment(_ scenario: Scenario, investmentsNode: ConfigNode?, root: ConfigNode) throws {
         let compiled = CompiledScenario(scenario)
-        let evaluator = Evaluator(compiled)
-        let metrics = evaluator.evaluate(compiled.baseValues)
+        let breakdown = Evaluator(compiled).breakdown(compiled.baseValues)
+        try checkFiniteTotals(compiled, breakdown, root: root)
+        let metrics = breakdown.metrics
         guard metrics.investment > 0 else {
             let amount = Rounding.shortest(metrics.investment)
             let hint = scenario.items.contains { $0.side == .scenario && $0.flow == .investment }
@@ -381,27 +417,26 @@ private struct ScenarioReader {
     }
 }
 
+extension ScenarioReader {
+    /// Every amount and total must be a finite number: 1e308 is a valid input, but used twice its
+    /// sum is beyond what a double holds, and ROI, NPV and payback would be ∞ or NaN.
+    func checkFiniteTotals(_ model: CompiledScenario, _ breakdown: Breakdown, root: ConfigNode) throws {
+        guard !breakdown.metrics.isFinite else { return }
+        let entry = zip(model.entries, breakdown.itemAmounts).first { !$0.1.isFinite }?.0
+        let item = entry.map { model.scenario.items[$0.item] }
+        throw ConfigError(location: SourceLocation(file: source, line: item?.line ?? root.line),
+                          key: item.map { "\($0.flow == .investment ? "investments" : "returns") \"\($0.name)\"" } ?? "",
+                          problem: "the \(item == nil ? "totals" : "amount") at the inputs' values \(item == nil ? "are" : "is") not a finite number (beyond ±1.8e308, the largest a computer can add up); expected amounts of a realistic size")
+    }
+}
+
 /// Checks a field's constraint at the inputs' values and at every corner of the ranges of the
 /// inputs it uses (all combinations of low and high, up to 12 inputs; beyond that each input's
 /// low and high alone). Sums, differences and products using each input once take their
 /// extremes at corners, so for those the check covers every value in the ranges.
 enum ConstraintCheck {
     static func check(_ field: Field, inputs: [Input], field label: String, source: String) throws {
-        let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })
-        let varying = field.expression.inputReferences.compactMap { byName[$0.name] }.filter { $0.range != nil }
-        var points: [[(Input, Bool)]] = [[]]  // each point: inputs set to low (false) or high (true)
-        if varying.count <= 12 {
-            for input in varying { points = points.flatMap { [$0 + [(input, false)], $0 + [(input, true)]] } }
-        } else {
-            points += varying.flatMap { [[($0, false)], [($0, true)]] }
-        }
-        for point in points {
-            var values = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.value) })
-            for (input, high) in point { values[input.name] = high ? input.high : input.low }
-            let value = field.expression.evaluate { values[$0] ?? .nan }
-            let at = point.isEmpty
-                ? "at the inputs' values"
-                : "when " + point.map { "\($0.0.name) = \(Rounding.shortest(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
+        try forEachPoint(field.expression, inputs: inputs) { value, at in
             let problem: String?
             if !value.isFinite {
                 problem = "`\(field.text)` has no finite value \(at) (division by zero?)"
@@ -417,6 +452,40 @@ enum ConstraintCheck {
             }
         }
     }
+
+    /// Evaluates `expression` at the inputs' values and at the corners described above, handing
+    /// each value with where it was taken (`at the inputs' values`, `when hours = 5 (its low)`).
+    static func forEachPoint(_ expression: Expression, inputs: [Input], _ body: (Double, String) throws -> Void) throws {
+        let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })
+        let varying = expression.inputReferences.compactMap { byName[$0.name] }.filter { $0.range != nil }
+        var points: [[(Input, Bool)]] = [[]]  // each point: inputs set to low (false) or high (true)
+        if varying.count <= 12 {
+            for input in varying { points = points.flatMap { [$0 + [(input, false)], $0 + [(input, true)]] } }
+        } else {
+            points += varying.flatMap { [[($0, false)], [($0, true)]] }
+        }
+        for point in points {
+            var values = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.value) })
+            for (input, high) in point { values[input.name] = high ? input.high : input.low }
+            let value = expression.evaluate { values[$0] ?? .nan }
+            let at = point.isEmpty
+                ? "at the inputs' values"
+                : "when " + point.map { "\($0.0.name) = \(Rounding.shortest(($0.1 ? $0.0.high : $0.0.low) ?? .nan)) (its \($0.1 ? "high" : "low"))" }.joined(separator: ", ")
+            try body(value, at)
+        }
+    }
+}
+
+extension ConstraintCheck {
+    /// An asset's residual value may not exceed its amount, at the values and the corners of the
+    /// ranges of the inputs either uses.
+    static func checkResidual(_ residual: Field, within amount: Field, inputs: [Input], field label: String, source: String) throws {
+        try forEachPoint(.binary(.subtract, amount.expression, residual.expression), inputs: inputs) { difference, at in
+            guard difference < 0 else { return }
+            throw ConfigError(location: SourceLocation(file: source, line: residual.line, column: residual.column), key: label,
+                              problem: "the residual value `\(residual.text)` exceeds the amount `\(amount.text)` by \(Rounding.shortest(-difference)) \(at); expected 0 ≤ residual_value ≤ amount")
+        }
+    }
 }
 
 /// Input names: letters, digits and `_`, not starting with a digit (so expressions can use them).
@@ -427,15 +496,11 @@ enum InputName {
     }
 }
 
-/// Yearly rates as written by people: `0.04`, `4%`, `4 %`, `-0.5%`.
+/// Yearly rates as written by people, by the Dutch number rules: `0.04`, `0,04`, `4%`, `4,5 %`, `-0.5%`.
 public enum RateText {
     public static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("%") {
-            let number = trimmed.dropLast().trimmingCharacters(in: .whitespaces)
-            return StrictNumber.parse(number).map { $0 / 100 }
-        }
-        return StrictNumber.parse(trimmed)
+        guard let reading = DutchNumberText.read(text), !reading.euro else { return nil }
+        return reading.percent ? reading.value / 100 : reading.value
     }
 
     /// Why `rate` is not a usable yearly rate, or nil.

@@ -18,11 +18,9 @@ public enum WhatIf {
     public static func vary(_ model: CompiledScenario, _ range: VaryRange) throws -> [VaryRow] {
         let index = try inputIndex(model, range.input, option: range.option)
         let values = try range.values()
-        let evaluator = Evaluator(model)
-        var inputs = model.baseValues
-        return values.map { value in
-            inputs[index] = value
-            return VaryRow(value: value, metrics: evaluator.evaluate(inputs))
+        var point = Point(model)
+        return try values.map { value in
+            VaryRow(value: value, metrics: try point.metrics([(index, value)], option: range.option))
         }
     }
 
@@ -44,13 +42,10 @@ public enum WhatIf {
         }
         let rowValues = try rows.values()
         let columnValues = try columns.values()
-        let evaluator = Evaluator(model)
-        var inputs = model.baseValues
-        let cells = rowValues.map { rowValue in
-            columnValues.map { columnValue in
-                inputs[rowIndex] = rowValue
-                inputs[columnIndex] = columnValue
-                return evaluator.evaluate(inputs)
+        var point = Point(model)
+        let cells = try rowValues.map { rowValue in
+            try columnValues.map { columnValue in
+                try point.metrics([(rowIndex, rowValue), (columnIndex, columnValue)], option: "\(rows.option) \(columns.option)")
             }
         }
         return TwoWayTable(rowInput: rows.input, columnInput: columns.input, rowValues: rowValues, columnValues: columnValues, cells: cells)
@@ -74,15 +69,12 @@ public enum WhatIf {
     /// Each input with a range at its low and at its high (the others at their values), sorted
     /// by swing on ROI, largest first; ties and undefined swings by name, undefined last.
     public static func tornado(_ model: CompiledScenario) throws -> [TornadoBar] {
-        let evaluator = Evaluator(model)
+        var point = Point(model)
         var bars: [TornadoBar] = []
         for (index, input) in model.scenario.inputs.enumerated() {
             guard let low = input.low, let high = input.high else { continue }
-            var inputs = model.baseValues
-            inputs[index] = low
-            let atLow = evaluator.evaluate(inputs)
-            inputs[index] = high
-            let atHigh = evaluator.evaluate(inputs)
+            let atLow = try point.metrics([(index, low)], option: "--tornado")
+            let atHigh = try point.metrics([(index, high)], option: "--tornado")
             bars.append(TornadoBar(input: input.name, low: low, high: high, atLow: atLow, atHigh: atHigh))
         }
         guard !bars.isEmpty else {
@@ -131,72 +123,111 @@ public enum WhatIf {
         guard let range = within ?? model.scenario.inputs[index].range else {
             throw ROIError(source: option, message: "input `\(name)` has no range to search; give it `low` and `high` in the scenario, or pass --within from..to")
         }
-        let evaluator = Evaluator(model)
-        var inputs = model.baseValues
-        func metrics(at value: Double) -> Metrics {
-            inputs[index] = value
-            return evaluator.evaluate(inputs)
-        }
-        // metric − target; NaN where the metric is undefined (ROI with ΔI ≤ 0).
-        func gap(_ value: Double) -> Double {
-            let result = metrics(at: value)
-            switch metric {
-            case .roi: return (result.roi ?? .nan) - target
-            case .npv: return result.npv - target
-            }
-        }
-
+        guard target.isFinite else { throw ROIError(source: "--target", message: "expected a finite target") }
+        var point = Point(model)
         let steps = range.lowerBound == range.upperBound ? 0 : scanIntervals
         let grid = (0...steps).map { i -> Double in
             i == steps ? range.upperBound : range.lowerBound + (range.upperBound - range.lowerBound) * Double(i) / Double(steps)
         }
-        let gaps = grid.map(gap)
+        // Every point searched must be one the scenario allows, with finite results.
+        let scanned = try grid.map { try point.metrics([(index, $0)], option: option) }
+        func value(_ metrics: Metrics) -> Double? {
+            switch metric {
+            case .roi: return metrics.roi
+            case .npv: return metrics.npv
+            }
+        }
+        // metric − target; NaN where the metric is undefined (ROI with ΔI ≤ 0).
+        func gap(_ metrics: Metrics) -> Double { (value(metrics) ?? .nan) - target }
+        func gap(at x: Double) -> Double { gap(point.unchecked([(index, x)])) }
+        let gaps = scanned.map(gap)
         var brackets: [Int] = []  // i: a sign change (or zero) between grid[i] and grid[i + 1]
         var exactZeros: [Int] = []
         for i in grid.indices {
             if gaps[i] == 0 { exactZeros.append(i) }
-            if i + 1 < grid.count, gaps[i].isFinite, gaps[i + 1].isFinite, gaps[i] * gaps[i + 1] < 0 { brackets.append(i) }
+            if i + 1 < grid.count, gaps[i].isFinite, gaps[i + 1].isFinite, (gaps[i] < 0) != (gaps[i + 1] < 0), gaps[i] != 0, gaps[i + 1] != 0 {
+                brackets.append(i)
+            }
         }
         let crossings = brackets.count + exactZeros.count
         let firstZero = exactZeros.first.map { grid[$0] }
         let firstBracket = brackets.first
-        let value: Double
+        let found: Double
         if let zero = firstZero, firstBracket.map({ grid[$0] >= zero }) ?? true {
-            value = zero
+            found = zero
         } else if let i = firstBracket {
-            value = RootFinder.brent(a: grid[i], b: grid[i + 1], fa: gaps[i], fb: gaps[i + 1], tolerance: goalTolerance, gap)
+            found = RootFinder.brent(a: grid[i], b: grid[i + 1], fa: gaps[i], fb: gaps[i + 1], tolerance: goalTolerance) { gap(at: $0) }
         } else {
-            let finite = zip(grid, gaps).filter { $0.1.isFinite }
+            // The metric's own values, not gap + target: a huge target would swallow them.
+            let seen = scanned.compactMap(value)
             let label = metric == .roi ? "ROI" : "NPV"
             let place = "for \(name) in \(Rounding.shortest(range.lowerBound))…\(Rounding.shortest(range.upperBound))"
-            guard let lowest = finite.map(\.1).min(), let highest = finite.map(\.1).max() else {
+            guard let lowest = seen.min(), let highest = seen.max() else {
                 throw ROIError(source: option, message: "\(label) is undefined everywhere \(place) (the scenario invests no more than the baseline)")
             }
             let show = { (x: Double) in metric == .roi ? Format.percent(x) : Format.money(x) }
-            throw ROIError(source: option, message: "no root: \(label) stays between \(show(lowest + target)) and \(show(highest + target)) \(place) and never reaches the target \(show(target)); widen the range with --within from..to")
+            throw ROIError(source: option, message: "no root: \(label) stays between \(show(lowest)) and \(show(highest)) \(place) and never reaches the target \(show(target)); widen the range with --within from..to")
         }
-        return GoalSeekResult(input: name, metric: metric, target: target, value: value, metrics: metrics(at: value),
+        let value = found
+        let metrics = try point.metrics([(index, value)], option: option)
+        return GoalSeekResult(input: name, metric: metric, target: target, value: value, metrics: metrics,
                               searched: range, moreThanOneCrossing: crossings > 1)
     }
 
     /// A goal-seek target as written: for ROI a fraction (`0.25`) or a percentage (`25%`);
     /// for NPV euros.
     public static func parseTarget(_ text: String, metric: GoalMetric) throws -> Double {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("%") {
-            guard metric == .roi else {
-                throw ROIError(source: "--target \(text)", message: "an NPV target is in euros, not a percentage")
-            }
-            if let value = RateText.parse(trimmed) { return value }
-        } else if let value = StrictNumber.parse(trimmed) {
-            return value
+        let source = "--target \(text)"
+        guard let reading = DutchNumberText.read(text) else {
+            throw ROIError(source: source, message: metric == .roi
+                ? "expected an ROI as a fraction or percentage, e.g. 0 (break-even), 0,25 or 25 %"
+                : "expected an NPV in euros, e.g. 0 (break-even) or € 10.000")
         }
-        throw ROIError(source: "--target \(text)", message: metric == .roi
-            ? "expected an ROI as a fraction or percentage, e.g. 0 (break-even), 0.25 or 25%"
-            : "expected an NPV in euros, e.g. 0 (break-even) or 10000")
+        switch metric {
+        case .roi:
+            guard !reading.euro else { throw ROIError(source: source, message: "an ROI target is a fraction or a percentage (25 %), not euros") }
+            return reading.percent ? reading.value / 100 : reading.value
+        case .npv:
+            guard !reading.percent else { throw ROIError(source: source, message: "an NPV target is in euros, not a percentage") }
+            return reading.value
+        }
     }
 
     // MARK: Shared
+
+    /// One what-if point after another: the base values with some inputs changed. `metrics`
+    /// refuses points the scenario forbids (a field's rule broken) and results that are not
+    /// finite, with a message naming the point; `unchecked` serves root refinement inside a
+    /// bracket whose ends were checked.
+    struct Point {
+        let model: CompiledScenario
+        var evaluator: Evaluator
+        var inputs: [Double]
+
+        init(_ model: CompiledScenario) {
+            self.model = model
+            self.evaluator = Evaluator(model)
+            self.inputs = model.baseValues
+        }
+
+        mutating func unchecked(_ changes: [(Int, Double)]) -> Metrics {
+            inputs = model.baseValues
+            for (index, value) in changes { inputs[index] = value }
+            return evaluator.evaluate(inputs)
+        }
+
+        mutating func metrics(_ changes: [(Int, Double)], option: String) throws -> Metrics {
+            let metrics = unchecked(changes)
+            let at = "at " + changes.map { "\(model.inputNames[$0.0]) = \(Rounding.shortest($0.1))" }.joined(separator: ", ")
+            if let problem = model.domainProblem(inputs) {
+                throw ROIError(source: option, message: "\(at): \(problem.message); expected values the scenario allows")
+            }
+            guard metrics.isFinite else {
+                throw ROIError(source: option, message: "\(at): the totals are not finite numbers (amounts beyond ±1.8e308, the largest a computer can add up); expected values of a realistic size")
+            }
+            return metrics
+        }
+    }
 
     static func inputIndex(_ model: CompiledScenario, _ name: String, option: String) throws -> Int {
         guard let index = model.inputIndex(name) else {
@@ -228,26 +259,29 @@ public struct VaryRange: Sendable, Equatable {
 
     public static func parse(_ text: String) throws -> VaryRange {
         let option = "--vary \(text)"
-        let expected = "expected name=from..to or name=from..to:step, e.g. contacts_moved=2000..8000:1000"
+        let expected = "expected name=from..to or name=from..to:step, e.g. contacts_moved=2.000..8.000:1.000"
         guard let equals = text.firstIndex(of: "=") else { throw ROIError(source: option, message: "missing `=`; \(expected)") }
         let name = text[..<equals].trimmingCharacters(in: .whitespaces)
         var rest = Substring(text[text.index(after: equals)...])
         var step: Double?
         if let colon = rest.lastIndex(of: ":") {
             let stepText = String(rest[rest.index(after: colon)...])
-            guard let value = StrictNumber.parse(stepText) else { throw ROIError(source: option, message: "step `\(stepText)` is not a number; \(expected)") }
+            guard let value = InputValueText.parse(stepText) else { throw ROIError(source: option, message: "step `\(stepText)` is not \(DutchNumberText.expected); \(expected)") }
             step = value
             rest = rest[..<colon]
         }
         guard let dots = rest.range(of: "..") else { throw ROIError(source: option, message: "missing `..` between from and to; \(expected)") }
         let fromText = String(rest[..<dots.lowerBound]), toText = String(rest[dots.upperBound...])
-        guard let from = StrictNumber.parse(fromText) else { throw ROIError(source: option, message: "from `\(fromText)` is not a number; \(expected)") }
-        guard let to = StrictNumber.parse(toText) else { throw ROIError(source: option, message: "to `\(toText)` is not a number; \(expected)") }
+        guard let from = InputValueText.parse(fromText) else { throw ROIError(source: option, message: "from `\(fromText)` is not \(DutchNumberText.expected); \(expected)") }
+        guard let to = InputValueText.parse(toText) else { throw ROIError(source: option, message: "to `\(toText)` is not \(DutchNumberText.expected); \(expected)") }
         guard InputName.isValid(name) else { throw ROIError(source: option, message: "`\(name)` is not an input name; \(expected)") }
         return try VaryRange(input: name, from: from, to: to, step: step, option: option)
     }
 
     private func validate() throws {
+        guard (to - from).isFinite, step?.isFinite ?? true else {
+            throw ROIError(source: option, message: "the range is too wide to compute (its width is not a finite number); expected values of a realistic size")
+        }
         guard from <= to else {
             throw ROIError(source: option, message: "the range is reversed: from (\(Rounding.shortest(from))) is greater than to (\(Rounding.shortest(to))); expected from ≤ to")
         }
@@ -263,7 +297,12 @@ public struct VaryRange: Sendable, Equatable {
     public func values() throws -> [Double] {
         guard from < to else { return [from] }
         guard let step else {
-            return (0...10).map { $0 == 10 ? to : from + (to - from) * Double($0) / 10 }
+            return (0...10).map { i in
+                guard i < 10 else { return to }
+                // (to − from) × i can pass the largest double while (to − from) × i / 10 does not.
+                let scaled = (to - from) * Double(i)
+                return from + (scaled.isFinite ? scaled / 10 : (to - from) / 10 * Double(i))
+            }
         }
         let intervals = ((to - from) / step + 1e-9).rounded(.down)
         guard intervals + 1 <= Double(WhatIf.maximumValues) else {
@@ -273,7 +312,16 @@ public struct VaryRange: Sendable, Equatable {
     }
 }
 
-/// `from..to` as written in options (`--within 1000..9000`, `--satisfaction-scale 1..5`).
+/// An input's value as typed in an option: Dutch number rules (`Support.DutchNumberText`), a
+/// percentage meaning its fraction (`60 %` → 0.6), `€` allowed — as the site's calculator reads it.
+public enum InputValueText {
+    public static func parse(_ text: String) -> Double? {
+        guard let reading = DutchNumberText.read(text) else { return nil }
+        return reading.percent ? reading.value / 100 : reading.value
+    }
+}
+
+/// `from..to` as written in options (`--within 1.000..9.000`, `--satisfaction-scale 1..5`).
 public enum IntervalText {
     public static func parse(_ text: String, option: String) throws -> ClosedRange<Double> {
         let written = "\(option) \(text)"
@@ -281,8 +329,11 @@ public enum IntervalText {
             throw ROIError(source: written, message: "expected from..to, e.g. 1000..9000")
         }
         let fromText = String(text[..<dots.lowerBound]), toText = String(text[dots.upperBound...])
-        guard let from = StrictNumber.parse(fromText), let to = StrictNumber.parse(toText) else {
-            throw ROIError(source: written, message: "expected two numbers as from..to, e.g. 1000..9000")
+        guard let from = InputValueText.parse(fromText), let to = InputValueText.parse(toText) else {
+            throw ROIError(source: written, message: "expected two numbers as from..to, e.g. 1.000..9.000")
+        }
+        guard (to - from).isFinite else {
+            throw ROIError(source: written, message: "the range is too wide to compute (its width is not a finite number); expected values of a realistic size")
         }
         guard from <= to else {
             throw ROIError(source: written, message: "the range is reversed: from (\(Rounding.shortest(from))) is greater than to (\(Rounding.shortest(to))); expected from ≤ to")

@@ -7,11 +7,10 @@ public enum DutchFormat {
     }
 
     /// Fixed decimals with a decimal comma and thousands grouped: (1234.55, 1) → `1.234,6`,
-    /// (2.9984, 3) → `2,998`. A value too large to round (or not finite) is written as is.
+    /// (2.9984, 3) → `2,998`; every digit of a large value (1e21 → `1.000.000.000.000.000.000.000`).
+    /// Not-finite values give `nan`, `inf`, `-inf`: callers that show numbers decide what to say instead.
     public static func decimal(_ value: Double, decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<max(decimals, 0) { scale *= 10 }
-        guard value.isFinite, abs(value) * scale < 1e17 else { return "\(value)" }
+        guard value.isFinite else { return Rounding.fixed(value, decimals: decimals) }
         let fixed = Rounding.fixed(value, decimals: decimals)
         let negative = fixed.hasPrefix("-")
         let parts = fixed.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)

@@ -13,7 +13,7 @@ struct Meetlat: ParsableCommand {
         discussion: """
             Pipeline: ingest → score → stats → site. Every command works on any folder laid out \
             like Surveys/ (see --surveys), so a private survey can be scored outside this repository. \
-            roi and kpi are what-ifs for consultants and need no survey data.
+            roi and kpi are what-ifs for consultants and need no survey data; webcare reads a webcare tool's message log.
             """,
         version: "meetlat \(version)",
         subcommands: [
@@ -27,6 +27,7 @@ struct Meetlat: ParsableCommand {
             SiteCommand.self,
             ROICommand.self,
             KPICommand.self,
+            WebcareCommand.self,
             VersionCommand.self,
         ]
     )

@@ -10,6 +10,7 @@ import pathlib
 import shutil
 
 import pytest
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -18,6 +19,12 @@ REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 SITE = pathlib.Path(os.environ.get("MEETLAT_SITE", REPOSITORY / "_site")).resolve()
 MEETLAT = pathlib.Path(os.environ.get("MEETLAT_BIN", REPOSITORY / ".build" / "debug" / "meetlat")).resolve()
 ARTIFACTS = pathlib.Path(__file__).resolve().parent / "artifacts"
+
+try:  # a current axe-core (4.x, knows the WCAG 2.1 rules); axe-selenium-python bundles 3.1
+    import axe_core_python
+    AXE_SCRIPT = str(pathlib.Path(axe_core_python.__file__).parent / "axe.min.js")
+except ImportError:
+    AXE_SCRIPT = None
 
 
 def page_url(relative):
@@ -111,3 +118,18 @@ def rankings_csv(year):
     import csv
     with open(REPOSITORY / "Rankings" / f"{year}.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def serious_axe_violations(driver, name):
+    """Runs axe-core (WCAG 2 and 2.1 A and AA, best practice) on the page open in `driver`, writes
+    every violation to artifacts/axe-<name>.json and returns the serious and critical ones with
+    axe's report of them."""
+    axe = Axe(driver, script_url=AXE_SCRIPT) if AXE_SCRIPT else Axe(driver)
+    axe.inject()
+    version = driver.execute_script("return axe.version")
+    tags = ["wcag2a", "wcag2aa", "best-practice"] + (["wcag21a", "wcag21aa"] if not version.startswith(("1.", "2.", "3.")) else [])
+    results = axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": tags}}))
+    serious = [violation for violation in results["violations"] if violation["impact"] in ("serious", "critical")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(results["violations"], indent=2))
+    return serious, axe.report(serious)

@@ -18,6 +18,8 @@ What it writes (README.md, "Test fixtures"):
   units/huge-cell.xlsx                a cell of 1 GB of text (inflates from about 1 MB)
   fresh/answers.json, fresh/export-2014.xlsx, fresh/export-2014.sav   a questionnaire nobody tuned
       meetlat for (reworded questions, new channels, new answer labels) and its true answers
+  webcare/small-log.xlsx              Tests/WebcareTests/Fixtures/small-log.csv as a webcare tool's
+      XLSX export: times as date cells, every other cell as text
 The output depends only on the demo exports and the fixed seed, except for timestamps openpyxl
 and ZIP write into the packages' own metadata.
 """
@@ -345,6 +347,31 @@ def fresh(out):
                          variable_value_labels=value_labels, missing_ranges=missing)
 
 
+def webcare(out):
+    """The hand-checked webcare log as XLSX: the time column as Excel date-times (a row whose date
+    does not exist stays text, as a tool exports a broken value), the rest as text."""
+    folder = out / "webcare"
+    folder.mkdir(parents=True)
+    with open(ROOT / "Tests" / "WebcareTests" / "Fixtures" / "small-log.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Berichten"
+    time = rows[0].index("Tijdstip")
+    for index, row in enumerate(rows):
+        for column, text in enumerate(row):
+            cell = sheet.cell(row=index + 1, column=column + 1)
+            if index > 0 and column == time:
+                try:
+                    cell.value = dt.datetime.strptime(text, "%d-%m-%Y %H:%M")
+                    cell.number_format = "dd-mm-yyyy hh:mm"
+                    continue
+                except ValueError:
+                    pass
+            cell.value = text if text else None
+    workbook.save(folder / "small-log.xlsx")
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".build" / "fixtures"
     staging = out.with_name(out.name + ".partial")
@@ -355,6 +382,7 @@ def main():
     demo(staging)
     units(staging)
     fresh(staging)
+    webcare(staging)
     if out.exists():
         import shutil
         shutil.rmtree(out)

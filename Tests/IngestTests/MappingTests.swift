@@ -131,6 +131,9 @@ import Testing
         #expect(mappingError(replacing("year: 2012", with: "year: twintig"))?.problem == "expected a whole number, found `twintig`")
         #expect(mappingError(replacing("    type: number\n", with: "    type: text\n"))?.problem.hasPrefix("type text is not a canonical field") == true)
         #expect(mappingError(replacing("\"Soms\": soms", with: "\"Soms\": soms\n      \" soms \": soms"))?.problem.contains("listed twice") == true)
+        // A header row plus Int.max rows to skip trapped on overflow (issue 19, item 10).
+        #expect(mappingError(replacing("skip_rows: 0", with: "skip_rows: 9223372036854775807"))?.problem
+                == "expected a whole number from 0 to 1000000000, found `9223372036854775807`")
         #expect(mappingError("year: [2012\n")?.problem.hasPrefix("not valid YAML") == true)
         #expect(mappingError("")?.problem.hasPrefix("the file is empty") == true)
     }

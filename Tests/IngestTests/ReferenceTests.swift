@@ -60,6 +60,10 @@ import TableFiles
                 == "reference/aliases.csv, row 2, column code: GM0001 is not in gemeenten.csv")
         #expect(try loadError("inhabitants.csv", "code,year,inhabitants,source,estimate\nGM0405,2012,71.703,cbs,false\n")?.description
                 == "reference/inhabitants.csv, row 2, column inhabitants: \"71.703\" is not a whole number; expected digits only (no thousands dots)")
+        // 2^62 inhabitants overflowed sums downstream (issue 19, item 10); no gemeente has a billion.
+        #expect(try loadError("inhabitants.csv", "code,year,inhabitants,source,estimate\nGM0405,2012,4611686018427387904,cbs,false\n")?.description
+                == "reference/inhabitants.csv, row 2, column inhabitants: 4611686018427387904 is more than 1000000000, far beyond any gemeente; expected a count of inhabitants")
+        #expect(try loadError("size-classes.csv", "id,label,minimum,maximum\na,A,0,9223372036854775807\nb,B,10000,\n")?.description.contains("is more than 1000000000") == true)
         #expect(try loadError("inhabitants.csv", "code,year,inhabitants,source,estimate\nGM0405,2012,71703,cbs,misschien\n")?.description
                 == "reference/inhabitants.csv, row 2, column estimate: \"misschien\" is not true or false")
         #expect(try loadError("size-classes.csv", "id,label,minimum,maximum\na,A,0,9999\nb,B,20000,\n")?.description

@@ -1,6 +1,7 @@
 import Core
 import Testing
 @testable import Ingest
+import TableFiles
 
 @Suite struct DutchNumberTests {
     @Test(arguments: [

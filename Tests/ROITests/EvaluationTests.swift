@@ -158,10 +158,10 @@ import Testing
     @Test func reportsAreDeterministic() throws {
         for path in try exampleScenarioPaths() {
             let model = CompiledScenario(try ScenarioLoader.load(path: path))
-            var first = ROIAnalysis(model: model)
+            var first = try ROIAnalysis(model: model)
             first.tornado = try WhatIf.tornado(model)
             first.monteCarlo = try MonteCarlo.run(model, samples: 2000, seed: 9)
-            var second = ROIAnalysis(model: model)
+            var second = try ROIAnalysis(model: model)
             second.tornado = try WhatIf.tornado(model)
             second.monteCarlo = try MonteCarlo.run(model, samples: 2000, seed: 9)
             #expect(ROIReport.text(first) == ROIReport.text(second))

@@ -49,6 +49,8 @@ import Testing
                     }
                 }
             }
+            // Depreciation is shown beside the cash flows, never part of them.
+            guard item.flow != "depreciation" else { continue }
             let row = (item.side == "scenario" ? 0 : 2) + (item.flow == "investment" ? 0 : 1)
             for year in item.firstYear...item.lastYear { rows[row][year] += stack[0] }
         }
@@ -76,8 +78,8 @@ import Testing
             let model = CompiledScenario(try ScenarioLoader.load(path: path))
             let text = ModelExport.json(model).text
             let exported = try JSONDecoder().decode(Exported.self, from: Data(text.utf8))
-            #expect(exported.format == "meetlat-roi-model/1")
-            let evaluator = Evaluator(model)
+            #expect(exported.format == "meetlat-roi-model/2")
+            var evaluator = Evaluator(model)
             // At the inputs' values and with every ranged input at its low.
             var lows = model.baseValues
             var overrides: [String: Double] = [:]
@@ -117,11 +119,11 @@ import Testing
               - { name: R, kind: other, timing: yearly, amount: -(hours) + 10000 }
             """)
         // hours × 52 × (rate − 5): input 0, push 52, mul, input 1, push 5, sub, mul.
-        #expect(model.itemPrograms[0] == [
+        #expect(model.entries[0].program == [
             Instruction(.input, index: 0), Instruction(.push, value: 52), Instruction(.multiply),
             Instruction(.input, index: 1), Instruction(.push, value: 5), Instruction(.subtract), Instruction(.multiply),
         ])
-        #expect(model.itemPrograms[1] == [Instruction(.input, index: 0), Instruction(.negate), Instruction(.push, value: 10000), Instruction(.add)])
+        #expect(model.entries[1].program == [Instruction(.input, index: 0), Instruction(.negate), Instruction(.push, value: 10000), Instruction(.add)])
         #expect(Evaluator(model).breakdown(model.baseValues).itemAmounts == [3 * 52 * 45, 9997])
     }
 }

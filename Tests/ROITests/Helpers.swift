@@ -13,7 +13,7 @@ func compiled(_ yaml: String, discountRate: Double? = nil) throws -> CompiledSce
 
 func metrics(_ yaml: String, discountRate: Double? = nil) throws -> Metrics {
     let model = try compiled(yaml, discountRate: discountRate)
-    return Evaluator(model).evaluate(model.baseValues)
+    return model.evaluate(model.baseValues)
 }
 
 /// The error `body` throws, as an `E` (nil when it throws none or another type).

@@ -81,7 +81,7 @@ import Testing
 
     @Test func theReportShowsLabelsBesideTheIdentifiers() throws {
         let model = try compiled(Self.labelled)
-        var analysis = ROIAnalysis(model: model)
+        var analysis = try ROIAnalysis(model: model)
         analysis.vary = (try VaryRange.parse("contacts=100..300:100"), try WhatIf.vary(model, try VaryRange.parse("contacts=100..300:100")))
         analysis.tornado = try WhatIf.tornado(model)
         analysis.goalSeek = try WhatIf.goalSeek(model, input: "contacts", target: 0, metric: .roi, within: nil)
@@ -94,7 +94,7 @@ import Testing
         #expect(tornado.contains { $0.hasPrefix("contacts    Contacten via webcare    0") })
 
         let twoWay = try WhatIf.twoWay(model, rows: try VaryRange.parse("contacts=100..200:100"), columns: try VaryRange.parse("difference=2..4:2"))
-        var both = ROIAnalysis(model: model)
+        var both = try ROIAnalysis(model: model)
         both.twoWay = twoWay
         #expect(ROIReport.text(both).contains("What-if: ROI for contacts (Contacten via webcare) (rows) × difference (Besparing per contact) (columns)"))
     }
@@ -102,7 +102,7 @@ import Testing
     @Test func withoutLabelsTheTornadoHasNoLabelColumn() throws {
         let model = try compiled(Self.labelled.replacingOccurrences(of: "    label: Contacten via webcare\n", with: "")
             .replacingOccurrences(of: "    label: Besparing per contact\n", with: ""))
-        var analysis = ROIAnalysis(model: model)
+        var analysis = try ROIAnalysis(model: model)
         analysis.tornado = try WhatIf.tornado(model)
         let text = ROIReport.text(analysis)
         #expect(text.contains("\ninput       low"))

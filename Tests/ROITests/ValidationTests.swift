@@ -177,7 +177,7 @@ import Testing
         #expect(read.inputs.isEmpty)
         #expect(read.items.map(\.name) == ["Tool"])
         // ROI = (0 − 10) / 10 = −1.
-        #expect(Evaluator(CompiledScenario(read)).evaluate([]).roi == -1)
+        #expect(CompiledScenario(read).evaluate([]).roi == -1)
     }
 
     @Test func unusedInputsAreWarnedAbout() throws {

@@ -50,6 +50,10 @@ import Testing
         let base = SensitivitySettings.default
         #expect(try base.overridden(runs: 50, seed: 3) == SensitivitySettings(runs: 50, spread: 0.25, distribution: .uniform, seed: 3))
         #expect(throws: SensitivityError.invalidRuns(0)) { try base.overridden(runs: 0) }
+        // `sensitivity --runs` is bounded as the model file is (issue 19, item 12).
+        #expect(try base.overridden(runs: SensitivitySettings.maximumRuns).runs == 10_000_000)
+        #expect(throws: SensitivityError.invalidRuns(10_000_001)) { try SensitivityOverrides(runs: 10_000_001).validate() }
+        #expect(SensitivityError.invalidRuns(Int.max).description == "sensitivity runs must be a whole number from 1 to 10000000, found \(Int.max)")
         #expect(throws: SensitivityError.invalidSpread(1)) { try base.overridden(spread: 1) }
     }
 }

@@ -274,9 +274,10 @@ import Testing
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {
         let page = String(decoding: try SharedSite.get().files["roi/index.html"] ?? Data(), as: UTF8.self)
         #expect(page.contains("<td class=\"num\">55</td><td>euro/uur</td>"), "units are Dutch")
-        // Inputs by their labels (with the help text), the identifier beside them for the command line.
+        // Inputs by their labels (with the help text); visitors see no identifiers of the scenario file.
         #expect(page.contains("<tr><th scope=\"row\">Vragen per jaar<span class=\"input-help\">Het totaal; "))
-        #expect(page.contains("<td><code>questions_per_year</code></td></tr>"))
+        #expect(!page.contains("<code>questions_per_year</code>"))
+        #expect(!page.contains("Naam in het scenariobestand"))
         #expect(page.contains("<tr><th scope=\"row\">Uurtarief</th><td class=\"num\">55</td>"))
         #expect(!page.contains("<th scope=\"row\"><code>"))
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -286,7 +287,7 @@ import Testing
             let id = String(file.dropLast(5))
             let json = ModelExport.json(model).text.replacingOccurrences(of: "<", with: "\\u003c")
             #expect(page.contains("<script type=\"application/json\" class=\"roi-model\" id=\"model-\(id)\">\(json)</script>"))
-            let metrics = Evaluator(model).evaluate(model.baseValues)
+            let metrics = model.evaluate(model.baseValues)
             #expect(page.contains("<span class=\"npv\" data-value=\"\(metrics.npv)\">"))
             if let roi = metrics.roi { #expect(page.contains("<span class=\"roi\" data-value=\"\(roi)\">")) }
         }

@@ -23,6 +23,95 @@ import Testing
         #expect(Rounding.fixed(-0.04, decimals: 1) == "0.0")
         #expect(Rounding.fixed(3, decimals: 0) == "3")
     }
+
+    /// Rounding works on the shortest decimal text of the double, not on its binary value and
+    /// not with a nudge: each case below is one the old `+ 1e-9` got wrong or trapped on.
+    @Test func fixedRoundsTheDecimalValueHalfUp() {
+        // Stored just below the half (8.5499999999999998…, 1.00499999999999989…), written as a half.
+        #expect(Rounding.fixed(8.55, decimals: 1) == "8.6")
+        #expect(Rounding.fixed(1.005, decimals: 2) == "1.01")
+        #expect(Rounding.fixed(-1.005, decimals: 2) == "-1.01")
+        // Within 1e-9 below a half, but not a half: the nudge rounded these up.
+        #expect(Rounding.fixed(2.4999999995, decimals: 0) == "2")
+        #expect(Rounding.fixed(0.0499999999995, decimals: 1) == "0.0")
+        // More than 6 decimals, and values beyond integer range, take the digit path.
+        #expect(Rounding.fixed(0.123456785, decimals: 8) == "0.12345679")
+        #expect(Rounding.fixed(1e20, decimals: 0) == "100000000000000000000")
+        #expect(Rounding.fixed(1.5e20, decimals: 2) == "150000000000000000000.00")
+        #expect(Rounding.fixed(-9.5e18, decimals: 0) == "-9500000000000000000")
+        #expect(Rounding.fixed(1e308, decimals: 1) == "1" + String(repeating: "0", count: 308) + ".0")
+        #expect(Rounding.fixed(999_999_999.5, decimals: 0) == "1000000000")
+        #expect(Rounding.fixed(9.995, decimals: 2) == "10.00")
+        #expect(Rounding.fixed(5e-324, decimals: 2) == "0.00")
+        #expect(Rounding.fixed(0.5, decimals: 0) == "1")
+        #expect(Rounding.fixed(0.05, decimals: 1) == "0.1")
+        #expect(Rounding.fixed(1e-5, decimals: 5) == "0.00001")
+    }
+
+    @Test func fixedNeverTrapsOnNotFiniteValues() {
+        #expect(Rounding.fixed(.nan, decimals: 1) == "nan")
+        #expect(Rounding.fixed(.infinity, decimals: 0) == "inf")
+        #expect(Rounding.fixed(-.infinity, decimals: 2) == "-inf")
+        #expect(Rounding.halfUp(.nan).isNaN)
+        #expect(Rounding.halfUp(1e300, decimals: 2) == 1e300)
+    }
+
+    /// The fast path and the digit path agree wherever the fast path answers.
+    @Test func bothPathsAgreeOnManyValues() {
+        var generator = Xoshiro256StarStar(seed: 18)
+        for _ in 0..<20_000 {
+            let exponent = Double(Int(generator.nextUnit() * 12) - 4)
+            var scale = 1.0
+            for _ in 0..<Int(abs(exponent)) { scale *= 10 }
+            let value = (generator.nextUnit() - 0.5) * (exponent < 0 ? 1 / scale : scale)
+            for decimals in 0...4 {
+                let digits = DecimalDigits(value.magnitude).rounded(decimals: decimals).text(negative: value < 0, decimals: decimals)
+                #expect(Rounding.fixed(value, decimals: decimals) == digits, "\(value), \(decimals) decimals")
+            }
+        }
+    }
+}
+
+/// `Tests/Vectors/dutch-numbers.json`: the same vectors the ROI calculator's script must pass
+/// (Tests/Browser/test_roi.py).
+@Suite struct DutchNumberTextTests {
+    struct Vector: Decodable {
+        var text: String
+        var value: Double?
+        var percent: Bool?
+        var euro: Bool?
+        var invalid: Bool?
+    }
+
+    struct Vectors: Decodable { var vectors: [Vector] }
+
+    static let vectors: [Vector] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Vectors/dutch-numbers.json")
+        guard let data = try? Data(contentsOf: url), let decoded = try? JSONDecoder().decode(Vectors.self, from: data) else { return [] }
+        return decoded.vectors
+    }()
+
+    @Test func theSharedVectorsAreRead() {
+        #expect(Self.vectors.count > 60)
+        for vector in Self.vectors {
+            let reading = DutchNumberText.read(vector.text)
+            if vector.invalid == true {
+                #expect(reading == nil, "\(vector.text.debugDescription) should be invalid, read \(String(describing: reading))")
+            } else {
+                let expected = DutchNumberText.Reading(value: vector.value ?? .nan, percent: vector.percent ?? false, euro: vector.euro ?? false)
+                #expect(reading == expected, "\(vector.text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func theIssuesExamples() {
+        #expect(DutchNumberText.read("12.000")?.value == 12_000)
+        #expect(DutchNumberText.read("0,15")?.value == 0.15)
+        #expect(DutchNumberText.read("15 %") == .init(value: 15, percent: true))
+        #expect(DutchNumberText.read("€ 2.400") == .init(value: 2_400, euro: true))
+        #expect(DutchNumberText.read("2.400,50")?.value == 2_400.5)
+    }
 }
 
 @Suite struct DutchFormatTests {
@@ -40,8 +129,9 @@ import Testing
         #expect(DutchFormat.decimal(-1234.5, decimals: 0) == "-1.235")
         #expect(DutchFormat.decimal(-0.04, decimals: 1) == "0,0")
         #expect(DutchFormat.percent(8.55, decimals: 1) == "8,6 %")
-        // Too large to round in integers, or not a number: written as is rather than trapping.
-        #expect(DutchFormat.decimal(1e300, decimals: 2) == "1e+300")
+        // Every digit of a large value; not a number is named, never a trap.
+        #expect(DutchFormat.decimal(1e21, decimals: 0) == "1.000.000.000.000.000.000.000")
+        #expect(DutchFormat.decimal(-1.5e17, decimals: 1) == "-150.000.000.000.000.000,0")
         #expect(DutchFormat.decimal(.nan, decimals: 2) == "nan")
     }
 

@@ -11,7 +11,8 @@ import TableFiles
 
 /// The fuzz targets. `csv`, `ingest`, `xlsx` and `sav` take the bytes of one survey export; the
 /// `yaml-` targets the bytes of one configuration file of their kind, read from a file of the real
-/// name through the loader each command uses (so through the one configuration reader).
+/// name through the loader each command uses (so through the one configuration reader);
+/// `expression` those of a scenario field (ExpressionTarget.swift).
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVReader` alone: detection, libcsv, decoding, row numbering, error messages.
     case csv
@@ -21,6 +22,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case xlsx
     /// `TableFile.reader` on an SPSS .sav file: ReadStat, value labels, missing values, dates.
     case sav
+    /// `ExpressionParser` and the compiled program of a scenario field.
+    case expression
     /// `2012/mapping.yaml` of the fixed survey, read by `SurveyFolder.mapping(year:)`.
     case yamlMapping = "yaml-mapping"
     /// `models/fuzz.yaml`, read by `ModelLibrary.model(named:)`.
@@ -34,7 +37,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// The file a `yaml-` target writes each input to, relative to the scratch survey folder.
     var configFile: String? {
         switch self {
-        case .csv, .ingest, .xlsx, .sav: return nil
+        case .csv, .ingest, .xlsx, .sav, .expression: return nil
         case .yamlMapping: return "2012/mapping.yaml"
         case .yamlModel: return "models/fuzz.yaml"
         case .yamlScenario: return "Scenarios/fuzz.yaml"
@@ -121,6 +124,7 @@ final class Harness: Sendable {
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvariantViolation) {
+        if target == .expression { return try ExpressionFuzz.check(bytes) }
         if let file = target.configFile {
             let url = survey.url.appendingPathComponent(file)
             Self.writeScratch(bytes, to: url)
@@ -138,6 +142,7 @@ final class Harness: Sendable {
             let url = exportURL.deletingLastPathComponent().appendingPathComponent("fuzz.\(target.rawValue)")
             Self.writeScratch(bytes, to: url)
             try checkTable(url)
+        case .expression: break
         case .yamlMapping, .yamlModel, .yamlScenario, .yamlSite: break
         }
     }
@@ -172,7 +177,7 @@ final class Harness: Sendable {
                 named = url.path
                 let config = try SiteConfig.load(from: url)
                 try expect(!config.title.isEmpty, "a site.yaml without a title was accepted")
-            case .csv, .ingest, .xlsx, .sav:
+            case .csv, .ingest, .xlsx, .sav, .expression:
                 return
             }
         } catch let error as ConfigError {

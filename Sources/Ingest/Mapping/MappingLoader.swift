@@ -6,6 +6,9 @@ import TableFiles
 
 extension Mapping {
     public static let fieldTypes = ["number", "choice", "multi"]
+    /// `skip_rows` at most: far more than any export has, small enough that the header row
+    /// plus it never overflows.
+    public static let largestSkipRows = 1_000_000_000
 
     /// What a mapping file holds, for the message about an empty one.
     static let expectedContent = "year, model, export, respondent and fields"
@@ -58,7 +61,7 @@ extension Mapping {
             default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
             }
         } ?? nil
-        let skipRows = try exportKeys.optional("skip_rows")?.int(atLeast: 0) ?? 0
+        let skipRows = try exportKeys.optional("skip_rows")?.int(atLeast: 0, atMost: largestSkipRows) ?? 0
         let sheet = try exportKeys.optional("sheet").map { try $0.nonEmptyText() }
         // Settings that cannot apply to the file's format are mistakes, not silent no-ops.
         if format != .csv {

@@ -195,13 +195,21 @@ struct ReferenceTable {
             self[column].isEmpty ? nil : try year(column)
         }
 
+        /// Inhabitants (and size-class bounds) in whole people: at most `largestCount`, so sums
+        /// and `maximum + 1` can never overflow.
         func count(_ column: String) throws -> Int {
             let value = self[column]
-            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(value) else {
+            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw error(column, "\"\(value)\" is not a whole number; expected digits only (no thousands dots)")
+            }
+            guard let count = Int(value), count <= Self.largestCount else {
+                throw error(column, "\(value) is more than \(Self.largestCount), far beyond any gemeente; expected a count of inhabitants")
             }
             return count
         }
+
+        /// A billion: no gemeente comes near it.
+        static let largestCount = 1_000_000_000
 
         private static func isCode(_ value: String) -> Bool {
             let scalars = Array(value.unicodeScalars)

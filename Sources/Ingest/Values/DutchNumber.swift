@@ -1,6 +1,9 @@
 import Core
+import Support
 
-/// Numbers as Dutch respondents type them.
+/// Numbers as Dutch respondents type them. The digits follow `Support.DutchNumberText` (the rules
+/// the command line and the site's ROI calculator use too); this adds what respondents write
+/// around them.
 ///
 /// - `,` is the decimal comma: `4,19` → 4.19, and also `1,212` → 1.212.
 /// - `.` is the thousands dot when it is followed by exactly three digits and preceded by one to
@@ -101,120 +104,14 @@ public enum DutchNumber {
         return negative ? -value : value
     }
 
+    /// The digit rules are `Support.DutchNumberText`'s: one set for exports, options and the site.
+    @inline(__always)
     private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !bytes.isEmpty else { return nil }
-        var dots = 0
-        var commas = 0
-        var spaces = 0
-        var lastSeparator: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case dot: dots += 1; lastSeparator = dot
-            case comma: commas += 1; lastSeparator = comma
-            case space: spaces += 1
-            default: guard isDigit(byte) else { return nil }
-            }
-        }
-
-        var decimal: UInt8?
-        var thousands: UInt8?
-        if dots > 0 && commas > 0 {
-            decimal = lastSeparator
-            thousands = lastSeparator == dot ? comma : dot
-            guard (lastSeparator == dot ? dots : commas) == 1 else { return nil }
-        } else if commas == 1 {
-            decimal = comma
-        } else if commas > 1 {
-            thousands = comma
-        } else if dots == 1 {
-            thousands = isGrouping(bytes[...], separator: dot) ? dot : nil
-            decimal = thousands == nil ? dot : nil
-        } else if dots > 1 {
-            thousands = dot
-        }
-        if spaces > 0 {
-            guard thousands == nil else { return nil }   // one grouping style per number
-            thousands = space
-        }
-
-        var integerPart = bytes[...]
-        var fractionPart = bytes[bytes.endIndex...]
-        if let decimal, let index = bytes.firstIndex(of: decimal) {
-            integerPart = bytes[..<index]
-            fractionPart = bytes[(index + 1)...]
-            guard !fractionPart.isEmpty, fractionPart.allSatisfy(isDigit) else { return nil }
-        }
-        if let thousands {
-            guard isGrouping(integerPart, separator: thousands) else { return nil }
-        } else {
-            guard integerPart.allSatisfy(isDigit), integerPart.count < 2 || integerPart.first != zero else { return nil }
-        }
-        guard !integerPart.isEmpty || !fractionPart.isEmpty else { return nil }
-        return value(integerPart, fractionPart)
-    }
-
-    /// The value of the digits of `integerPart` (separators skipped) and `fractionPart`.
-    /// Up to 15 digits the digits are an exact integer and 10^fraction digits an exact power, so
-    /// one division is correctly rounded: the same double as `Double("1212.5")`, without text.
-    private static func value(_ integerPart: Slice<UnsafeBufferPointer<UInt8>>,
-                              _ fractionPart: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        for byte in integerPart where isDigit(byte) {
-            mantissa = mantissa &* 10 &+ UInt64(byte - zero)
-            digits += 1
-        }
-        for byte in fractionPart {
-            mantissa = mantissa &* 10 &+ UInt64(byte - zero)
-            digits += 1
-        }
-        if digits <= 15 {
-            return Double(mantissa) / powersOfTen[fractionPart.count]
-        }
-        var literal = String(decoding: integerPart.filter(isDigit), as: UTF8.self)
-        if literal.isEmpty { literal = "0" }
-        if !fractionPart.isEmpty { literal += "." + String(decoding: fractionPart, as: UTF8.self) }
-        return Double(literal)
-    }
-
-    private static let powersOfTen: [Double] = (0...15).map { exponent in
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
-    }
-
-    /// `1`, `12.345`, `1.234.567`: a first group of 1–3 digits not starting with 0 (unless it is
-    /// the only digit of a lone group), every further group exactly 3 digits.
-    private static func isGrouping(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, separator: UInt8) -> Bool {
-        var groups = 0
-        var length = 0
-        var firstStartsWithZero = false
-        for byte in bytes {
-            if byte == separator {
-                guard groups == 0 ? (1...3).contains(length) : length == 3 else { return false }
-                groups += 1
-                length = 0
-            } else {
-                guard isDigit(byte) else { return false }
-                if groups == 0 && length == 0 && byte == zero { firstStartsWithZero = true }
-                length += 1
-            }
-        }
-        if groups == 0 { return (1...3).contains(length) }
-        return length == 3 && !firstStartsWithZero
+        DutchNumberText.plain(utf8: bytes)
     }
 
     private static let dot = UInt8(ascii: ".")
     private static let comma = UInt8(ascii: ",")
-    private static let space = UInt8(ascii: " ")
-    private static let zero = UInt8(ascii: "0")
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private static func isPlainNumberByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == dot || byte == comma }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
-    }
 }

@@ -136,18 +136,19 @@ extension Scan {
                 "gironummer", "reknr", "rek.nr", "bank account", "account number",
             ], .reference(.bankAccount))
             + words([
-                "klantnummer", "klantnr", "klant nummer", "klant-nummer", "klant id", "klant-id",
-                "ordernummer", "ordernr", "order nummer", "bestelnummer", "bestelnr", "factuurnummer",
-                "factuurnr", "contractnummer", "abonnementsnummer", "customer number", "customer id",
+                "klantnummer", "klantnr", "klant nummer", "klant-nummer", "klant nr", "klant id", "klant-id",
+                "ordernummer", "ordernr", "order nummer", "order nr", "bestelnummer", "bestelnr", "bestel nr",
+                "factuurnummer", "factuurnr", "factuur nummer", "factuur nr", "contractnummer", "contractnr",
+                "contract nummer", "contract nr", "abonnementsnummer", "customer number", "customer id",
                 "order number", "invoice number",
             ], .reference(.customerNumber))
             + words([
-                "aanslagnummer", "aanslagnr", "aanslag nummer", "beschikkingsnummer", "beschikkingnummer",
-                "beschikking nummer", "betalingskenmerk", "assessment number",
+                "aanslagnummer", "aanslagnr", "aanslag nummer", "aanslag nr", "beschikkingsnummer", "beschikkingnummer",
+                "beschikking nummer", "beschikking nr", "betalingskenmerk", "assessment number",
             ], .reference(.taxReference))
             + words([
-                "dossiernummer", "dossiernr", "zaaknummer", "zaaknr", "referentienummer", "case number",
-                "reference number",
+                "dossiernummer", "dossiernr", "dossier nummer", "dossier nr", "zaaknummer", "zaaknr", "zaak nummer",
+                "zaak nr", "referentienummer", "case number", "reference number",
             ], .reference(.caseNumber))
             + words([
                 "mijn inkomen", "ons inkomen", "mijn salaris", "mijn loon", "mijn uitkering",

@@ -108,7 +108,7 @@ public enum ModelParser {
     static func parseSensitivity(_ node: ConfigNode) throws -> SensitivitySettings {
         let keys = try node.mapping(allowed: ["runs", "spread", "distribution", "seed"])
         var settings = SensitivitySettings.default
-        if let runs = keys.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: 10_000_000) }
+        if let runs = keys.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: SensitivitySettings.maximumRuns) }
         if let spread = keys.optional("spread") {
             let value = try spread.double()
             guard value >= 0, value < 1 else { throw spread.error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for ±25 %") }

@@ -20,6 +20,9 @@ public struct SensitivitySettings: Sendable, Hashable {
     public var seed: UInt64
 
     public static let `default` = SensitivitySettings(runs: 10_000, spread: 0.25, distribution: .uniform, seed: 1)
+    /// The most runs accepted, from a model file or `sensitivity --runs` alike (each run ranks
+    /// every gemeente once; ten million take minutes, more would be a typo).
+    public static let maximumRuns = 10_000_000
 
     public init(runs: Int, spread: Double, distribution: WeightDistribution, seed: UInt64) {
         self.runs = runs
@@ -41,7 +44,7 @@ public struct SensitivitySettings: Sendable, Hashable {
     }
 
     public func validate() throws {
-        guard runs >= 1 else { throw SensitivityError.invalidRuns(runs) }
+        guard runs >= 1, runs <= Self.maximumRuns else { throw SensitivityError.invalidRuns(runs) }
         guard spread >= 0, spread < 1, spread.isFinite else { throw SensitivityError.invalidSpread(spread) }
     }
 }
@@ -75,7 +78,7 @@ public enum SensitivityError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .invalidRuns(let runs):
-            return "sensitivity runs must be a whole number of at least 1, found \(runs)"
+            return "sensitivity runs must be a whole number from 1 to \(SensitivitySettings.maximumRuns), found \(runs)"
         case .invalidSpread(let spread):
             return "sensitivity spread must be at least 0 and below 1 (0.25 means ±25 %), found \(spread)"
         }

@@ -4,8 +4,9 @@ import Support
 /// The ROI calculator: every scenario of `Scenarios/` with its results at the file's values
 /// (computed here with the ROI library, readable without JavaScript), and the scenarios'
 /// `--export-model` JSON, which `assets/roi.js` evaluates with the formulas of
-/// Sources/ROI/README.md when the reader changes an input. The inputs live in the URL's hash, so
-/// a calculation can be shared as a link.
+/// Sources/ROI/README.md when the reader changes an input, reading Dutch numbers by the rules of
+/// `Support.DutchNumberText` and refusing what `meetlat roi` refuses (the export's `checks`). The
+/// inputs live in the URL's hash, so a calculation can be shared as a link.
 struct ROIPage {
     let source: SiteSource
     let scenarios: [ScenarioExport]
@@ -43,8 +44,11 @@ struct ROIPage {
             "years": .list(export.breakdown.years.map { year in
                 ["year": .number(year.year), "investment": .string(euro(year.incrementalInvestment)),
                  "returns": .string(euro(year.incrementalReturns)), "net": .string(euro(year.net)),
-                 "cumulative": .string(euro(year.cumulativeNet)), "presentValue": .string(euro(year.presentValue))]
+                 "cumulative": .string(euro(year.cumulativeNet)), "presentValue": .string(euro(year.presentValue)),
+                 "depreciation": .string(euro(year.incrementalDepreciation))]
             }),
+            // An asset's depreciation gets a column of its own (shown, not a cash flow).
+            "hasDepreciation": .bool(model.entries.contains { $0.role == .depreciation }),
         ]
         if let gemeente = scenario.gemeente { context["gemeente"] = .string(gemeente) }
         if let note = scenario.note { context["note"] = .string(note) }

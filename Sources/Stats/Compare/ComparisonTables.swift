@@ -180,9 +180,9 @@ public enum ChannelAdoption {
             let before = oldShares?[option.value]
             let after = newShares?[option.value]
             var cells: [StatCell] = [.text(option.label), before.map(StatCell.share) ?? .notAsked, after.map(StatCell.share) ?? .notAsked]
-            if let oldValue = before?.value, let newValue = after?.value {
-                cells.append(.difference((newValue - oldValue) * 100, decimals: 1, unit: "pp"))
-                cells.append(relativeDifference(old: oldValue, new: newValue).map { .difference($0, decimals: 0, unit: "%") } ?? .empty)
+            if let before, let after, let change = after.change(from: before) {
+                cells.append(.difference(change.points, decimals: 1, unit: "pp"))
+                cells.append(change.relative.map { .difference($0, decimals: 0, unit: "%") } ?? .empty)
             } else {
                 let notAsked = before == nil || after == nil
                 cells += [notAsked ? .notAsked : .empty, notAsked ? .notAsked : .empty]

@@ -18,12 +18,12 @@ struct ROICommand: ParsableCommand {
     var scenario: String
 
     @Option(name: .customLong("discount-rate"),
-            help: ArgumentHelp("Discount rate for NPV instead of the scenario's, e.g. 0.04 or 4%.", valueName: "rate"))
-    var discountRate: String?
+            help: ArgumentHelp("Discount rate for NPV instead of the scenario's, e.g. 0,04 or 4 %.", valueName: "rate"))
+    var discountRate: Read<DiscountRate>?
 
-    @Option(help: ArgumentHelp("Vary an input: name=from..to[:step]. Once: a table of ROI, NPV, payback. Twice: a two-way ROI table.",
+    @Option(help: ArgumentHelp("Vary an input: name=from..to[:step], Dutch numbers (4.000..14.000:2.000). Once: a table of ROI, NPV, payback. Twice: a two-way ROI table.",
                                valueName: "input=from..to[:step]"))
-    var vary: [String] = []
+    var vary: [Read<VaryRange>] = []
 
     @Flag(help: "Each input with a range at its low and high, sorted by swing on ROI.")
     var tornado = false
@@ -32,17 +32,17 @@ struct ROICommand: ParsableCommand {
             help: ArgumentHelp("Find the value of this input at which the goal metric reaches --target.", valueName: "input"))
     var goalSeek: String?
 
-    @Option(help: ArgumentHelp("Goal-seek target: ROI as 0.25 or 25% (0: break-even); NPV in euros.", valueName: "value"))
+    @Option(help: ArgumentHelp("Goal-seek target: ROI as 0,25 or 25 % (0: break-even); NPV in euros (€ 10.000).", valueName: "value"))
     var target: String = "0"
 
     @Option(name: .customLong("goal-metric"), help: ArgumentHelp("What goal seek aims at.", valueName: "metric"))
     var goalMetric: WhatIf.GoalMetric = .roi
 
     @Option(help: ArgumentHelp("Goal-seek search range instead of the input's low..high.", valueName: "from..to"))
-    var within: String?
+    var within: Read<Interval>?
 
     @Option(name: .customLong("monte-carlo"), help: ArgumentHelp("Monte Carlo with this many samples over the inputs' ranges.", valueName: "N"))
-    var monteCarlo: Int?
+    var monteCarlo: Read<CountValue>?
 
     @Option(help: ArgumentHelp("Seed for Monte Carlo (same seed, same numbers on every machine).", valueName: "number"))
     var seed: UInt64 = 1
@@ -50,49 +50,55 @@ struct ROICommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportFormat = .text
 
-    @Flag(name: .customLong("export-model"), help: "Print the compiled scenario (inputs, items, postfix programs) as JSON for other evaluators.")
+    @Flag(name: .customLong("export-model"), help: "Print the compiled scenario (inputs, items, postfix programs, field rules) as JSON for other evaluators.")
     var exportModel = false
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    /// Every option on its own and together, before the scenario is read.
+    func validate() throws {
+        _ = try discountRate.value("--discount-rate")
+        for range in vary { _ = try range.value("--vary") }
+        guard vary.count <= 2 else {
+            throw ROIError(source: "--vary", message: "given \(vary.count) times; vary one input (a table) or two (a two-way table)")
+        }
+        _ = try within.value("--within")
+        _ = try WhatIf.parseTarget(target, metric: goalMetric)
+        if goalSeek == nil, within != nil || target != "0" {
+            throw ROIError(source: within != nil ? "--within" : "--target", message: "applies to --goal-seek; name the input to seek with --goal-seek")
+        }
+        if let samples = try monteCarlo.value("--monte-carlo")?.count {
+            try MonteCarlo.checkSampleCount(samples)
+        }
+        if exportModel, !vary.isEmpty || tornado || goalSeek != nil || monteCarlo != nil {
+            throw ROIError(source: "--export-model", message: "prints the model only; leave out --vary, --tornado, --goal-seek and --monte-carlo")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let scenario = try ScenarioLoader.load(path: self.scenario)
             for warning in scenario.warnings { printError("warning: \(warning)") }
-            var rate: Double?
-            if let text = discountRate {
-                guard let value = RateText.parse(text) else {
-                    throw ROIError(source: "--discount-rate \(text)", message: "expected a yearly rate such as 0.04 or 4%")
-                }
-                if let problem = RateText.problem(value) { throw ROIError(source: "--discount-rate \(text)", message: problem) }
-                rate = value
-            }
-            let model = CompiledScenario(scenario, discountRate: rate)
-
+            let model = CompiledScenario(scenario, discountRate: try discountRate.value("--discount-rate")?.rate)
             if exportModel {
-                guard vary.isEmpty, !tornado, goalSeek == nil, monteCarlo == nil else {
-                    throw ROIError(source: "--export-model", message: "prints the model only; leave out --vary, --tornado, --goal-seek and --monte-carlo")
-                }
                 try emit(ModelExport.json(model).text, to: output, inputs: [URL(fileURLWithPath: self.scenario)])
                 return
             }
 
-            var analysis = ROIAnalysis(model: model)
-            let ranges = try vary.map(VaryRange.parse)
+            var analysis = try ROIAnalysis(model: model)
+            let ranges = try vary.map { try $0.value("--vary") }
             switch ranges.count {
-            case 0: break
             case 1: analysis.vary = (ranges[0], try WhatIf.vary(model, ranges[0]))
             case 2: analysis.twoWay = try WhatIf.twoWay(model, rows: ranges[0], columns: ranges[1])
-            default: throw ROIError(source: "--vary", message: "given \(ranges.count) times; vary one input (a table) or two (a two-way table)")
+            default: break
             }
             if tornado { analysis.tornado = try WhatIf.tornado(model) }
             if let input = goalSeek {
-                let targetValue = try WhatIf.parseTarget(target, metric: goalMetric)
-                let range = try within.map { try IntervalText.parse($0, option: "--within") }
-                analysis.goalSeek = try WhatIf.goalSeek(model, input: input, target: targetValue, metric: goalMetric, within: range)
+                analysis.goalSeek = try WhatIf.goalSeek(model, input: input, target: try WhatIf.parseTarget(target, metric: goalMetric),
+                                                        metric: goalMetric, within: try within.value("--within")?.range)
             }
-            if let samples = monteCarlo {
+            if let samples = try monteCarlo.value("--monte-carlo")?.count {
                 let progress = Progress("Monte Carlo", total: samples)
                 analysis.monteCarlo = try MonteCarlo.run(model, samples: samples, seed: seed, progress: progress)
             }
