@@ -10,6 +10,26 @@ public struct Mapping: Sendable, Hashable {
     public var respondent: Respondent
     /// Canonical fields, sorted by name.
     public var fields: [Field]
+    /// The year's observations file of measured accounts, when there is one.
+    public var accounts: Accounts?
+
+    /// `accounts:` — an observations file of measured accounts (`AccountsReader`): one row per
+    /// gemeente and platform looked up.
+    public struct Accounts: Sendable, Hashable {
+        public var file: String
+        public var encoding: TextEncoding?
+        public var delimiter: CSVDelimiter?
+        /// The file is invented demo data: every page and report showing it says so.
+        public var synthetic: Bool
+        public var gemeente: String
+        public var platform: String
+        /// Platform as written in the file → channel option value; the platforms looked up.
+        public var platforms: [Label]
+        public var account: String
+        public var count: String
+        public var date: Timestamp?
+        public var source: String?
+    }
 
     public struct Export: Sendable, Hashable {
         /// File name relative to the year's folder.

@@ -33,45 +33,20 @@ extension Mapping {
             throw MappingError(file: displayName, problem: "not valid YAML: \(detail)")
         }
         let top = YAMLValue(node: root, key: "", file: displayName)
-        let keys = try top.mapping(allowed: ["year", "model", "export", "respondent", "fields"])
+        let keys = try top.mapping(allowed: ["year", "model", "export", "respondent", "fields", "accounts"])
 
         let year = try keys.required("year").int()
         let model = try keys.required("model").string(nonEmpty: true)
 
         let exportKeys = try keys.required("export").mapping(allowed: ["file", "encoding", "delimiter", "skip_rows"])
         let exportFile = try exportKeys.required("file").string(nonEmpty: true)
-        let encoding = try exportKeys.optional("encoding").map { value -> TextEncoding? in
-            let text = try value.string().lowercased()
-            switch text {
-            case "auto", "": return nil
-            case "utf-8", "utf8": return .utf8
-            case "windows-1252", "cp1252": return .windows1252
-            default: throw value.error("unknown encoding \"\(text)\"; expected auto, utf-8 or windows-1252")
-            }
-        } ?? nil
-        let delimiter = try exportKeys.optional("delimiter").map { value -> CSVDelimiter? in
-            let text = try value.string()
-            switch text {
-            case "auto", "": return nil
-            case ",": return .comma
-            case ";": return .semicolon
-            default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
-            }
-        } ?? nil
+        let encoding = try exportKeys.optional("encoding").map(Self.encoding) ?? nil
+        let delimiter = try exportKeys.optional("delimiter").map(Self.delimiter) ?? nil
         let skipRows = try exportKeys.optional("skip_rows")?.int(minimum: 0) ?? 0
 
         let respondentKeys = try keys.required("respondent").mapping(allowed: ["gemeente", "timestamp", "private", "remarks", "ignore"])
         let gemeente = try respondentKeys.required("gemeente").string(nonEmpty: true)
-        let timestamp = try respondentKeys.optional("timestamp").map { value -> Timestamp in
-            let stamp = try value.mapping(allowed: ["column", "format"])
-            let column = try stamp.required("column").string(nonEmpty: true)
-            let format = try stamp.required("format")
-            do {
-                return Timestamp(column: column, pattern: try TimestampPattern(try format.string(nonEmpty: true)))
-            } catch let error as TimestampPattern.PatternError {
-                throw format.error(error.description)
-            }
-        }
+        let timestamp = try respondentKeys.optional("timestamp").map(Self.timestamp)
         let respondent = Respondent(
             gemeente: gemeente, timestamp: timestamp,
             privateColumns: try respondentKeys.optional("private")?.strings() ?? [],
@@ -87,11 +62,69 @@ extension Mapping {
         guard !fields.isEmpty else {
             throw fieldsValue.error("no fields; expected at least one canonical field")
         }
-        let mapping = Mapping(year: year, model: model,
+        var mapping = Mapping(year: year, model: model,
                               export: Export(file: exportFile, encoding: encoding, delimiter: delimiter, skipRows: skipRows),
                               respondent: respondent, fields: fields.sorted { $0.name < $1.name })
+        mapping.accounts = try keys.optional("accounts").map(accounts)
         try mapping.checkPrivacy(displayName: displayName)
         return mapping
+    }
+
+    static func encoding(_ value: YAMLValue) throws -> TextEncoding? {
+        let text = try value.string().lowercased()
+        switch text {
+        case "auto", "": return nil
+        case "utf-8", "utf8": return .utf8
+        case "windows-1252", "cp1252": return .windows1252
+        default: throw value.error("unknown encoding \"\(text)\"; expected auto, utf-8 or windows-1252")
+        }
+    }
+
+    static func delimiter(_ value: YAMLValue) throws -> CSVDelimiter? {
+        let text = try value.string()
+        switch text {
+        case "auto", "": return nil
+        case ",": return .comma
+        case ";": return .semicolon
+        default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
+        }
+    }
+
+    static func timestamp(_ value: YAMLValue) throws -> Timestamp {
+        let stamp = try value.mapping(allowed: ["column", "format"])
+        let column = try stamp.required("column").string(nonEmpty: true)
+        let format = try stamp.required("format")
+        do {
+            return Timestamp(column: column, pattern: try TimestampPattern(try format.string(nonEmpty: true)))
+        } catch let error as TimestampPattern.PatternError {
+            throw format.error(error.description)
+        }
+    }
+
+    private static func accounts(_ value: YAMLValue) throws -> Accounts {
+        let keys = try value.mapping(allowed: ["file", "encoding", "delimiter", "synthetic", "gemeente", "platform", "account",
+                                               "count", "date", "source"])
+        let platform = try keys.required("platform").mapping(allowed: ["column", "labels"])
+        var synthetic = false
+        if let flag = keys.optional("synthetic") {
+            switch try flag.string() {
+            case "true": synthetic = true
+            case "false": synthetic = false
+            default: throw flag.error("expected true or false")
+            }
+        }
+        return Accounts(
+            file: try keys.required("file").string(nonEmpty: true),
+            encoding: try keys.optional("encoding").map(encoding) ?? nil,
+            delimiter: try keys.optional("delimiter").map(delimiter) ?? nil,
+            synthetic: synthetic,
+            gemeente: try keys.required("gemeente").string(nonEmpty: true),
+            platform: try platform.required("column").string(nonEmpty: true),
+            platforms: try labels(try platform.required("labels"), for: "platform"),
+            account: try keys.required("account").string(nonEmpty: true),
+            count: try keys.required("count").string(nonEmpty: true),
+            date: try keys.optional("date").map(timestamp),
+            source: try keys.optional("source")?.string(nonEmpty: true))
     }
 
     private static func fieldKind(_ value: YAMLValue) throws -> Kind {

@@ -80,14 +80,14 @@ public struct ModelError: Error, CustomStringConvertible, Equatable {
 
 /// Turns the text of a model file into a validated `ScoringModel`.
 public enum ModelParser {
-    static let topKeys = ["name", "label", "description", "maximum", "sensitivity", "dimensions"]
+    static let topKeys = ["name", "label", "description", "maximum", "uncertainty", "provenance", "discrepancy", "dimensions"]
     /// Bound on every number of a rule (points, caps, weights, scales, ratings), so the integer
     /// formulas cannot overflow; far above any sensible model.
     static let largestNumber = 1_000_000
     static let dimensionKeys = ["id", "label", "kind", "weight", "maximum", "description"]
     static let kindKeys: [String: [String]] = [
         "presence": ["field", "points", "options"],
-        "per_inhabitant": ["points_per_percent", "cap", "fields"],
+        "per_inhabitant": ["points_per_percent", "cap", "fields", "channel_field", "source"],
         "choice_points": ["values", "fields"],
         "scaled_ratings": ["scale", "ratings", "fields"],
     ]
@@ -107,7 +107,6 @@ public enum ModelParser {
         let name = try root.required("name", expected: "the model's name, e.g. meetlat-2012").string()
         let label = try root.required("label", expected: "a title such as 'Socialmediameetlat 2012'").string()
         let description = try root.optional("description")?.string()
-        let sensitivity = try root.optional("sensitivity").map(parseSensitivity) ?? .default
 
         let dimensionsNode = try root.required("dimensions", expected: "a list of dimensions")
         let items = try dimensionsNode.items()
@@ -127,7 +126,16 @@ public enum ModelParser {
             }
             dimensions.append(dimension)
         }
-        let model = ScoringModel(name: name, label: label, description: description, dimensions: dimensions, sensitivity: sensitivity)
+        var model = ScoringModel(name: name, label: label, description: description, dimensions: dimensions)
+        if let node = try root.optional("uncertainty") { model.uncertainty = try parseUncertainty(node, dimensions: dimensions) }
+        if let node = try root.optional("provenance") { model.provenance = try parseProvenance(node, dimensions: dimensions) }
+        if let node = try root.optional("discrepancy") {
+            _ = try node.entries(allowed: ["relative", "absolute"])
+            var threshold = DiscrepancyThreshold.default
+            if let relative = try node.optional("relative") { threshold.relative = try relative.fraction() }
+            if let absolute = try node.optional("absolute") { threshold.absolute = try absolute.int(atLeast: 0, atMost: largestNumber) }
+            model.discrepancy = threshold
+        }
         if let declared = try root.optional("maximum") {
             let value = try declared.int(atLeast: 0)
             guard value == model.maximum else {
@@ -136,26 +144,6 @@ public enum ModelParser {
             }
         }
         return model
-    }
-
-    static func parseSensitivity(_ node: ModelNode) throws -> SensitivitySettings {
-        _ = try node.entries(allowed: ["runs", "spread", "distribution", "seed"])
-        var settings = SensitivitySettings.default
-        if let runs = try node.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: 10_000_000) }
-        if let spread = try node.optional("spread") {
-            let value = try spread.double()
-            guard value >= 0, value < 1 else { throw spread.error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for ±25 %") }
-            settings.spread = value
-        }
-        if let distribution = try node.optional("distribution") {
-            let text = try distribution.string()
-            guard let value = WeightDistribution(rawValue: text) else {
-                throw distribution.error(expected: WeightDistribution.allCases.map(\.rawValue).joined(separator: " or "))
-            }
-            settings.distribution = value
-        }
-        if let seed = try node.optional("seed") { settings.seed = UInt64(try seed.int(atLeast: 0)) }
-        return settings
     }
 
     static func parseDimension(_ node: ModelNode) throws -> Dimension {
@@ -217,7 +205,29 @@ public enum ModelParser {
         let pointsPerPercent = try node.required("points_per_percent", expected: "points per percentage point of inhabitants")
             .int(atLeast: 0, atMost: largestNumber)
         let cap = try node.required("cap", expected: "the most points one count can earn").int(atLeast: 0, atMost: largestNumber)
-        return PerInhabitantRule(pointsPerPercent: pointsPerPercent, cap: cap, fields: try parseFields(node))
+        let channelField = try node.optional("channel_field")?.string()
+        let source = try node.optional("source").map(countSource) ?? .reported
+        let fieldsNode = try node.required("fields", expected: "a mapping of canonical field to label")
+        let entries = try fieldsNode.entries()
+        guard !entries.isEmpty else { throw fieldsNode.error(expected: "at least one field") }
+        let fields = try entries.map { field, value -> CountField in
+            guard case .mapping = value.node else { return CountField(field: field, label: try value.string(), source: source) }
+            _ = try value.entries(allowed: ["label", "channel", "source"])
+            let channel = try value.optional("channel")?.string()
+            if channel != nil && channelField == nil {
+                throw value.error("names a channel, but the dimension has no channel_field (the multi-select field of the channels)")
+            }
+            return CountField(field: field, label: try value.required("label", expected: "the field's label").string(),
+                              channel: channel, source: try value.optional("source").map(countSource) ?? source)
+        }
+        return PerInhabitantRule(pointsPerPercent: pointsPerPercent, cap: cap, fields: fields, channelField: channelField)
+    }
+
+    static func countSource(_ node: ModelNode) throws -> CountSource {
+        guard let source = CountSource(rawValue: try node.string()) else {
+            throw node.error(expected: CountSource.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return source
     }
 
     static func parseChoicePoints(_ node: ModelNode) throws -> ChoicePointsRule {

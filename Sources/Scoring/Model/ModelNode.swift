@@ -101,3 +101,27 @@ struct ModelNode {
         return value
     }
 }
+
+extension ModelNode {
+    /// A number from 0 up to (not including) 1, e.g. 0.25 for ±25 %.
+    func fraction() throws -> Double {
+        let value = try double()
+        guard value >= 0, value < 1 else { throw error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for 25 %") }
+        return value
+    }
+
+    /// A list of plain values, each checked by `read`; an empty list is an error.
+    func list<Value>(_ read: (ModelNode) throws -> Value) throws -> [Value] {
+        let items = try items()
+        guard !items.isEmpty else { throw error(expected: "a list of at least one alternative") }
+        return try items.map(read)
+    }
+
+    /// One of `allowed` (the values of an enumeration as written in the file).
+    func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try string()) else {
+            throw error(expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+}

@@ -19,32 +19,60 @@ struct MethodPage {
             var context: TemplateData = [
                 "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
                 "maximum": .number(model.maximum),
-                "dimensions": .list(model.dimensions.map(Self.dimension)),
+                "dimensions": .list(model.dimensions.map { Self.dimension($0, notes: index.ranking.provenance ?? model.provenance) }),
                 "sizeClassList": .string(index.sizeClasses.map(\.label).joined(separator: "; ")),
                 "methodHTML": .string(source.html("methode")),
                 "modelHTML": .string(source.html("modellen/\(model.name)")),
             ]
             if let description = model.description { context["description"] = .string(description) }
-            if let sensitivity = index.ranking.sensitivity {
-                let spread = sensitivity.spread * 100
-                context["sensitivity"] = [
-                    "runs": .string(DutchFormat.integer(sensitivity.runs)),
-                    "spread": .string(DutchFormat.number(spread, maximumDecimals: 1) + " %"),
-                    TemplateKey(sensitivity.distribution.rawValue): true,
-                ]
-            }
+            if let summary = index.ranking.uncertainty { context["uncertainty"] = Self.uncertainty(summary) }
+            let notes = index.ranking.provenance ?? model.provenance
+            context["provenance"] = .list(notes.filter { $0.about == "model" }.map(Self.provenanceNote))
             return layoutContext(source, path: path, section: .method, year: index.year).merging(context)
         }
     }
 
+    /// The uncertainty analysis in words and bars: per assumption its total Sobol index (its
+    /// share of the rank variance, interactions included) as a bar, and what was varied.
+    static func uncertainty(_ summary: UncertaintySummary) -> TemplateValue {
+        let largest = max(summary.assumptions.compactMap { $0.index?.total }.max() ?? 0, 0.001)
+        return [
+            "samples": .string(DutchFormat.integer(summary.samples)), "evaluations": .string(DutchFormat.integer(summary.evaluations)),
+            "seed": .string(String(summary.seed)),
+            "assumptions": .list(summary.assumptions.map { assumption in
+                let total = max(assumption.index?.total ?? 0, 0)
+                var row: TemplateData = [
+                    "id": .string(assumption.id), "label": .string(assumption.label), "varied": .string(assumption.varied),
+                    "alternatives": .list(assumption.alternatives.map { .string($0) }),
+                    "percent": .string(DutchFormat.percent(100 * total, decimals: 0)),
+                    "width": .string(Rounding.fixed(100 * total / largest, decimals: 1)),
+                    "first": .string(DutchFormat.percent(100 * max(assumption.index?.first ?? 0, 0), decimals: 0)),
+                ]
+                if let error = assumption.index?.totalError { row["error"] = .string(DutchFormat.percent(100 * 1.96 * error, decimals: 0)) }
+                return .object(row)
+            }),
+        ]
+    }
+
+    static func provenanceNote(_ note: ProvenanceNote) -> TemplateValue {
+        var row: TemplateData = ["text": .string(note.text), TemplateKey(note.basis.rawValue): true]
+        if let source = note.source { row["source"] = .string(source) }
+        if let lines = note.lines { row["lines"] = .string(lines) }
+        return .object(row)
+    }
+
     /// A dimension with its rule's numbers, keyed by kind for the template.
-    static func dimension(_ dimension: Scoring.Dimension) -> TemplateValue {
+    static func dimension(_ dimension: Scoring.Dimension, notes: [ProvenanceNote]) -> TemplateValue {
         // `description` is always set (empty when the model has none), so the template never
         // falls back to the model's own description.
         var context: TemplateData = ["id": .string(dimension.id), "label": .string(dimension.label),
                                      "maximum": .number(dimension.maximum), "description": .string(dimension.description ?? "")]
         if dimension.weight != 1 { context["weight"] = .number(dimension.weight) }
+        context["provenance"] = .list(notes.filter { $0.about == dimension.id }.map(provenanceNote))
         func labels(_ fields: [LabelledField]) -> TemplateValue { .list(fields.map { ["label": .string($0.label)] }) }
+        func countLabels(_ fields: [CountField]) -> TemplateValue {
+            .list(fields.map { ["label": .string($0.label), "source": .string($0.source.dutch)] })
+        }
         switch dimension.rule {
         case .presence(let rule):
             context["presence"] = ["options": .list(rule.options.map {
@@ -55,7 +83,8 @@ struct MethodPage {
             context["perInhabitant"] = [
                 "pointsPerPercent": .number(rule.pointsPerPercent), "cap": .number(rule.cap),
                 "capPercent": .string(DutchFormat.number(capPercent, maximumDecimals: 1)),
-                "fields": labels(rule.fields),
+                "fields": countLabels(rule.fields),
+                "measured": .bool(rule.fields.contains { $0.source != .reported }),
             ]
         case .choicePoints(let rule):
             context["choicePoints"] = [

@@ -103,7 +103,7 @@ struct RankingPages {
                 ["points": .number(entry.parts[part.id] ?? 0), "label": .string(part.label)]
             }),
             "total": .number(entry.total), "maximum": .number(index.ranking.maximum),
-            "changeSort": .number(changeSort), "hasInterval": .bool(index.ranking.sensitivity != nil),
+            "changeSort": .number(changeSort), "hasInterval": .bool(index.ranking.uncertainty != nil),
             // Folded like the name resolution of ingest, so "den bosch" finds 's-Hertogenbosch.
             "search": .string(uniqueInOrder(searchNames.map(TextFolding.gemeenteName)).joined(separator: "|")),
         ]
@@ -203,7 +203,7 @@ struct RankingPages {
                     ["slug": .string(index.provinceSlug(province)), "label": .string(province), "current": .bool(filter["province"] == province),
                      "href": .string(SitePaths.relative(from: path, to: index.provincePage(province)))]
                 }),
-                "hasInterval": .bool(ranking.sensitivity != nil),
+                "hasInterval": .bool(ranking.uncertainty != nil),
                 "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).csv"))),
                 "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "ranglijst-\(year).json"))),
             ]
