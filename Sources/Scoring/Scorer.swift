@@ -161,6 +161,7 @@ private struct Context {
             var notes: [String] = []
             if let measurement {
                 notes.append(measurement.sentence)
+                notes.append("opgegeven: " + (reported.map(answer) ?? ExplanationLine.notAsked))
                 if let measured = measurement.count, let number = reported?.number,
                    model.discrepancy.differs(reported: CountValue.rounded(number), measured: measured) {
                     flags.insert(ScoreFlag(.discrepancy, field: field).id)

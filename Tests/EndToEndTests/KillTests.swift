@@ -5,9 +5,9 @@ import Testing
 /// leaves a partial file in Rankings/: every file is byte-identical to its previous complete
 /// version or to its new complete version, and the next run succeeds and tidies up.
 @Suite(.serialized) struct KillTests {
-    /// Enough weight-sensitivity runs that scoring two years of ~350 gemeenten takes about two
+    /// A Saltelli sample size large enough that scoring two years of ~350 gemeenten takes a few
     /// seconds in a debug build.
-    static let runs = 12_000
+    static let samples = 256
 
     enum Moment: CustomStringConvertible {
         /// A fraction of a whole run's duration after the start.
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aKilledScoreLeavesEveryRankingsFileWholeAndTheRerunSucceeds() throws {
-        let survey = try GeneratedSurvey(runs: Self.runs)
+        let survey = try GeneratedSurvey(samples: Self.samples)
         try survey.writeYear(2012, seed: 1)
         try survey.writeYear(2013, seed: 2)
         let score = survey.arguments(["score"])
