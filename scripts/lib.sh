@@ -16,15 +16,22 @@ ensure_debian_packages() {
     }
 }
 
-# A virtual environment at $1 with the packages of the requirements file $2 (installed again
-# only when the file changed).
+# A virtual environment at $1 with the packages of the requirements files $2… (installed again
+# only when one of them changed).
 ensure_python_venv() {
-    local venv="$1" requirements="$2"
+    local venv="$1"
+    shift
+    local combined
+    combined="$(mktemp)"
+    cat "$@" > "$combined"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    if ! cmp -s "$requirements" "$venv/.requirements"; then
-        "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
-        cp "$requirements" "$venv/.requirements"
+    if ! cmp -s "$combined" "$venv/.requirements"; then
+        local files=()
+        for requirements in "$@"; do files+=(-r "$requirements"); done
+        "$venv/bin/pip" install -q --disable-pip-version-check "${files[@]}"
+        cp "$combined" "$venv/.requirements"
     fi
+    rm -f "$combined"
 }
 
 # Regenerates Rankings/ into a scratch folder and fails when it differs from the committed one:
@@ -90,9 +97,16 @@ sys.exit(1 if failures else 0)
 run_browser_tests() {
     ensure_debian_packages chromium chromium-driver
     command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
-    ensure_python_venv .venv Tests/Browser/requirements.txt
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Oracles/requirements.txt
     local bin
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site
     MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Browser
+}
+
+# Outside tools as oracles of meetlat's numbers (Tests/Oracles): SALib's Sobol indices against
+# `meetlat sensitivity` on the same model function.
+run_oracle_tests() {
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Oracles/requirements.txt
+    MEETLAT_BIN="$(swift build --show-bin-path)/meetlat" .venv/bin/python -m pytest -q Tests/Oracles
 }

@@ -4,7 +4,8 @@
 #      regenerated; the site's targets do not reach the survey reader;
 #   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
-#   4. the browser tests of the site in headless Chromium.
+#   4. outside tools as oracles (SALib for the Sobol indices);
+#   5. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,9 @@ scripts/fuzz.sh "${MEETLAT_FUZZ_SECONDS:-30}"
 
 step "swift test"
 swift test
+
+step "oracle tests (SALib)"
+run_oracle_tests
 
 step "browser tests"
 run_browser_tests
