@@ -80,6 +80,7 @@ public enum SiteBuilder {
             pages.append(StatisticsPage(source: source, index: index).page())
             pages.append(MethodPage(source: source, index: index).page())
             pages.append(CaveatsPage(source: source, index: index).page())
+            if let page = MeasurementsPage(source: source, index: index).page() { pages.append(page) }
             let downloads = Downloads(source: source, index: index)
             let files = try downloads.files()
             pages.append(downloads.page(files))

@@ -73,22 +73,29 @@ public enum AssumptionKind: Sendable, Hashable {
         }
     }
 
-    /// The alternatives in words (Dutch), today's choice first marked by the caller.
-    public var alternativeTexts: [String] {
+    /// The alternatives in words (Dutch); the model's own choice is marked `(nu)`.
+    public func alternativeTexts(in model: ScoringModel) -> [String] {
+        func marked(_ text: String, _ today: Bool) -> String { today ? text + " (nu)" : text }
+        let rule = model.dimensions.lazy.compactMap { dimension -> PerInhabitantRule? in
+            if case .perInhabitant(let rule) = dimension.rule { return rule } else { return nil }
+        }.first
         switch self {
         case .weights(let spread, let distribution):
             let percent = Int((spread * 100).rounded())
-            return ["elk gewicht tot \(percent) % hoger of lager (\(distribution == .uniform ? "gelijk verdeeld" : "driehoeksverdeling"))"]
+            return ["elk gewicht tot \(percent) % hoger of lager (\(distribution == .uniform ? "elke waarde even waarschijnlijk" : "dicht bij het gewone gewicht waarschijnlijker"))"]
         case .followerRule(let points, let caps):
-            return points.map { "\($0) punten per procent" }
-                + caps.map { "maximum bij \(DutchFormat.number($0, maximumDecimals: 1)) % van de inwoners" }
+            let todayCap = rule.map { Double($0.cap) / Double(max($0.pointsPerPercent, 1)) }
+            return points.map { marked("\($0) punten per procent", $0 == rule?.pointsPerPercent) }
+                + caps.map { marked("hoogstens bij \(DutchFormat.number($0, maximumDecimals: 1)) % van de inwoners", $0 == todayCap) }
         case .holiday(let percentile, let alternatives):
-            return alternatives.map { $0.dutch(percentile: percentile) }
-        case .missingCounts(let alternatives): return alternatives.map(\.dutch)
+            return alternatives.map { marked($0.dutch(percentile: percentile), $0 == .none) }
+        case .missingCounts(let alternatives): return alternatives.map { marked($0.dutch, $0 == .zero) }
         case .approximate(let band):
             return ["elke schatting tot \(Int((band * 100).rounded())) % hoger of lager"]
-        case .aggregation(let alternatives): return alternatives.map(\.dutch)
-        case .countSource(let sources): return sources.map(\.dutch)
+        case .aggregation(let alternatives): return alternatives.map { marked($0.dutch, $0 == .sum) }
+        case .countSource(let sources):
+            let today = rule?.fields.first?.source
+            return sources.map { marked($0.dutch, $0 == today) }
         }
     }
 }

@@ -90,7 +90,7 @@ public enum UncertaintyAnalysis {
             samples: n, seed: settings.seed, evaluations: rows.count,
             assumptions: settings.assumptions.enumerated().map { j, assumption in
                 AssumptionSummary(id: assumption.id, label: assumption.label, varied: assumption.varied,
-                                  alternatives: assumption.kind.alternativeTexts,
+                                  alternatives: assumption.kind.alternativeTexts(in: model),
                                   index: overall.map { IndexPair(first: $0[j].first, total: $0[j].total,
                                                                 firstError: $0[j].firstError, totalError: $0[j].totalError) })
             })
