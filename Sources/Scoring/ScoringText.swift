@@ -91,14 +91,6 @@ public enum ScoringText {
         }
     }
 
-    /// Text from an observations file with control characters shown (`\u{1B}`), so a cell
-    /// cannot move the cursor or recolour the terminal.
-    static func visible(_ text: String) -> String {
-        text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
-        }.joined()
-    }
 
     /// The discrepancy report: what was measured against what was answered.
     public static func discrepancies(_ report: ObservationReport, year: Int, all: Bool = false) -> String {
@@ -113,9 +105,9 @@ public enum ScoringText {
                               alignments: [.left, .left, .left, .left, .right, .right, .left, .left, .left])
         for row in shown {
             table.append([row.name, labels[row.channel] ?? row.channel, row.claimed.map { $0 ? "yes" : "no" } ?? "–",
-                          visible(row.account ?? "–"),
+                          VisibleText.of(row.account ?? "–"),
                           row.reported.map { (row.reportedApproximate ? "ca. " : "") + String($0) } ?? "–",
-                          row.measured.map(String.init) ?? "–", row.date ?? "", visible(row.source ?? ""),
+                          row.measured.map(String.init) ?? "–", row.date ?? "", VisibleText.of(row.source ?? ""),
                           row.finding.rawValue])
         }
         lines.append(table.render())

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Support
 
 /// Reads a year's observations file (`accounts:` in the mapping) into `YearObservations`: one
 /// row per gemeente and platform looked up — the gemeente (name, alias or CBS code, resolved as
@@ -41,12 +42,12 @@ struct AccountsReader {
             case .gemeente(let found): gemeente = found
             default:
                 let suggestions = resolver.suggestions(for: name).map(\.name)
-                throw fail(accounts.gemeente, "\"\(Self.visible(name))\" is not a gemeente of \(year)"
+                throw fail(accounts.gemeente, "\"\(VisibleText.of(name))\" is not a gemeente of \(year)"
                     + (suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")))
             }
             let platformText = cell(accounts.platform)
             guard let channel = accounts.platforms.first(where: { TextFolding.label($0.label) == TextFolding.label(platformText) })?.value else {
-                throw fail(accounts.platform, "\"\(Self.visible(platformText))\" is not a platform of the mapping; expected "
+                throw fail(accounts.platform, "\"\(VisibleText.of(platformText))\" is not a platform of the mapping; expected "
                     + accounts.platforms.map { "\"\($0.label)\"" }.joined(separator: ", "))
             }
             let key = "\(gemeente.code) \(channel)"
@@ -65,7 +66,7 @@ struct AccountsReader {
                     && grouped.dropFirst().allSatisfy { $0.count == 3 }
                 guard wellGrouped, !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
                       let value = Int(digits) else {
-                    throw fail(accounts.count, "\"\(Self.visible(countText))\" is not a measured count; expected a whole number such as 2150 or 2.150, or empty when not counted")
+                    throw fail(accounts.count, "\"\(VisibleText.of(countText))\" is not a measured count; expected a whole number such as 2150 or 2.150, or empty when not counted")
                 }
                 count = value
             }
@@ -77,7 +78,7 @@ struct AccountsReader {
                 let text = cell(stamp.column)
                 if !text.isEmpty {
                     guard let iso = stamp.pattern.iso8601(text) else {
-                        throw fail(stamp.column, "\"\(Self.visible(text))\" does not match the date format \(stamp.pattern)")
+                        throw fail(stamp.column, "\"\(VisibleText.of(text))\" does not match the date format \(stamp.pattern)")
                     }
                     date = String(iso.prefix(10))
                 }
@@ -119,13 +120,6 @@ struct AccountsReader {
         return columns
     }
 
-    /// Control characters shown as `\u{…}`, so a message cannot move the cursor.
-    static func visible(_ text: String) -> String {
-        text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
-        }.joined()
-    }
 }
 
 /// A row of an observations file that cannot be used.
