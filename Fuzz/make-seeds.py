@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus Fuzz/corpus/exports/: small exports in the three export styles of the
+"""Writes the seed corpora. Fuzz/corpus/exports/: small exports in the three export styles of the
 demo years (survey tool: "," UTF-8 with BOM and CRLF; Dutch Excel: ";" Windows-1252 and CRLF;
 second survey tool: "," UTF-8 and LF) and the messes real exports hold. Each seed uses the header of
 Fuzz/survey/2012/mapping.yaml, so the whole-ingest target starts from exports it can read.
+Fuzz/corpus/yaml/: hostile YAML for the configuration-file targets, which scripts/fuzz.sh
+seeds with the repository's real mapping, model, scenario and site files as well.
 Run it again after changing a seed here; the files are committed."""
 from pathlib import Path
 
@@ -90,9 +92,42 @@ SEEDS["duplicate-column.csv"] = (",".join(HEADER + ["Burgers informeren"]) + "\n
 SEEDS["skip-and-spaces.csv"] = table([["  ", " ", "", "  Den   Bosch  ", " 14-05-2012 9:31 ", " 1.5 ", " soms ",
                                        " ja ", " nee ", "communicatie ,raadsleden", "", ""]]).encode()
 
-OUT.mkdir(parents=True, exist_ok=True)
-for old in OUT.iterdir():
-    old.unlink()
-for name, data in sorted(SEEDS.items()):
-    (OUT / name).write_bytes(data)
-print(f"wrote {len(SEEDS)} seeds to {OUT}")
+
+def nested_aliases(levels, key):
+    """Lists of ten aliases nested `levels` deep (10^levels values expanded), and an alias key."""
+    text = "x0: &x0 [1,1,1,1,1,1,1,1,1,1]\n"
+    for level in range(1, levels + 1):
+        text += f"x{level}: &x{level} [" + ",".join([f"*x{level - 1}"] * 10) + "]\n"
+    return text + (f"? *x{levels}\n: 1\n" if key else "")
+
+
+YAML_OUT = OUT.parent / "yaml"
+YAML = {
+    "alias-keys-nested.yaml": nested_aliases(7, key=True),      # the 410-byte file of issue 19
+    "alias-values-nested.yaml": nested_aliases(5, key=False),
+    "alias-key-small.yaml": "a: &x [1]\nb:\n  ? *x\n  : 1\n",
+    "alias-in-flow-key.yaml": "a: &x {k: v}\nb: { ? [*x] : 1 }\n",
+    "merge-key.yaml": "base: &base {type: number, column: A}\nfields:\n  f:\n    <<: *base\n",
+    "deep-flow.yaml": "a: " + "[" * 3000 + "]" * 3000 + "\n",
+    "deep-block.yaml": "".join(" " * i + f"k{i}:\n" for i in range(100)),
+    "duplicate-key.yaml": "title: a\ntitle: b\n",
+    "two-documents.yaml": "title: a\n---\ntitle: b\n",
+    "control-characters.yaml": '"\\e[2J\\e]0;titel\\a": 1\ntitle: "\\u202Egnp.exe"\n',
+    "tags.yaml": "title: !!binary aGFsbG8=\nyear: !!int 2012\nx: !local v\n",
+    "empty.yaml": "",
+    "comment-only.yaml": "# niets\n",
+    "tabs.yaml": "fields:\n\tf: 1\n",
+}
+YAML_BYTES = {
+    "bom-crlf.yaml": b"\xef\xbb\xbftitle: T\r\nsynthetic_data: false\r\n",
+    "invalid-utf8.yaml": b"title: caf\xe9\n",
+    "nul.yaml": b"title: a\x00b\n",
+}
+
+for folder, seeds in [(OUT, SEEDS), (YAML_OUT, {**{k: v.encode() for k, v in YAML.items()}, **YAML_BYTES})]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for name, data in sorted(seeds.items()):
+        (folder / name).write_bytes(data)
+    print(f"wrote {len(seeds)} seeds to {folder}")

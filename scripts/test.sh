@@ -2,7 +2,7 @@
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: demo exports, Rankings/ and Statistics/
 #      regenerated; the site's targets do not reach the survey reader;
-#   2. a short fuzz run of the CSV reader and the ingest (README.md, "Fuzzing");
+#   2. a short fuzz run of the CSV reader, the ingest and the configuration reader (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. outside tools as oracles (SALib for the Sobol indices);
 #   5. the browser tests of the site in headless Chromium.

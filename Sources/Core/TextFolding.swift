@@ -57,11 +57,4 @@ public enum TextFolding {
     public static func editDistance(_ left: String, _ right: String) -> Int {
         EditDistance.between(left, right)
     }
-
-    /// The `count` candidates closest to `text` by edit distance after `fold`, ties by the
-    /// candidate itself, so suggestions are the same on every run (`Support.EditDistance`).
-    public static func closest(to text: String, among candidates: [String], count: Int = 3,
-                               fold: (String) -> String = { $0.lowercased() }) -> [String] {
-        EditDistance.closest(to: text, among: candidates, count: count, fold: fold)
-    }
 }

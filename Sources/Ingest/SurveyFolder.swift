@@ -1,3 +1,4 @@
+import Configuration
 import Core
 import Foundation
 import PersonalData
@@ -57,28 +58,24 @@ public struct SurveyFolder: Sendable {
         }
         let mapping = try Mapping.load(from: mappingURL(year), displayName: name)
         guard mapping.year == year else {
-            throw MappingError(file: name, key: "year", problem: "says \(mapping.year), but the file is in folder \(year)")
+            throw mapping.error(at: "year", "says \(mapping.year), but the file is in folder \(year)")
         }
         return mapping
     }
 
     /// Reads and validates one year.
     ///
-    /// Throws a `CSVError`, `MappingError` or `IngestError` when the year cannot be read at all
+    /// Throws a `CSVError`, `ConfigError` (the mapping) or `IngestError` when the year cannot be read at all
     /// (nothing is returned, so nothing half-read can be written). When the year was read but
     /// is unusable — no row accepted, or with `strict` a reject that fails a strict run (see
     /// `RejectReason.failsStrictRun`) — the `IngestError` carries the full `SurveyYear` so the
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = yearURL(year).appendingPathComponent(mapping.export.file)
+        let exportURL = try exportURL(year: year, mapping: mapping)
         let exportName = "\(year)/\(mapping.export.file)"
-        guard FileManager.default.fileExists(atPath: exportURL.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "export.file",
-                               problem: "\"\(mapping.export.file)\" does not exist in \(yearURL(year).path)")
-        }
         let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
-                                    mappingName: "\(year)/mapping.yaml", resolver: GemeenteResolver(reference: reference, year: year))
+                                    resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 
@@ -93,6 +90,43 @@ public struct SurveyFolder: Sendable {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
+    }
+
+    /// The export a mapping names (`export.file`), checked before a byte of it is read: it must
+    /// exist, lie inside the year's folder once symbolic links are resolved (`../../secret.txt`
+    /// or a link out of the folder is refused, so a mapping cannot make ingest read, and quote,
+    /// any file), and be a regular file (not a device such as `/dev/zero`, a pipe or a folder).
+    public func exportURL(year: Int, mapping: Mapping) throws -> URL {
+        try fileURL(year: year, file: mapping.export.file, key: "export.file", mapping: mapping)
+    }
+
+    /// A file the mapping names at `key` (the export, the observations file), checked as
+    /// `exportURL` checks the export.
+    func fileURL(year: Int, file: String, key: String, mapping: Mapping) throws -> URL {
+        let folder = yearURL(year)
+        let candidate = folder.appendingPathComponent(file)
+        func refuse(_ problem: String) -> ConfigError {
+            mapping.error(at: key, "\"\(file)\" \(problem)")
+        }
+        guard let realFolder = Self.realPath(folder.path) else { throw IngestError.noSuchYear(year: year, folder: url.path) }
+        guard let realFile = Self.realPath(candidate.path) else {
+            throw refuse("does not exist in \(folder.path)")
+        }
+        guard realFile.hasPrefix(realFolder + "/") else {
+            throw refuse("lies outside the year's folder \(folder.path) (symbolic links followed); it must be a file in that folder")
+        }
+        var status = stat()
+        guard stat(realFile, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw refuse("is not a regular file (a folder, device or pipe); it must be a plain file")
+        }
+        return URL(fileURLWithPath: realFile)
+    }
+
+    /// The canonical path of an existing file or folder.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The one place where a year's free-text remarks are available, row by row, before they

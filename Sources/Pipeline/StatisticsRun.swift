@@ -44,10 +44,11 @@ public enum StatisticsRun {
     }
 
     /// Writes `Statistics/<year>.json` for every year of `years` and `Statistics/reference.json`,
-    /// only after every year has been computed, each file replaced atomically. Returns the files
-    /// written, in order.
+    /// only after every year has been computed, the folder replaced as a whole
+    /// (`AtomicOutput.replaceFolder`). Returns the files written, in order, and the publication.
     @discardableResult
-    public static func write(years: [Int], in folder: SurveyFolder, to statistics: URL) throws -> [URL] {
+    public static func write(years: [Int], in folder: SurveyFolder, to statistics: URL,
+                             inputs: [URL]) throws -> (files: [URL], publication: AtomicOutput.Publication) {
         let reference = try folder.reference()
         let definition = try StatisticsDefinition.load(from: folder.statisticsURL)
         var outputs: [(URL, Data)] = []
@@ -56,7 +57,11 @@ public enum StatisticsRun {
             outputs.append((StatisticsFile.url(year: year, statistics: statistics), try StatisticsFile.json(computed)))
         }
         outputs.append((ReferenceFile.url(statistics: statistics), try ReferenceFile.json(reference)))
-        for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
-        return outputs.map(\.0)
+        // Every file changes together or none does; years not written are carried over.
+        let publication = try AtomicOutput.replaceFolder(statistics, inputs: inputs, keepingOtherFiles: true) { staging in
+            for (url, data) in outputs { try staging.write(data, to: url.lastPathComponent) }
+        }
+        let files = outputs.map { publication.folder.appendingPathComponent($0.0.lastPathComponent) }
+        return (files, publication)
     }
 }

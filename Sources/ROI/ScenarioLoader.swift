@@ -1,41 +1,32 @@
+import Configuration
 import Foundation
 import Support
-import Yams
 
-/// Reads and validates scenario files (YAML). Every problem is an `ROIError` naming the file,
-/// line, column and field. See Sources/ROI/README.md for the format.
+/// Reads and validates scenario files (YAML, through `Configuration.ConfigFile`). Every problem
+/// is a `ConfigError` naming the file, line, column and field. See Sources/ROI/README.md for the format.
 public enum ScenarioLoader {
     /// Reads the file at `path`; messages and reports name it as given.
     public static func load(path: String) throws -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
-        } catch {
-            throw ROIError(source: path, message: "cannot read the scenario file (\(error.localizedDescription)); expected a UTF-8 YAML file")
-        }
-        return try parse(text, source: path)
+        try ScenarioReader(source: path, root: try ConfigFile.read(URL(fileURLWithPath: path), name: path, expected: expectedContent)).read()
     }
 
     /// Parses `yaml`; `source` names the file in messages.
     public static func parse(_ yaml: String, source: String) throws -> Scenario {
-        try ScenarioReader(source: source, yaml: yaml).read()
+        try ScenarioReader(source: source, root: try ConfigFile.parse(yaml, file: source, expected: expectedContent)).read()
     }
+
+    static let expectedContent = "a scenario (see Sources/ROI/README.md)"
+
 
     /// The largest horizon accepted, in years.
     public static let maximumHorizon = 100
 }
 
-/// One pass over one file. Keeps the text for column positions.
+/// One pass over one file. Field names in messages name items by their name too
+/// (`investments[1] "Uren".hours`).
 private struct ScenarioReader {
     let source: String
-    let yaml: String
-    let lines: [[Unicode.Scalar]]
-
-    init(source: String, yaml: String) {
-        self.source = source
-        self.yaml = yaml
-        self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-    }
+    let root: ConfigNode
 
     static let rootKeys = ["scenario", "gemeente", "note", "horizon", "discount_rate", "inputs", "investments", "returns", "baseline"]
     static let inputKeys = ["value", "label", "help", "unit", "source", "low", "high", "distribution", "sd"]
@@ -43,7 +34,6 @@ private struct ScenarioReader {
     static let baselineKeys = ["description", "investments", "returns"]
 
     func read() throws -> Scenario {
-        let root = try compose()
         let mapping = try self.mapping(root, field: "the file")
         try checkKeys(mapping, allowed: Self.rootKeys, field: nil)
 
@@ -77,97 +67,65 @@ private struct ScenarioReader {
         try checkIncrementalInvestment(scenario, investmentsNode: mapping["investments"], root: root)
         let used = Set(items.flatMap { $0.fields.flatMap { $0.expression.inputReferences.map(\.name) } })
         scenario.warnings = inputs.filter { !used.contains($0.name) }.map {
-            "\(source), line \($0.line): input `\($0.name)` is not used by any investment or return"
+            "\(SourceLocation(file: source, line: $0.line)): input `\($0.name)` is not used by any investment or return"
         }
         return scenario
     }
 
     // MARK: YAML access
 
-    func compose() throws -> Node {
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw ROIError(source: source, message: "the file is empty; expected a scenario (see Sources/ROI/README.md)")
-            }
-            return node
-        } catch let error as ROIError {
-            throw error
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                let prefix = context.map { "\($0.text) " } ?? ""
-                throw ROIError(source: source, line: mark.line, column: mark.column, message: "not valid YAML: \(prefix)\(problem)")
-            case .duplicatedKeysInMapping(let duplicates, _):
-                throw ROIError(source: source, message: "a key appears twice in one mapping: \(duplicates.sorted().joined(separator: ", ")); each key may appear once")
-            default:
-                throw ROIError(source: source, message: "not valid YAML: \(error)")
-            }
-        }
-    }
-
-    func error(_ node: Node?, field: String?, _ message: String, column: Int? = nil) -> ROIError {
-        ROIError(source: source, line: node?.mark?.line, column: column ?? node?.mark?.column, field: field, message: message)
+    func error(_ node: ConfigNode?, field: String?, _ message: String, column: Int? = nil) -> ConfigError {
+        guard let node else { return ConfigError(file: source, key: field ?? "", problem: message) }
+        return node.error(message, key: field ?? "", column: column)
     }
 
     /// nil for a missing key and for one left empty (`returns:` with nothing after it).
-    func present(_ node: Node?) -> Node? {
-        guard let node, node.null == nil else { return nil }
+    func present(_ node: ConfigNode?) -> ConfigNode? {
+        guard let node, !node.isNull else { return nil }
         return node
     }
 
-    func mapping(_ node: Node, field: String) throws -> Node.Mapping {
-        guard let mapping = node.mapping else { throw error(node, field: field, "expected a mapping of `key: value` lines, found \(shape(node))") }
-        return mapping
+    func mapping(_ node: ConfigNode, field: String) throws -> ConfigMapping {
+        guard node.isMapping else { throw error(node, field: field, "expected a mapping of `key: value` lines, found \(node.found)") }
+        return try node.mapping(allowed: nil)
     }
 
-    func sequence(_ node: Node, field: String) throws -> [Node] {
-        guard let sequence = node.sequence else { throw error(node, field: field, "expected a list of `- name: …` entries, found \(shape(node))") }
-        return Array(sequence)
+    func sequence(_ node: ConfigNode, field: String) throws -> [ConfigNode] {
+        guard node.isList else { throw error(node, field: field, "expected a list of `- name: …` entries, found \(node.found)") }
+        return try node.list()
     }
 
-    func shape(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): return "`\(scalar.string)`"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+    func checkKeys(_ mapping: ConfigMapping, allowed: [String], field: String?) throws {
+        if let entry = mapping.entries.first(where: { !allowed.contains($0.key) }) {
+            var error = mapping.unknownKey(entry, allowed: allowed)
+            error.key = field ?? ""
+            throw error
         }
     }
 
-    func checkKeys(_ mapping: Node.Mapping, allowed: [String], field: String?) throws {
-        for key in mapping.keys {
-            guard let name = key.string else { throw error(key, field: field, "expected a text key, found \(shape(key))") }
-            guard allowed.contains(name) else {
-                let place = field.map { " in \($0)" } ?? ""
-                throw error(key, field: field, "unknown key `\(name)`\(place)" + Suggestions.hint(for: name, in: allowed, kind: "key"))
-            }
-        }
+    func scalarText(_ node: ConfigNode, field: String) throws -> String {
+        guard node.isScalar else { throw error(node, field: field, "expected a single value, found \(node.found)") }
+        return try node.text()
     }
 
-    func scalarText(_ node: Node, field: String) throws -> String {
-        guard let scalar = node.scalar else { throw error(node, field: field, "expected a single value, found \(shape(node))") }
-        return scalar.string
-    }
-
-    func requiredNode(_ mapping: Node.Mapping, _ key: String, in parent: Node, field: String) throws -> Node {
+    func requiredNode(_ mapping: ConfigMapping, _ key: String, in parent: ConfigNode, field: String) throws -> ConfigNode {
         guard let node = mapping[key] else { throw error(parent, field: field, "missing `\(key)`") }
         return node
     }
 
-    func requiredString(_ mapping: Node.Mapping, _ key: String, in parent: Node, field: String) throws -> String {
+    func requiredString(_ mapping: ConfigMapping, _ key: String, in parent: ConfigNode, field: String) throws -> String {
         let text = try scalarText(try requiredNode(mapping, key, in: parent, field: field), field: field)
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(mapping[key], field: field, "must not be empty") }
         return text
     }
 
-    func optionalString(_ node: Node?, field: String) throws -> String? {
+    func optionalString(_ node: ConfigNode?, field: String) throws -> String? {
         guard let node else { return nil }
         return try scalarText(node, field: field)
     }
 
     /// Text for people (a label, a help text): a single value that is not blank.
-    func optionalText(_ node: Node?, field: String) throws -> String? {
+    func optionalText(_ node: ConfigNode?, field: String) throws -> String? {
         guard let node else { return nil }
         let text = try scalarText(node, field: field)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -176,11 +134,11 @@ private struct ScenarioReader {
         return text
     }
 
-    func requiredInteger(_ mapping: Node.Mapping, _ key: String, in parent: Node, field: String, range: ClosedRange<Int>) throws -> Int {
+    func requiredInteger(_ mapping: ConfigMapping, _ key: String, in parent: ConfigNode, field: String, range: ClosedRange<Int>) throws -> Int {
         try integer(try requiredNode(mapping, key, in: parent, field: field), field: field, range: range)
     }
 
-    func integer(_ node: Node, field: String, range: ClosedRange<Int>) throws -> Int {
+    func integer(_ node: ConfigNode, field: String, range: ClosedRange<Int>) throws -> Int {
         let text = try scalarText(node, field: field)
         guard let value = Int(text) else { throw error(node, field: field, "expected a whole number, found `\(text)`") }
         guard range.contains(value) else {
@@ -190,7 +148,7 @@ private struct ScenarioReader {
     }
 
     /// A number, written as a number or as arithmetic over numbers (`10 * 52`), never over inputs.
-    func number(_ node: Node, field: String) throws -> Double {
+    func number(_ node: ConfigNode, field: String) throws -> Double {
         let located = try expression(node, field: field)
         if let (name, offset) = located.expression.inputReferences.first {
             throw error(node, field: field, "expected a number, found the name `\(name)` (an input's value, low and high are numbers, not other inputs)",
@@ -202,7 +160,7 @@ private struct ScenarioReader {
     }
 
     /// A yearly rate: a fraction (`0.04`) or a percentage (`4%`), between −1 and 1 exclusive of −1.
-    func rate(_ node: Node, field: String) throws -> Double {
+    func rate(_ node: ConfigNode, field: String) throws -> Double {
         let text = try scalarText(node, field: field)
         guard let value = RateText.parse(text) else {
             throw error(node, field: field, "expected a yearly rate such as 0.04 or 4%, found `\(text)`")
@@ -221,13 +179,13 @@ private struct ScenarioReader {
         func column(_ offset: Int) -> Int? { firstColumn.map { $0 + offset } }
     }
 
-    func expression(_ node: Node, field: String) throws -> Located {
-        guard let scalar = node.scalar else { throw error(node, field: field, "expected an expression such as `hours_per_week * 52`, found \(shape(node))") }
-        let text = scalar.string
-        let firstColumn = columnOfText(scalar)
+    func expression(_ node: ConfigNode, field: String) throws -> Located {
+        guard node.isScalar else { throw error(node, field: field, "expected an expression such as `hours_per_week * 52`, found \(node.found)") }
+        let text = try node.text()
+        let firstColumn = node.textColumn
         do {
             let expression = try ExpressionParser.parse(text)
-            return Located(expression: expression, text: text, line: scalar.mark?.line, firstColumn: firstColumn)
+            return Located(expression: expression, text: text, line: node.line, firstColumn: firstColumn)
         } catch {
             if text.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw self.error(node, field: field, "is empty; expected a number or an expression over inputs")
@@ -236,36 +194,22 @@ private struct ScenarioReader {
         }
     }
 
-    /// Where the scalar's text starts on its line, if the line holds it verbatim (plain or quoted).
-    func columnOfText(_ scalar: Node.Scalar) -> Int? {
-        guard let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
-        let shift: Int
-        switch scalar.style {
-        case .plain, .any: shift = 0
-        case .singleQuoted, .doubleQuoted: shift = 1
-        case .literal, .folded: return nil
-        }
-        let line = lines[mark.line - 1]
-        let start = mark.column - 1 + shift
-        let wanted = Array(scalar.string.unicodeScalars)
-        guard start >= 0, start + wanted.count <= line.count, Array(line[start..<(start + wanted.count)]) == wanted else { return nil }
-        return mark.column + shift
-    }
-
     // MARK: Inputs
 
-    func readInputs(_ node: Node?) throws -> [Input] {
+    func readInputs(_ node: ConfigNode?) throws -> [Input] {
         guard let node else { return [] }
         let mapping = try self.mapping(node, field: "inputs")
         var inputs: [Input] = []
-        for (keyNode, valueNode) in mapping {
-            guard let name = keyNode.string, InputName.isValid(name) else {
-                throw error(keyNode, field: "inputs", "input name `\(keyNode.string ?? "?")` is not a name; expected letters, digits and `_`, starting with a letter or `_`")
+        for entry in mapping.entries {
+            let (name, valueNode) = (entry.key, entry.value)
+            guard InputName.isValid(name) else {
+                throw ConfigError(location: entry.keyLocation, key: "inputs",
+                                  problem: "input name \(Suggestions.quoted(name)) is not a name; expected letters, digits and `_`, starting with a letter or `_`")
             }
-            let input = try readInput(name: name, keyNode: keyNode, node: valueNode)
+            let input = try readInput(name: name, line: entry.keyLocation.line ?? 0, node: valueNode)
             // A form with two fields of the same label cannot be filled in knowingly.
             if let label = input.label, let other = inputs.first(where: { $0.label?.lowercased() == label.lowercased() }) {
-                throw error(valueNode.mapping?["label"], field: "inputs.\(name).label",
+                throw error(try valueNode.mapping(allowed: nil)["label"], field: "inputs.\(name).label",
                             "the label \"\(label)\" is also the label of `\(other.name)` (line \(other.line)); expected a label per input")
             }
             inputs.append(input)
@@ -273,11 +217,10 @@ private struct ScenarioReader {
         return inputs
     }
 
-    func readInput(name: String, keyNode: Node, node: Node) throws -> Input {
+    func readInput(name: String, line: Int, node: ConfigNode) throws -> Input {
         let field = "inputs.\(name)"
-        let line = keyNode.mark?.line ?? 0
         // Shorthand: `hourly_rate: 55` is a fixed input.
-        if node.scalar != nil {
+        if node.isScalar {
             return Input(name: name, value: try number(node, field: field), unit: nil, source: nil, low: nil, high: nil, distribution: .fixed, line: line)
         }
         let mapping = try self.mapping(node, field: field)
@@ -312,7 +255,7 @@ private struct ScenarioReader {
                 guard let sd else { throw error(distributionNode, field: field + ".sd", "a normal distribution needs `sd` (its standard deviation)") }
                 distribution = .normal(sd: sd)
             default:
-                throw error(distributionNode, field: field + ".distribution", "unknown distribution `\(text)`" + Suggestions.hint(for: text, in: names, kind: "distribution"))
+                throw error(distributionNode, field: field + ".distribution", "unknown distribution `\(text)`; " + Suggestions.hint(for: text, among: names, kind: "distribution"))
             }
             if distribution != .fixed, low == nil {
                 throw error(distributionNode, field: field + ".distribution", "a \(text) distribution needs a range: give `low` and `high`")
@@ -343,7 +286,7 @@ private struct ScenarioReader {
 
     // MARK: Items
 
-    func readItems(_ node: Node?, side: Side, flow: Flow, horizon: Int, inputs: [Input]) throws -> [Item] {
+    func readItems(_ node: ConfigNode?, side: Side, flow: Flow, horizon: Int, inputs: [Input]) throws -> [Item] {
         guard let node = present(node) else { return [] }
         let list = (side == .baseline ? "baseline." : "") + (flow == .investment ? "investments" : "returns")
         return try sequence(node, field: list).enumerated().map { index, itemNode in
@@ -351,7 +294,7 @@ private struct ScenarioReader {
         }
     }
 
-    func readItem(_ node: Node, field: String, side: Side, flow: Flow, horizon: Int, inputs: [Input]) throws -> Item {
+    func readItem(_ node: ConfigNode, field: String, side: Side, flow: Flow, horizon: Int, inputs: [Input]) throws -> Item {
         let mapping = try self.mapping(node, field: field)
         let name = try requiredString(mapping, "name", in: node, field: field + ".name")
         let field = "\(field) \"\(name)\""
@@ -360,7 +303,7 @@ private struct ScenarioReader {
         let kindText = try scalarText(kindNode, field: field + ".kind")
         let allowedKinds = ItemKind.kinds(for: flow)
         guard let kind = ItemKind(rawValue: kindText) else {
-            throw error(kindNode, field: field + ".kind", "unknown kind `\(kindText)`" + Suggestions.hint(for: kindText, in: allowedKinds.map(\.rawValue), kind: "kind"))
+            throw error(kindNode, field: field + ".kind", "unknown kind `\(kindText)`; " + Suggestions.hint(for: kindText, among: allowedKinds.map(\.rawValue), kind: "kind"))
         }
         guard kind.flows.contains(flow) else {
             let other = flow == .investment ? "returns" : "investments"
@@ -381,18 +324,19 @@ private struct ScenarioReader {
             }
             let located = try expression(fieldNode, field: "\(field).\(spec.name)")
             for (reference, offset) in located.expression.inputReferences where !inputs.contains(where: { $0.name == reference }) {
-                throw ROIError(source: source, line: located.line, column: located.column(offset), field: "\(field).\(spec.name)",
-                               message: "unknown input `\(reference)`" + Suggestions.hint(for: reference, in: inputs.map(\.name), kind: "input"))
+                throw ConfigError(location: SourceLocation(file: source, line: located.line, column: located.column(offset)),
+                                  key: "\(field).\(spec.name)",
+                                  problem: "unknown input `\(reference)`; " + Suggestions.hint(for: reference, among: inputs.map(\.name), kind: "input"))
             }
             let fieldValue = Field(name: spec.name, expression: located.expression, text: located.text, constraint: spec.constraint,
-                                   line: located.line ?? 0, column: located.firstColumn ?? fieldNode.mark?.column ?? 0)
+                                   line: located.line ?? 0, column: located.firstColumn ?? fieldNode.location.column ?? 0)
             try ConstraintCheck.check(fieldValue, inputs: inputs, field: "\(field).\(spec.name)", source: source)
             fields.append(fieldValue)
         }
-        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.mark?.line ?? 0)
+        return Item(name: name, side: side, flow: flow, kind: kind, timing: timing, fields: fields, line: node.line ?? 0)
     }
 
-    func readTiming(_ mapping: Node.Mapping, node: Node, field: String, horizon: Int) throws -> Timing {
+    func readTiming(_ mapping: ConfigMapping, node: ConfigNode, field: String, horizon: Int) throws -> Timing {
         guard let timingNode = mapping["timing"] else {
             throw error(node, field: field, "missing `timing`; expected `timing: once` (with `year`, default 0) or `timing: yearly` (with `from`/`to`, default 1…\(horizon))")
         }
@@ -422,7 +366,7 @@ private struct ScenarioReader {
     // MARK: Whole-scenario checks
 
     /// ROI divides by the incremental investment: it must be positive at the inputs' values.
-    func checkIncrementalInvestment(_ scenario: Scenario, investmentsNode: Node?, root: Node) throws {
+    func checkIncrementalInvestment(_ scenario: Scenario, investmentsNode: ConfigNode?, root: ConfigNode) throws {
         let compiled = CompiledScenario(scenario)
         let evaluator = Evaluator(compiled)
         let metrics = evaluator.evaluate(compiled.baseValues)
@@ -469,7 +413,7 @@ enum ConstraintCheck {
                 problem = nil
             }
             if let problem {
-                throw ROIError(source: source, line: field.line, column: field.column, field: label, message: problem)
+                throw ConfigError(location: SourceLocation(file: source, line: field.line, column: field.column), key: label, problem: problem)
             }
         }
     }

@@ -200,7 +200,7 @@ public enum WhatIf {
 
     static func inputIndex(_ model: CompiledScenario, _ name: String, option: String) throws -> Int {
         guard let index = model.inputIndex(name) else {
-            throw ROIError(source: option, message: "unknown input `\(name)`" + Suggestions.hint(for: name, in: model.inputNames, kind: "input"))
+            throw ROIError(source: option, message: "unknown input `\(name)`; " + Suggestions.hint(for: name, among: model.inputNames, kind: "input"))
         }
         return index
     }

@@ -3,7 +3,7 @@ import Support
 
 /// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
 /// (fixed column order, sorted JSON keys, integers only, LF line ends), only publish-list fields,
-/// and each file replaced atomically. `RankingFile` reads the JSON back.
+/// and the folder replaced atomically as a whole. `RankingFile` reads the JSON back.
 public enum RankingsWriter {
     public static func csvURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).csv") }
     public static func jsonURL(year: Int, in folder: URL) -> URL { folder.appendingPathComponent("\(year).json") }
@@ -23,17 +23,20 @@ public enum RankingsWriter {
         return data
     }
 
-    /// Encodes every ranking first, then writes the files; a failure while computing or encoding
-    /// leaves every previous file untouched. Returns the files written, in order.
+    /// Encodes every ranking first, then replaces `folder` as a whole (`AtomicOutput.replaceFolder`):
+    /// every file changes together or none does, and the files of years not in `rankings` are
+    /// carried over unchanged. A failure while computing or encoding writes nothing.
+    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
-    public static func write(_ rankings: [Ranking], to folder: URL) throws -> [URL] {
-        var outputs: [(URL, Data)] = []
+    public static func write(_ rankings: [Ranking], to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
+        var outputs: [(name: String, data: Data)] = []
         for ranking in rankings.sorted(by: { $0.year < $1.year }) {
-            outputs.append((csvURL(year: ranking.year, in: folder), Data(csv(ranking).utf8)))
-            outputs.append((jsonURL(year: ranking.year, in: folder), try json(ranking)))
+            outputs.append((csvURL(year: ranking.year, in: folder).lastPathComponent, Data(csv(ranking).utf8)))
+            outputs.append((jsonURL(year: ranking.year, in: folder).lastPathComponent, try json(ranking)))
         }
-        for (url, data) in outputs { try AtomicOutput.write(data, to: url) }
-        return outputs.map(\.0)
+        return try AtomicOutput.replaceFolder(folder, inputs: inputs, keepingOtherFiles: true) { staging in
+            for output in outputs { try staging.write(output.data, to: output.name) }
+        }
     }
 
     /// Walks the encoded JSON and rejects any key the publish list does not name.

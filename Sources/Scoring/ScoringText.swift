@@ -105,9 +105,9 @@ public enum ScoringText {
                               alignments: [.left, .left, .left, .left, .right, .right, .left, .left, .left])
         for row in shown {
             table.append([row.name, labels[row.channel] ?? row.channel, row.claimed.map { $0 ? "yes" : "no" } ?? "–",
-                          VisibleText.of(row.account ?? "–"),
+                          VisibleText.escaped(row.account ?? "–"),
                           row.reported.map { (row.reportedApproximate ? "ca. " : "") + String($0) } ?? "–",
-                          row.measured.map(String.init) ?? "–", row.date ?? "", VisibleText.of(row.source ?? ""),
+                          row.measured.map(String.init) ?? "–", row.date ?? "", VisibleText.escaped(row.source ?? ""),
                           row.finding.rawValue])
         }
         lines.append(table.render())

@@ -2,13 +2,6 @@ import Dispatch
 import Foundation
 import PersonalData
 import Support
-#if canImport(Glibc)
-import Glibc
-private let posixWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let posixWrite = Darwin.write
-#endif
 
 /// Builds the static site (`meetlat site`) as a pipeline of steps:
 ///
@@ -22,7 +15,9 @@ private let posixWrite = Darwin.write
 ///    stops the build, naming file, line and match. Each page's output depends only on its data,
 ///    so the result is the same in any order. A page is dropped once written, so the site is
 ///    never held in memory as a whole;
-/// 4. **publish** — the staging folder replaces the output folder (`AtomicOutput.replaceFolder`).
+/// 4. **publish** — the staging folder replaces the output folder in one step
+///    (`AtomicOutput.replaceFolder`, which also refuses an output among the inputs, publishes
+///    into the target of a symbolic link and clears what killed builds left).
 ///
 /// A failure or a kill in any step leaves the previous output as it was.
 public enum SiteBuilder {
@@ -35,8 +30,10 @@ public enum SiteBuilder {
         public var bytes: Int
         /// Seconds per step, in pipeline order.
         public var steps: [(name: String, seconds: Double)]
-        /// Leftovers of interrupted builds that were cleared (or an output that was put back).
-        public var recovered: [String]
+        /// What publishing did beyond a plain replacement (`AtomicOutput.Publication.notes`):
+        /// a symbolic link followed, a mount point's contents replaced, leftovers of interrupted
+        /// builds cleared.
+        public var notes: [String]
 
         public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
@@ -47,7 +44,8 @@ public enum SiteBuilder {
     @discardableResult
     public static func build(_ input: SiteInput, output: URL, progress: Bool = true) throws -> Summary {
         var clock = StepClock()
-        let recovered = try StaleOutput.recover(output)
+        // Refused before the work, not after it; `replaceFolder` applies the rule again.
+        try AtomicOutput.checkFolder(output, inputs: input.folders)
         let data = try SiteData.load(input)
         clock.lap("load")
 
@@ -57,7 +55,9 @@ public enum SiteBuilder {
         let items = (files.map(OutputItem.file) + pages.map(OutputItem.page)).sorted { $0.path < $1.path }
         try checkUnique(items.map(\.path))
         var bytes = 0
-        try AtomicOutput.replaceFolder(output) { staging in
+        // Not synced file by file: the next build remakes every page, and syncing thousands of
+        // files would cost more than the build.
+        let publication = try AtomicOutput.replaceFolder(output, inputs: input.folders, durable: false) { staging in
             bytes = try renderWriteAndScan(items, source: data.source, into: staging, output: output, progress: progress)
             clock.lap("render+write+scan")
         }
@@ -65,7 +65,7 @@ public enum SiteBuilder {
 
         return Summary(output: output.path, editions: data.editions.map(\.year),
                        pages: items.filter { $0.path.hasSuffix(".html") }.count, files: items.count,
-                       bytes: bytes, steps: clock.steps, recovered: recovered)
+                       bytes: bytes, steps: clock.steps, notes: publication.notes)
     }
 
     /// Step 2: every page and file of the site.
@@ -114,16 +114,11 @@ public enum SiteBuilder {
         }
     }
 
-    /// Step 3: every item rendered (pages), written into `folder` and scanned, on all cores
-    /// (folders are made first). Returns the bytes written. Findings are reported under the
-    /// output folder's name (where they would have been published), not the staging folder's.
-    static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into folder: URL, output: URL,
+    /// Step 3: every item rendered (pages), written into `staging` and scanned, on all cores.
+    /// Returns the bytes written. Findings are reported under the output folder's name (where
+    /// they would have been published), not the staging folder's.
+    static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into staging: StagingFolder, output: URL,
                                    progress: Bool) throws -> Int {
-        let manager = FileManager.default
-        let folders = Set(items.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
-        for relative in folders {
-            try manager.createDirectory(at: folder.appendingPathComponent(relative), withIntermediateDirectories: true)
-        }
         let detector = PersonalDataDetector.publishedOutput
         let bar = Progress("site: rendering", total: items.count, enabled: progress && isatty(STDERR_FILENO) == 1)
         let slots = ResultSlots<(bytes: Int, findings: [PersonalDataFinding])>(count: items.count)
@@ -135,19 +130,18 @@ public enum SiteBuilder {
             buffer.reserveCapacity(65_536)
             for index in stride(from: chunk, to: items.count, by: chunks) {
                 let item = items[index]
-                let path = folder.appendingPathComponent(item.path).path
                 slots.set(index, Result {
                     switch item {
                     case .page(let page):
                         buffer.removeAll(keepingCapacity: true)
                         try source.render(page.template, page.context(), into: &buffer)
                         return try buffer.withUnsafeBufferPointer { bytes in
-                            try writeFile(UnsafeRawBufferPointer(bytes), to: path)
+                            try staging.write(UnsafeRawBufferPointer(bytes), to: item.path)
                             return (bytes.count, scan(bytes, relativePath: item.path, detector: detector, output: output))
                         }
                     case .file(let file):
                         return try file.data.withUnsafeBytes { raw in
-                            try writeFile(raw, to: path)
+                            try staging.write(raw, to: item.path)
                             return (raw.count, scan(raw.bindMemory(to: UInt8.self), relativePath: item.path, detector: detector, output: output))
                         }
                     }
@@ -174,24 +168,6 @@ public enum SiteBuilder {
             if !PersonalDataDetector.textExtensions.contains(extensionName) && bytes.prefix(8192).contains(0) { return [] }
         }
         return detector.findings(in: bytes, path: output.path + "/" + relativePath)
-    }
-
-    /// Writes `bytes` to a new file with plain POSIX calls. (`Data.write(to:)` syncs every file to
-    /// disk, which costs more than the whole build; the staging folder is made durable as a whole
-    /// by the rename that publishes it.)
-    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < buffer.count, let base = buffer.baseAddress {
-            let written = posixWrite(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SiteError.unwritable(path: path, problem: String(cString: strerror(errno)))
-            }
-            offset += written
-        }
     }
 }
 

@@ -20,6 +20,10 @@ public struct SiteInput: Sendable {
     /// The site sources (`site/`).
     public var source: URL
 
+    /// Folders the build does not read but must never replace: the survey folder its models
+    /// come from, which holds the raw exports.
+    public var protected: [URL] = []
+
     public init(rankings: URL, statistics: URL, models: URL, scenarios: URL, source: URL) {
         self.rankings = rankings
         self.statistics = statistics
@@ -27,6 +31,9 @@ public struct SiteInput: Sendable {
         self.scenarios = scenarios
         self.source = source
     }
+
+    /// Everything the build reads: the output may be none of these, nor hold or lie in one.
+    public var folders: [URL] { protected + [rankings, statistics, models, scenarios, source] }
 }
 
 /// One published year: its ranking, the model it was scored with, its survey tables and the

@@ -1,12 +1,11 @@
 import PersonalData
+import Support
 
 /// Everything that stops `meetlat site`, each with one clear message. The previous output is
 /// never touched when one of these is thrown: the site is built in a staging folder first.
 public enum SiteError: Error, CustomStringConvertible, Sendable {
     /// A file or folder the build needs is not there.
     case missingSource(path: String, expected: String)
-    /// `site.yaml` holds something the build cannot use.
-    case invalidConfig(file: String, line: Int?, key: String, problem: String)
     /// A template does not parse, or a template the site needs is missing.
     case template(file: String, line: Int?, column: Int?, problem: String)
     /// No `Rankings/<year>.json` to publish.
@@ -15,8 +14,6 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     case inconsistentData(path: String, problem: String)
     /// A file could not be read.
     case unreadable(path: String, problem: String)
-    /// A file of the staging folder could not be written.
-    case unwritable(path: String, problem: String)
     /// The personal-data scan found something in the built site; nothing was published.
     /// `findings` name the files as they would have been published (under the output folder).
     case personalData(findings: [PersonalDataFinding], output: String)
@@ -25,19 +22,14 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .missingSource(let path, let expected):
             return "\(path): not found; expected \(expected)"
-        case .invalidConfig(let file, let line, let key, let problem):
-            return "\(file)\(line.map { ", line \($0)" } ?? "")\(key.isEmpty ? "" : ", key '\(key)'"): \(problem)"
         case .template(let file, let line, let column, let problem):
-            let place = line.map { ", line \($0)" + (column.map { ", column \($0)" } ?? "") } ?? ""
-            return "\(file)\(place): \(problem)"
+            return "\(SourceLocation(file: file, line: line, column: column)): \(problem)"
         case .noEditions(let rankings):
             return "\(rankings): no <year>.json rankings found; run `meetlat score` first"
         case .inconsistentData(let path, let problem):
             return "\(path): \(problem)"
         case .unreadable(let path, let problem):
             return "\(path): cannot be read (\(problem))"
-        case .unwritable(let path, let problem):
-            return "\(path): cannot be written (\(problem))"
         case .personalData(let findings, let output):
             let listed = findings.prefix(50).map(\.description)
             let more = findings.count > 50 ? ["… and \(findings.count - 50) more"] : []

@@ -4,10 +4,9 @@ import Support
 public enum StatsError: Error, CustomStringConvertible, Equatable {
     /// A file Stats needs is not there.
     case missingFile(path: String, hint: String)
-    /// A file could not be read or parsed: `location` is a key path or line, `problem` what was wrong.
+    /// A Rankings file could not be read or parsed: `location` is a key path, `problem` what
+    /// was wrong. (A YAML file's problems are `Configuration.ConfigError`s.)
     case invalidFile(path: String, location: String, problem: String)
-    /// A table definition in statistics.yaml is incomplete or contradicts itself.
-    case invalidDefinition(path: String, table: String, problem: String)
     /// A response holds a value of another type than the table expects (e.g. a number for a
     /// choice field): the mapping and statistics.yaml disagree about the field.
     case unexpectedValue(field: String, gemeente: String, row: Int, found: String, expected: String)
@@ -20,8 +19,6 @@ public enum StatsError: Error, CustomStringConvertible, Equatable {
             return DataFileError.missing(path: path, hint: hint).description
         case .invalidFile(let path, let location, let problem):
             return DataFileError.invalid(path: path, location: location, problem: problem).description
-        case .invalidDefinition(let path, let table, let problem):
-            return "\(path): table '\(table)': \(problem)"
         case .unexpectedValue(let field, let gemeente, let row, let found, let expected):
             return "response of \(gemeente) (export row \(row)), field '\(field)': found \(found), expected \(expected)"
         case .unknownTable(let id, let known):

@@ -1,5 +1,5 @@
-/// Levenshtein distance and "did you mean" suggestions: the one implementation behind every
-/// suggestion meetlat prints (export columns, gemeente names, scenario keys and inputs).
+/// Levenshtein distance: what `Suggestions` (the one "did you mean" rule) and the gemeente
+/// name resolver measure closeness with.
 public enum EditDistance {
     /// Insertions, deletions and substitutions (1 each) that turn `left` into `right`, counted
     /// over Unicode scalars. Fold both sides first (case, accents) when those should not count.
@@ -19,17 +19,5 @@ public enum EditDistance {
             swap(&previous, &current)
         }
         return previous[b.count]
-    }
-
-    /// The `count` candidates closest to `text` by distance after `fold` (applied to both), ties
-    /// broken by the candidate itself, so suggestions are the same on every run.
-    public static func closest(to text: String, among candidates: [String], count: Int = 3,
-                               fold: (String) -> String = { $0.lowercased() }) -> [String] {
-        let target = fold(text)
-        return candidates
-            .map { (candidate: $0, distance: between(target, fold($0))) }
-            .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-            .prefix(count)
-            .map(\.candidate)
     }
 }

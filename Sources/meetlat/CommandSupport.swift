@@ -17,15 +17,27 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Prints what an output replacement did beyond the plain replacement (a symbolic link followed,
+/// a mount point's contents replaced, an interrupted run's leftovers removed).
+func printNotes(_ publication: AtomicOutput.Publication) {
+    for note in publication.notes { print(note) }
+}
+
 /// Prints `meetlat: <message>` on standard error (failures, and warnings that do not stop a run).
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("meetlat: \(message)\n".utf8))
 }
 
-/// Prints `text` on standard output, or writes it atomically to `path` when one is given.
-func emit(_ text: String, to path: String?) throws {
+/// Prints `text` on standard output, or writes it atomically to `path` when one is given
+/// (refused when `path` is a folder, or is or lies inside one of `inputs`).
+/// Refuses an `--output` file among the inputs before any work (`emit` checks again).
+func checkOutput(_ path: String?, inputs: [URL]) throws {
+    if let path { try AtomicOutput.checkFile(URL(fileURLWithPath: path), inputs: inputs) }
+}
+
+func emit(_ text: String, to path: String?, inputs: [URL]) throws {
     if let path {
-        try AtomicOutput.write(text, to: URL(fileURLWithPath: path))
+        try AtomicOutput.write(text, to: URL(fileURLWithPath: path), inputs: inputs)
     } else {
         print(text, terminator: "")
     }

@@ -1,6 +1,8 @@
 import Core
 import Foundation
 import Ingest
+import MeetlatTestSupport
+import Testing
 
 /// A throw-away work folder laid out as a researcher's would be: `Surveys/` (the repository's
 /// reference data, statistics.yaml and meetlat-2012 model, and generated survey years), with
@@ -174,4 +176,48 @@ struct SplitMix64 {
 
     /// Uniform in `0..<bound`.
     mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+}
+
+/// Two generated years scored twice: the previous version in Rankings/, the new one (other
+/// answers) known from a run into a folder of its own.
+final class RankingsVersions {
+    let survey: GeneratedSurvey
+    let old: [String: Data]
+    let new: [String: Data]
+
+    init() throws {
+        survey = try GeneratedSurvey(samples: 16)
+        try survey.writeYear(2012, seed: 1)
+        try survey.writeYear(2013, seed: 2)
+        let first = try MeetlatBinary.run(survey.arguments(["score"]), in: survey.root)
+        try #require(first.status == 0, "meetlat score failed: \(first.stderr)")
+        old = try GeneratedSurvey.files(under: survey.rankings)
+        try #require(old.keys.sorted() == ["2012.csv", "2012.json", "2013.csv", "2013.json"])
+
+        try survey.writeYear(2012, seed: 3)
+        try survey.writeYear(2013, seed: 4)
+        let elsewhere = survey.root.appendingPathComponent("Rankings-new")
+        let second = try MeetlatBinary.run(survey.arguments(["score"]) + ["--rankings", elsewhere.path], in: survey.root)
+        try #require(second.status == 0, "meetlat score failed: \(second.stderr)")
+        new = try GeneratedSurvey.files(under: elsewhere)
+        try FileManager.default.removeItem(at: elsewhere)
+        for (name, data) in new { try #require(data != old[name], "\(name) is the same in both versions; the test could not tell them apart") }
+    }
+
+    /// Puts the previous version back in Rankings/ (written by the test, not by meetlat).
+    func restoreOld() throws {
+        try? FileManager.default.removeItem(at: survey.rankings)
+        try writeOld(into: survey.rankings)
+    }
+
+    /// Puts the previous version in `folder` (written by the test, not by meetlat).
+    func writeOld(into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, data) in old { try data.write(to: folder.appendingPathComponent(name)) }
+    }
+
+    /// What the work folder holds beside Rankings/ that meetlat made (staging folders).
+    func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: survey.root.path).filter { $0.hasPrefix(".Rankings") }.sorted()
+    }
 }

@@ -1,133 +1,153 @@
 import Foundation
+import MeetlatTestSupport
 import Testing
 
-/// `meetlat score` killed (SIGKILL: no clean-up, no signal handler) at several moments never
-/// leaves a partial file in Rankings/: every file is byte-identical to its previous complete
-/// version or to its new complete version, and the next run succeeds and tidies up.
-@Suite(.serialized) struct KillTests {
-    /// A Saltelli sample size large enough that scoring two years of ~350 gemeenten takes a few
-    /// seconds in a debug build.
-    static let samples = 256
+/// `meetlat score` stopped (SIGKILL: no clean-up, no signal handler) right after each of its
+/// writes, one run per write, never leaves a mixed Rankings/: the folder is its previous
+/// version as a whole or its new version as a whole, and which one is decided by whether the
+/// swap had happened. The positions come from the run's own list of writes (a debug build's
+/// `MEETLAT_FAULT_TRACE`), not from timing.
+@Suite struct KillTests {
+    @Test func killedAfterAnyWriteRankingsIsTheWholePreviousOrTheWholeNewVersion() throws {
+        let versions = try RankingsVersions()
+        let score = versions.survey.arguments(["score"])
+        try versions.restoreOld()
+        let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root)
+        try #require(traced.status == 0, "\(traced.stderr)")
+        // Four files, the swap that publishes them, the removal of the previous version.
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "file", "swap", "remove"])
+        let swap = try #require(writes.firstIndex { $0.hasPrefix("swap ") }) + 1
 
-    enum Moment: CustomStringConvertible {
-        /// A fraction of a whole run's duration after the start.
-        case after(Double)
-        /// As soon as anything in Rankings/ changes: a temporary file appears (or, were a writer
-        /// not atomic, a file is truncated).
-        case whileWriting
-        /// As soon as the first Rankings file has been replaced: the others are not yet.
-        case afterFirstReplace
-
-        var description: String {
-            switch self {
-            case .after(let fraction): "after \(Int(fraction * 100)) % of a run"
-            case .whileWriting: "as soon as writing starts"
-            case .afterFirstReplace: "after the first file was replaced"
-            }
+        for step in 1...writes.count {
+            try versions.restoreOld()
+            let result = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.stop(after: step))
+            #expect(result.killed && result.status == SIGKILL, "step \(step) (\(writes[step - 1])): the run was not stopped")
+            let now = try GeneratedSurvey.files(under: versions.survey.rankings)
+            let expected = step < swap ? versions.old : versions.new
+            let version = step < swap ? "previous" : "new"
+            #expect(now == expected, "killed after step \(step) (\(writes[step - 1])): Rankings is not the whole \(version) version")
         }
-    }
+        // One step past the last write: the run is not stopped, so the list was complete.
+        try versions.restoreOld()
+        let past = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.stop(after: writes.count + 1))
+        #expect(past.status == 0 && !past.killed)
 
-    @Test func aKilledScoreLeavesEveryRankingsFileWholeAndTheRerunSucceeds() throws {
-        let survey = try GeneratedSurvey(samples: Self.samples)
-        try survey.writeYear(2012, seed: 1)
-        try survey.writeYear(2013, seed: 2)
-        let score = survey.arguments(["score"])
-
-        // The previous complete version, and how long a whole run takes.
-        let started = Date()
-        let first = try MeetlatBinary.run(score, in: survey.root)
-        let duration = Date().timeIntervalSince(started)
-        try #require(first.status == 0, "meetlat score failed: \(first.stderr)")
-        let old = try GeneratedSurvey.files(under: survey.rankings)
-        #expect(old.keys.sorted() == ["2012.csv", "2012.json", "2013.csv", "2013.json"])
-
-        // The new complete version: other answers, scored into a folder of its own.
-        try survey.writeYear(2012, seed: 3)
-        try survey.writeYear(2013, seed: 4)
-        let elsewhere = survey.root.appendingPathComponent("Rankings-new")
-        let second = try MeetlatBinary.run(score + ["--rankings", elsewhere.path], in: survey.root)
-        try #require(second.status == 0, "meetlat score failed: \(second.stderr)")
-        let new = try GeneratedSurvey.files(under: elsewhere)
-        try #require(new.keys.sorted() == old.keys.sorted())
-        for (name, data) in new { try #require(data != old[name], "\(name) is the same in both versions; the test could not tell them apart") }
-
-        var killedMidWrite = 0
-        var killed: Set<Int32> = []
-        let moments: [Moment] = [.after(0.05), .after(0.4), .after(0.8), .whileWriting, .afterFirstReplace, .whileWriting]
-        for moment in moments {
-            let before = Self.states(in: survey.rankings)
-            let running = try MeetlatBinary.start(score, in: survey.root)
-            let reached = waitFor(moment, duration: duration, rankings: survey.rankings, before: before, running: running)
-            running.kill()
-            killed.insert(running.pid)
-            let result = running.wait()
-            let after = try GeneratedSurvey.files(under: survey.rankings)
-            if reached && result.status != 0 && Self.states(in: survey.rankings) != before { killedMidWrite += 1 }
-
-            // Every visible file is a whole version; hidden ones are only the killed run's temporaries.
-            for (name, data) in after {
-                if name.hasPrefix(".") {
-                    // A killed run's temporary file stays until the next complete write of its name.
-                    let output = killed.compactMap { pid in
-                        name.hasSuffix(".tmp-\(pid)") ? String(name.dropFirst().dropLast(".tmp-\(pid)".count)) : nil
-                    }.first
-                    #expect(output.map { old[$0] != nil } == true, "\(moment): \(name) is no temporary file of a killed run")
-                } else {
-                    #expect(data == old[name] || data == new[name], "\(moment): \(name) is neither the previous nor the new version (\(data.count) bytes)")
-                }
-            }
-            #expect(after.keys.filter { !$0.hasPrefix(".") }.sorted() == old.keys.sorted(), "\(moment): Rankings holds \(after.keys.sorted())")
-        }
-        // Kill timing is a race; at least one kill must have landed while files were being written.
-        #expect(killedMidWrite > 0, "no kill hit the write phase; the test proved nothing about partial files")
-
-        let rerun = try MeetlatBinary.run(score, in: survey.root)
+        // The killed runs' staging folders go with the next complete run, which says so.
+        try versions.restoreOld()
+        let killed = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.stop(after: 2))
+        #expect(killed.killed)
+        #expect(try versions.leftovers().count == 1)
+        let rerun = try MeetlatBinary.run(score, in: versions.survey.root)
         #expect(rerun.status == 0, "the rerun failed: \(rerun.stderr)")
-        let final = try GeneratedSurvey.files(under: survey.rankings)
-        #expect(final == new, "after the rerun Rankings holds \(final.keys.sorted()), not the new version")
+        #expect(rerun.stdout.contains(", left by an interrupted run\n"))
+        #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new)
+        #expect(try versions.leftovers().isEmpty)
     }
 
-    /// Waits until `moment`; false when the run ended first.
-    func waitFor(_ moment: Moment, duration: TimeInterval, rankings: URL, before: [String: FileState],
-                 running: MeetlatBinary.Running) -> Bool {
-        let deadline = Date().addingTimeInterval(duration * 4 + 30)
-        switch moment {
-        case .after(let fraction):
-            usleep(useconds_t(duration * fraction * 1_000_000))
-            return running.process.isRunning
-        case .whileWriting, .afterFirstReplace:
-            while running.process.isRunning && Date() < deadline {
-                let now = Self.states(in: rankings)
-                switch moment {
-                case .whileWriting:
-                    // The first trace of writing: a new (temporary) file, or a file changed in place.
-                    if now != before { return true }
-                default:
-                    if now.filter({ !$0.key.hasPrefix(".") }) != before.filter({ !$0.key.hasPrefix(".") }) { return true }
-                }
-                usleep(100)
+    /// Where the file system cannot swap two folders (`EINVAL`, injected at the swap), the
+    /// previous version is set aside and the new one renamed in. A run stopped between those two
+    /// renames leaves no Rankings/ at all; the next run puts the previous version back (and says
+    /// so) before it publishes.
+    @Test func withoutASwapTheNextRunRepairsAStopBetweenTheTwoRenames() throws {
+        let versions = try RankingsVersions()
+        let score = versions.survey.arguments(["score"])
+        try versions.restoreOld()
+        let noSwap = WriteFault.fail(5, with: "EINVAL")
+        let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root, environment: noSwap)
+        try #require(traced.status == 0, "\(traced.stderr)")
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "file", "swap", "set", "publish", "remove"])
+        #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new)
+
+        for step in 1...writes.count {
+            try versions.restoreOld()
+            let result = try MeetlatBinary.run(score, in: versions.survey.root, environment: noSwap.merging(WriteFault.stop(after: step)) { $1 })
+            #expect(result.killed)
+            let exists = FileManager.default.fileExists(atPath: versions.survey.rankings.path)
+            switch step {
+            case ..<6: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old, "step \(step)")
+            case 6: #expect(!exists, "stopped between the two renames: no Rankings/")
+            default: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new, "step \(step)")
             }
-            return false
+            if step == 6 {
+                // A run that fails before publishing shows the repair alone: the previous version is back.
+                let repaired = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.fail(1, with: "ENOSPC"))
+                #expect(repaired.status == 1)
+                #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old)
+                #expect(try versions.leftovers().isEmpty)
+            }
         }
     }
 
-    /// What `stat` says of a file: a rename puts a new inode at the name, a write in place
-    /// changes size or modification time.
-    struct FileState: Equatable {
-        var inode: UInt64
-        var size: Int64
-        var modified: Int
+    /// Issue 19.3 for one year: `score --year 2012` changes 2012.csv and 2012.json together and
+    /// carries 2013's files over unchanged, wherever it is stopped.
+    @Test func scoringOneYearChangesItsFilesTogetherAndKeepsTheOthers() throws {
+        let versions = try RankingsVersions()
+        let score = versions.survey.arguments(["score", "--year", "2012"])
+        try versions.restoreOld()
+        let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root)
+        try #require(traced.status == 0, "\(traced.stderr)")
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "keep", "keep", "swap", "remove"])
+        let swap = try #require(writes.firstIndex { $0.hasPrefix("swap ") }) + 1
+        var oneYearNew = versions.old
+        for name in ["2012.csv", "2012.json"] { oneYearNew[name] = versions.new[name] }
+
+        for step in 1...writes.count {
+            try versions.restoreOld()
+            let result = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.stop(after: step))
+            #expect(result.killed)
+            let now = try GeneratedSurvey.files(under: versions.survey.rankings)
+            #expect(now == (step < swap ? versions.old : oneYearNew), "killed after step \(step) (\(writes[step - 1]))")
+        }
     }
 
-    static func states(in folder: URL) -> [String: FileState] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var states: [String: FileState] = [:]
-        for name in names {
-            var status = stat()
-            guard stat(folder.appendingPathComponent(name).path, &status) == 0 else { continue }
-            states[name] = FileState(inode: UInt64(status.st_ino), size: Int64(status.st_size),
-                                     modified: status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec)
+    /// Issue 19.3 and 19.17: a write that fails (a full disk, a read-only file system, a busy
+    /// folder) at any step leaves Rankings/ as it was, nothing beside it, and one sentence that
+    /// names the file and the cause.
+    @Test func aWriteFailingAtAnyStepLeavesRankingsAsItWasWithOneClearMessage() throws {
+        let versions = try RankingsVersions()
+        let score = versions.survey.arguments(["score"])
+        try versions.restoreOld()
+        let (writes, _) = try WriteFault.trace(score, in: versions.survey.root)
+        let rankings = versions.survey.rankings.path
+        let causes = ["ENOSPC": "the disk is full (no space left on the device)", "EROFS": "the file system is read-only",
+                      "EBUSY": "it is in use by the system (a mount point or a busy file)"]
+        for step in 1..<writes.count {
+            for (code, words) in causes.sorted(by: { $0.key < $1.key }) {
+                try versions.restoreOld()
+                let result = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.fail(step, with: code))
+                let file = writes[step - 1].hasPrefix("file ") ? String(writes[step - 1].dropFirst("file ".count)) : rankings
+                #expect(result.status == 1 && !result.killed)
+                #expect(result.stderr == "meetlat: could not write \(file): \(words); \(rankings) is unchanged\n",
+                        "step \(step) (\(writes[step - 1])), \(code)")
+                #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old)
+                #expect(try versions.leftovers().isEmpty, "step \(step), \(code)")
+            }
         }
-        return states
+        // Failing to remove the previous version does not undo the new one: it is said, and left
+        // for the next run.
+        try versions.restoreOld()
+        let last = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.fail(writes.count, with: "EIO"))
+        #expect(last.status == 0)
+        #expect(last.stdout.contains("the previous version of \(rankings) could not be removed (the disk reported an input/output error)"))
+        #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new)
+    }
+}
+
+/// The same input gives byte-identical Rankings/ in two separate processes (the repository's
+/// own surveys and models), not only in two runs within one.
+@Suite struct CrossProcessTests {
+    @Test func twoProcessesScoreByteIdenticalRankings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-two-processes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var versions: [[String: Data]] = []
+        for name in ["first", "second"] {
+            let rankings = folder.appendingPathComponent(name)
+            let result = try MeetlatBinary.run(["score", "--surveys", GeneratedSurvey.repository.appendingPathComponent("Surveys").path,
+                                                "--rankings", rankings.path], in: folder.deletingLastPathComponent())
+            try #require(result.status == 0, "\(result.stderr)")
+            versions.append(try GeneratedSurvey.files(under: rankings))
+        }
+        #expect(versions[0].count >= 6)
+        #expect(versions[0] == versions[1])
     }
 }

@@ -1,5 +1,7 @@
 import Core
 import Foundation
+import Ingest
+import MeetlatTestSupport
 import PersonalData
 import Scoring
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import MeetlatTestSupport
 import Testing
 
 /// The site is built from finished outputs only: Rankings/, Statistics/, the scoring models, the

@@ -1,3 +1,4 @@
+import Configuration
 import Testing
 @testable import Ingest
 
@@ -78,12 +79,12 @@ import Testing
                                             missing: [], other: nil))
     }
 
-    private func mappingError(_ yaml: String) -> MappingError? {
+    private func mappingError(_ yaml: String) -> ConfigError? {
         do {
             _ = try Mapping.parse(yaml: yaml, displayName: "2012/mapping.yaml")
             return nil
         } catch {
-            return error as? MappingError
+            return error as? ConfigError
         }
     }
 
@@ -94,7 +95,7 @@ import Testing
 
     @Test func unknownFieldTypeNamesFileLineFieldAndTheTypes() throws {
         let error = try #require(mappingError(replacing("    type: number\n", with: "    type: nummer\n")))
-        #expect(error.description == "2012/mapping.yaml, line 19, fields.followers.twitter.type: unknown field type \"nummer\"; expected one of number, choice, multi")
+        #expect(error.description == "2012/mapping.yaml:19:11: fields.followers.twitter.type: unknown field type \"nummer\"; expected one of number, choice, multi")
     }
 
     @Test func aChoiceWithoutLabelsIsAnError() throws {
@@ -106,17 +107,19 @@ import Testing
                 missing: ["Weet niet"]
             """, with: "    missing: [\"Weet niet\"]")
         let error = try #require(mappingError(yaml))
-        #expect(error.key == "fields.usage.informeren.labels")
-        #expect(error.problem == "missing; this key is required")
+        #expect(error.key == "fields.usage.informeren")
+        #expect(error.problem == "missing key `labels`")
         #expect(error.line == 22)   // the field's block
     }
 
     @Test func typosInKeysAreErrorsNotSilentDefaults() throws {
         let error = try #require(mappingError(replacing("    column: \"Aantal volgers Twitter\"", with: "    colum: \"Aantal volgers Twitter\"")))
-        #expect(error.key == "fields.followers.twitter.colum")
-        #expect(error.problem == "unknown key for a number field; expected type, column, missing")
+        #expect(error.key == "fields.followers.twitter")
+        #expect(error.problem == "unknown key `colum`; did you mean `column`?")
+        #expect(error.line == 20 && error.column == 5)
         let top = try #require(mappingError(Self.documented + "\nfeilds: {}\n"))
-        #expect(top.key == "feilds")
+        #expect(top.key == "")
+        #expect(top.problem == "unknown key `feilds`; did you mean `fields`?")
     }
 
     @Test func furtherMistakesGetClearMessages() throws {
@@ -125,7 +128,7 @@ import Testing
         #expect(mappingError(replacing("    separator: \", \"\n", with: ""))?.problem.hasPrefix("a multi field with one column needs a separator") == true)
         #expect(mappingError(replacing("encoding: auto ", with: "encoding: latin-1 "))?.problem
                 == "unknown encoding \"latin-1\"; expected auto, utf-8 or windows-1252")
-        #expect(mappingError(replacing("year: 2012", with: "year: twintig"))?.problem == "expected a whole number, found \"twintig\"")
+        #expect(mappingError(replacing("year: 2012", with: "year: twintig"))?.problem == "expected a whole number, found `twintig`")
         #expect(mappingError(replacing("    type: number\n", with: "    type: text\n"))?.problem.hasPrefix("type text is not a canonical field") == true)
         #expect(mappingError(replacing("\"Soms\": soms", with: "\"Soms\": soms\n      \" soms \": soms"))?.problem.contains("listed twice") == true)
         #expect(mappingError("year: [2012\n")?.problem.hasPrefix("not valid YAML") == true)
@@ -134,6 +137,6 @@ import Testing
 
     @Test func aPrivateOrRemarkColumnMayNotFeedAField() throws {
         let error = try #require(mappingError(replacing("column: \"Aantal volgers Twitter\"", with: "column: \"Opmerkingen\"")))
-        #expect(error.description == "2012/mapping.yaml, line 19, fields.followers.twitter: column \"Opmerkingen\" is listed under respondent.private or respondent.remarks and may not feed a field")
+        #expect(error.description == "2012/mapping.yaml:18:3: fields.followers.twitter: column \"Opmerkingen\" is listed under respondent.private or respondent.remarks and may not feed a field")
     }
 }

@@ -47,8 +47,10 @@ import Testing
 
     @Test func noPlantedValueReachesTheReportOrAResponse() throws {
         let (fixture, year) = try Self.ingest()
-        let reports = fixture.folder.url.appendingPathComponent("Reports")
-        try year.writeReports(to: reports)
+        // Beside the survey folder: an output inside an input is refused.
+        let elsewhere = try TestFolder()
+        let reports = elsewhere.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [fixture.survey.url])
         let report = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         let responses = String(decoding: try JSONEncoder().encode(year.responses), as: UTF8.self)
         for planted in [Self.email, Self.phone, Self.bsn, Self.privateEmail, "31415926"] {

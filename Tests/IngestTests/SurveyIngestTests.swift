@@ -1,3 +1,4 @@
+import Configuration
 import Core
 import Foundation
 import Testing
@@ -248,8 +249,8 @@ import Testing
     @Test func aMappedColumnMissingFromTheExportNamesMappingFieldColumnAndSuggestions() throws {
         let export = Self.header.replacingOccurrences(of: "Burgers informeren", with: "Burgers  informeren (gemeente)") + "\nA;;Hoorn;;;;;;;;;"
         let survey = try Self.survey(export: Array(export.utf8))
-        let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }
-        #expect(error?.description == "2012/mapping.yaml, line 18, fields.usage.informeren: column \"Burgers informeren\" is not in the header of 2012/export-2012.csv; closest header names: \"Burgers  informeren (gemeente)\", \"Opmerkingen\", \"E-mailadres\"")
+        let error = #expect(throws: ConfigError.self) { try survey.ingest(year: 2012) }
+        #expect(error?.description == "2012/mapping.yaml:17:3: fields.usage.informeren: column \"Burgers informeren\" is not in the header of 2012/export-2012.csv; did you mean `Burgers  informeren (gemeente)`?")
     }
 
     @Test func aMalformedExportStopsTheYearWithOneError() throws {
@@ -275,8 +276,8 @@ import Testing
 
     @Test func theMappingMustBeForItsFolder() throws {
         let survey = try Self.survey(mapping: Self.mapping.replacingOccurrences(of: "year: 2012", with: "year: 2013"))
-        let error = #expect(throws: MappingError.self) { try survey.ingest(year: 2012) }
-        #expect(error?.description == "2012/mapping.yaml, year: says 2013, but the file is in folder 2012")
+        let error = #expect(throws: ConfigError.self) { try survey.ingest(year: 2012) }
+        #expect(error?.description == "2012/mapping.yaml:1:7: year: says 2013, but the file is in folder 2012")
         #expect(throws: IngestError.self) { try survey.ingest(year: 2014) }
     }
 
@@ -300,8 +301,10 @@ import Testing
     @Test func reportAndRejectsAreWrittenDeterministically() throws {
         let survey = try Self.survey()
         let year = try survey.ingest(year: 2012)
-        let reports = survey.folder.url.appendingPathComponent("Reports")
-        try year.writeReports(to: reports)
+        // Beside the survey folder: an output inside an input is refused.
+        let elsewhere = try TestFolder()
+        let reports = elsewhere.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [survey.survey.url])
         let text = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         #expect(text == year.report.text(year: 2012))
         #expect(text.contains("\n  rows read            13\n  accepted              4\n  rejected              9\n    anonymous           1\n    duplicate           4\n"))

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 @testable import ROI
 
@@ -15,17 +16,21 @@ func metrics(_ yaml: String, discountRate: Double? = nil) throws -> Metrics {
     return Evaluator(model).evaluate(model.baseValues)
 }
 
-/// The error `body` throws, as an `ROIError` (nil when it throws none or another type).
-func roiError(_ body: () throws -> Void) -> ROIError? {
+/// The error `body` throws, as an `E` (nil when it throws none or another type).
+func thrown<E: Error>(_ type: E.Type, by body: () throws -> Void) -> E? {
     do {
         try body()
         return nil
-    } catch let error as ROIError {
-        return error
     } catch {
-        return nil
+        return error as? E
     }
 }
+
+/// The error `body` throws, as an `ROIError` (a what-if's or a score list's problems).
+func roiError(_ body: () throws -> Void) -> ROIError? { thrown(ROIError.self, by: body) }
+
+/// The error `body` throws, as a `ConfigError` (a scenario file's problems).
+func scenarioError(_ body: () throws -> Void) -> ConfigError? { thrown(ConfigError.self, by: body) }
 
 /// The repository root (for the example scenarios).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

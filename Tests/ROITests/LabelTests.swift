@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import Support
 import Testing
@@ -41,29 +42,29 @@ import Testing
     }
 
     @Test func aBlankLabelIsRejected() {
-        let error = roiError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "label: \"  \"")) }
-        #expect(error?.field == "inputs.difference.label")
+        let error = scenarioError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "label: \"  \"")) }
+        #expect(error?.key == "inputs.difference.label")
         #expect(error?.line == 11)
-        #expect(error?.message == "is empty; expected text for people, or leave the key out")
+        #expect(error?.problem == "is empty; expected text for people, or leave the key out")
     }
 
     @Test func aLabelMustBeASingleValue() {
-        let error = roiError { _ = try scenario(Self.replacing("help: Vragen die anders telefonisch waren binnengekomen.", with: "help: [a, b]")) }
-        #expect(error?.field == "inputs.contacts.help")
-        #expect(error?.message.contains("expected a single value, found a list") == true)
+        let error = scenarioError { _ = try scenario(Self.replacing("help: Vragen die anders telefonisch waren binnengekomen.", with: "help: [a, b]")) }
+        #expect(error?.key == "inputs.contacts.help")
+        #expect(error?.problem.contains("expected a single value, found a list") == true)
     }
 
     @Test func twoInputsMayNotShareALabel() {
-        let error = roiError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "label: contacten via Webcare")) }
-        #expect(error?.field == "inputs.difference.label")
+        let error = scenarioError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "label: contacten via Webcare")) }
+        #expect(error?.key == "inputs.difference.label")
         #expect(error?.line == 11)
-        #expect(error?.message == "the label \"contacten via Webcare\" is also the label of `contacts` (line 4); expected a label per input")
+        #expect(error?.problem == "the label \"contacten via Webcare\" is also the label of `contacts` (line 4); expected a label per input")
     }
 
     @Test func aMisspelledKeyGetsASuggestion() {
-        let error = roiError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "lable: Besparing per contact")) }
-        #expect(error?.message.contains("unknown key `lable`") == true)
-        #expect(error?.message.contains("`label`") == true)
+        let error = scenarioError { _ = try scenario(Self.replacing("label: Besparing per contact", with: "lable: Besparing per contact")) }
+        #expect(error?.problem.contains("unknown key `lable`") == true)
+        #expect(error?.problem.contains("`label`") == true)
     }
 
     @Test func theExportCarriesLabelsAndHelpOrNull() throws {

@@ -1,7 +1,9 @@
+import Configuration
 import Testing
 @testable import ROI
 
-/// Every invalid scenario gives an `ROIError` naming the file, line and field at fault.
+/// Every invalid scenario gives a `ConfigError` naming the file, line and field at fault (a
+/// what-if option an `ROIError` naming the option).
 @Suite struct ValidationTests {
     /// A valid scenario; tests replace one line to break it.
     static let valid = """
@@ -46,27 +48,27 @@ import Testing
     }
 
     @Test func negativeHoursAreRejected() {
-        let error = roiError { _ = try scenario(Self.replacing("hours: hours_per_week * 52", with: "hours: -3 * 52")) }
-        #expect(error?.field == "investments[1] \"Uren\".hours")
+        let error = scenarioError { _ = try scenario(Self.replacing("hours: hours_per_week * 52", with: "hours: -3 * 52")) }
+        #expect(error?.key == "investments[1] \"Uren\".hours")
         #expect(error?.line == 18)
-        #expect(error?.message.contains("must not be negative") == true)
-        #expect(error?.message.contains("-156") == true)
+        #expect(error?.problem.contains("must not be negative") == true)
+        #expect(error?.problem.contains("-156") == true)
     }
 
     @Test func negativeHoursAtTheLowEndOfARangeAreRejected() {
-        let error = roiError { _ = try scenario(Self.replacing("low: 2\n", with: "low: -1\n")) }
-        #expect(error?.field == "investments[1] \"Uren\".hours")
-        #expect(error?.message.contains("hours_per_week = -1 (its low)") == true)
+        let error = scenarioError { _ = try scenario(Self.replacing("low: 2\n", with: "low: -1\n")) }
+        #expect(error?.key == "investments[1] \"Uren\".hours")
+        #expect(error?.problem.contains("hours_per_week = -1 (its low)") == true)
     }
 
     @Test func zeroInvestmentMakesROIUndefined() {
         let noInvestments = Self.valid.replacingOccurrences(
             of: "investments:\n  - name: Uren\n    kind: staff_hours\n    timing: yearly\n    hours: hours_per_week * 52\n    hourly_rate: rate\n", with: "")
         #expect(noInvestments != Self.valid)
-        let error = roiError { _ = try scenario(noInvestments) }
-        #expect(error?.field == "investments")
-        #expect(error?.message.contains("undefined") == true)
-        #expect(error?.message.contains("lists no investments") == true)
+        let error = scenarioError { _ = try scenario(noInvestments) }
+        #expect(error?.key == "investments")
+        #expect(error?.problem.contains("undefined") == true)
+        #expect(error?.problem.contains("lists no investments") == true)
 
         // Investing exactly as much as the baseline is no incremental investment either.
         let sameAsBaseline = Self.valid + """
@@ -79,16 +81,16 @@ import Testing
                   hours: hours_per_week * 52
                   hourly_rate: rate
             """
-        let same = roiError { _ = try scenario(sameAsBaseline) }
-        #expect(same?.field == "investments")
-        #expect(same?.message.contains("no more than the baseline (incremental investment 0)") == true)
+        let same = scenarioError { _ = try scenario(sameAsBaseline) }
+        #expect(same?.key == "investments")
+        #expect(same?.problem.contains("no more than the baseline (incremental investment 0)") == true)
     }
 
     @Test func aReversedRangeIsRejected() {
-        let error = roiError { _ = try scenario(Self.replacing("low: 2\n    high: 6", with: "low: 6\n    high: 2")) }
-        #expect(error?.field == "inputs.hours_per_week.low")
+        let error = scenarioError { _ = try scenario(Self.replacing("low: 2\n    high: 6", with: "low: 6\n    high: 2")) }
+        #expect(error?.key == "inputs.hours_per_week.low")
         #expect(error?.line == 7)
-        #expect(error?.message.contains("low (6) is greater than high (2)") == true)
+        #expect(error?.problem.contains("low (6) is greater than high (2)") == true)
 
         let vary = roiError { _ = try VaryRange.parse("hours_per_week=6..2") }
         #expect(vary?.source == "--vary hours_per_week=6..2")
@@ -99,11 +101,11 @@ import Testing
     }
 
     @Test func anUnknownInputIsRejectedWithSuggestions() throws {
-        let error = roiError { _ = try scenario(Self.replacing("hours: hours_per_week * 52", with: "hours: hours_per_wek * 52")) }
-        #expect(error?.field == "investments[1] \"Uren\".hours")
+        let error = scenarioError { _ = try scenario(Self.replacing("hours: hours_per_week * 52", with: "hours: hours_per_wek * 52")) }
+        #expect(error?.key == "investments[1] \"Uren\".hours")
         #expect(error?.line == 18)
         #expect(error?.column == 12)  // `hours_per_wek` starts right after `    hours: `
-        #expect(error?.message == "unknown input `hours_per_wek`; did you mean `hours_per_week`?")
+        #expect(error?.problem == "unknown input `hours_per_wek`; did you mean `hours_per_week`?")
 
         let model = CompiledScenario(try scenario(Self.valid))
         let seek = roiError { _ = try WhatIf.goalSeek(model, input: "realisation", target: 0) }
@@ -120,19 +122,19 @@ import Testing
     }
 
     @Test func aRealisationFactorOutsideZeroToOneIsRejected() {
-        let fixed = roiError { _ = try scenario(Self.replacing("realisation: realisation_factor", with: "realisation: 1.2")) }
-        #expect(fixed?.field == "returns[1] \"Tijdwinst\".realisation")
+        let fixed = scenarioError { _ = try scenario(Self.replacing("realisation: realisation_factor", with: "realisation: 1.2")) }
+        #expect(fixed?.key == "returns[1] \"Tijdwinst\".realisation")
         #expect(fixed?.line == 26)
-        #expect(fixed?.message.contains("must lie within 0…1") == true)
+        #expect(fixed?.problem.contains("must lie within 0…1") == true)
 
-        let high = roiError { _ = try scenario(Self.replacing("high: 0.8", with: "high: 1.5")) }
-        #expect(high?.field == "returns[1] \"Tijdwinst\".realisation")
-        #expect(high?.message.contains("realisation_factor = 1.5 (its high)") == true)
+        let high = scenarioError { _ = try scenario(Self.replacing("high: 0.8", with: "high: 1.5")) }
+        #expect(high?.key == "returns[1] \"Tijdwinst\".realisation")
+        #expect(high?.problem.contains("realisation_factor = 1.5 (its high)") == true)
     }
 
     @Test func otherMistakesNameTheirField() {
         let cases: [(String, String, String, String)] = [
-            ("hourly_rate: rate", "hourly_rte: rate", "investments[1] \"Uren\"", "unknown key `hourly_rte` in investments[1] \"Uren\"; did you mean `hourly_rate`?"),
+            ("hourly_rate: rate", "hourly_rte: rate", "investments[1] \"Uren\"", "unknown key `hourly_rte`; did you mean `hourly_rate`?"),
             ("kind: staff_hours", "kind: contact_shift", "investments[1] \"Uren\".kind", "belongs under returns"),
             ("kind: staff_hours", "kind: staf_hours", "investments[1] \"Uren\".kind", "did you mean `staff_hours`?"),
             ("    timing: yearly\n    hours: hours", "    hours: hours", "investments[1] \"Uren\"", "missing `timing`"),
@@ -143,18 +145,18 @@ import Testing
             ("high: 6", "high: 6\n    distribution: normal", "inputs.hours_per_week.sd", "needs `sd`"),
         ]
         for (old, new, field, message) in cases {
-            let error = roiError { _ = try scenario(Self.replacing(old, with: new)) }
-            #expect(error?.field == field, "\(new)")
-            #expect(error?.message.contains(message) == true, "\(new): \(error?.description ?? "no error")")
-            #expect(error?.source == "test.yaml")
+            let error = scenarioError { _ = try scenario(Self.replacing(old, with: new)) }
+            #expect(error?.key == field, "\(new)")
+            #expect(error?.problem.contains(message) == true, "\(new): \(error?.description ?? "no error")")
+            #expect(error?.file == "test.yaml")
             #expect(error?.line != nil)
         }
     }
 
     @Test func yamlSyntaxErrorsCarryTheirPosition() {
-        let error = roiError { _ = try scenario("scenario: x\nhorizon: [1, 2\n") }
+        let error = scenarioError { _ = try scenario("scenario: x\nhorizon: [1, 2\n") }
         #expect(error?.line != nil)
-        #expect(error?.message.hasPrefix("not valid YAML") == true)
+        #expect(error?.problem.hasPrefix("not valid YAML") == true)
     }
 
     @Test func theDescriptionNamesFileLineColumnAndField() {
@@ -180,6 +182,6 @@ import Testing
 
     @Test func unusedInputsAreWarnedAbout() throws {
         let read = try scenario(Self.replacing("  rate: 50", with: "  rate: 50\n  spare: 1"))
-        #expect(read.warnings == ["test.yaml, line 10: input `spare` is not used by any investment or return"])
+        #expect(read.warnings == ["test.yaml:10: input `spare` is not used by any investment or return"])
     }
 }

@@ -1,4 +1,6 @@
+import Configuration
 import Core
+import Ingest
 import Testing
 @testable import Scoring
 
@@ -9,7 +11,7 @@ import Testing
     init() throws {
         let model = try Fixtures.model("meetlat-2012")
         guard case .perInhabitant(let rule) = model.dimensions[1].rule else {
-            throw ModelError(file: "meetlat-2012", line: nil, key: "dimensions[2]", problem: "not per_inhabitant")
+            throw ConfigError(file: "meetlat-2012", key: "dimensions[2]", problem: "not per_inhabitant")
         }
         self.rule = rule
     }

@@ -121,36 +121,37 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try writeModel(Self.model2030, named: "other", in: folder)
         #expect { try ModelLibrary(folder: folder).model(named: "other") } throws: { error in
-            String(describing: error).hasSuffix("other.yaml: name: expected 'other' (the file's name), found 'meetlat-2030'")
+            String(describing: error).hasSuffix("other.yaml:2:7: name: expected `other` (the file's name), found `meetlat-2030`")
         }
     }
 
     /// Each broken variant of the 2030 model and the message it must give: key path, line, expectation.
     @Test(arguments: [
-        ("cap: 20", "cap: twintig", "line 21: dimensions[2].cap: expected a whole number from 0 to 1000000, found 'twintig'"),
-        ("cap: 20", "cpa: 20", "line 21: dimensions[2].cpa: unknown key; expected one of id, label, kind, weight, maximum, description, points_per_percent, cap, fields, channel_field, source"),
-        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, channel: tiktok }", "dimensions[2].fields.followers.tiktok: names a channel, but the dimension has no channel_field"),
-        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, source: gemeten }", "dimensions[2].fields.followers.tiktok.source: expected reported, measured, measured_else_reported"),
-        ("kind: choice_points", "kind: points", "line 27: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found 'points'"),
-        ("maximum: 114", "maximum: 230", "line 4: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
-        ("    maximum: 14", "    maximum: 15", "line 16: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
+        ("cap: 20", "cap: twintig", ":21:10: dimensions[2].cap: expected a whole number from 0 to 1000000, found `twintig`"),
+        ("cap: 20", "cpa: 20", ":21:5: dimensions[2]: unknown key `cpa`; did you mean `cap`?"),
+        ("cap: 20", "limit: 20", ":21:5: dimensions[2]: unknown key `limit`; expected one of `id`, `label`, `kind`, `weight`, `maximum`, `description`, `points_per_percent`, `cap`, `fields`, `channel_field`, `source`"),
+        ("kind: choice_points", "kind: points", ":27:11: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found `points`"),
+        ("maximum: 114", "maximum: 230", ":4:10: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
+        ("    maximum: 14", "    maximum: 15", ":16:14: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
         ("id: bereik", "id: presence", "dimension id 'presence' is used twice"),
         ("spread: 0.1", "spread: 1.5", "uncertainty.assumptions.weights.spread: expected a fraction from 0 up to (not including) 1"),
         ("alternatives: [sum, rank]", "alternatives: [rank, geometric]", "uncertainty.assumptions.aggregation.alternatives: must include today's choice 'sum'"),
-        ("alternatives: [sum, rank]", "alternatives: [sum, median]", "aggregation.alternatives[2]: expected one of sum, geometric, rank, found 'median'"),
+        ("alternatives: [sum, rank]", "alternatives: [sum, median]", "uncertainty.assumptions.aggregation.alternatives[2]: expected one of `sum`, `geometric`, `rank`, found `median`"),
         ("points_per_percent: [1, 2]", "points_per_percent: [3, 4]", "follower_rule.points_per_percent: must include today's 2 points per percent"),
         ("cap_percent: [10, 15]", "cap_percent: [12, 15]", "follower_rule.cap_percent: must include today's cap of 10 %"),
-        ("    weights: {", "    gewichten: {", "uncertainty.assumptions.gewichten: unknown key; expected one of weights, follower_rule"),
-        ("samples: 32", "samples: 1", "uncertainty.samples: expected a whole number from 2 to 1000000, found '1'"),
-        ("basis: reconstructed", "basis: guessed", "provenance[2].basis: expected one of published, reconstructed, found 'guessed'"),
+        ("    weights: {", "    wieghts: {", "uncertainty.assumptions: unknown key `wieghts`; did you mean `weights`?"),
+        ("samples: 32", "samples: 1", "uncertainty.samples: expected a whole number from 2 to 1000000, found `1`"),
+        ("basis: reconstructed", "basis: guessed", "provenance[2].basis: expected one of `published`, `reconstructed`, found `guessed`"),
         ("about: bereik", "about: volgers", "provenance[2].about: expected 'model' or a dimension id (presence, bereik, doelen)"),
         (", source: Verslag 2030, lines: \"regels 1-2\"", "", "provenance[1]: a published rule needs its source and lines"),
         ("relative: 0.3", "relative: 3", "discrepancy.relative: expected a fraction"),
-        ("    label: Doelen\n", "", "dimensions[3]: missing key 'label'"),
+        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, channel: tiktok }", "dimensions[2].fields.followers.tiktok: names a channel, but the dimension has no `channel_field`"),
+        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, source: gemeten }", "dimensions[2].fields.followers.tiktok.source: expected one of `reported`, `measured`, `measured_else_reported`, found `gemeten`"),
+        ("    label: Doelen\n", "", "dimensions[3]: missing key `label`"),
         ("doel.werving: Werving van personeel", "followers.tiktok: Nog eens", "field 'followers.tiktok' is already scored by dimension 'bereik'"),
-        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found '-1'"),
-        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found '99999999999'"),
-        ("dimensions:", "dimensions: []\nx:", "line 7: x: unknown key; expected one of name, label, description, maximum, uncertainty, provenance, discrepancy, dimensions"),
+        ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found `-1`"),
+        ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found `99999999999`"),
+        ("dimensions:", "dimensions: []\nx:", ":7:1: unknown key `x`; expected one of `name`, `label`, `description`, `maximum`, `uncertainty`, `provenance`, `discrepancy`, `dimensions`"),
     ])
     func invalidModelsGiveClearMessages(original: String, replacement: String, message: String) throws {
         let text = Self.model2030.replacingOccurrences(of: original, with: replacement)
@@ -174,21 +175,20 @@ import Testing
                 fields: { application.a: A }
             """
         #expect { try ModelParser.parse(text, file: "x.yaml") } throws: { error in
-            String(describing: error) == "x.yaml, line 8: dimensions[1].ratings.unanswered: expected a rating from 1 to 10, found '0'"
+            String(describing: error) == "x.yaml:8:53: dimensions[1].ratings.unanswered: expected a rating from 1 to 10, found `0`"
         }
     }
 
-    /// Yams rejects a key given twice while composing, so the model reader need not check it.
+    /// The configuration reader rejects a key given twice, so the model reader need not check it.
     @Test func aKeyGivenTwiceIsRejected() {
         #expect { try ModelParser.parse("name: x\nname: y\nlabel: X\ndimensions: []\n", file: "twice.yaml") } throws: { error in
-            let description = String(describing: error)
-            return description.hasPrefix("twice.yaml: is not valid YAML") && description.contains("'name'")
+            String(describing: error) == "twice.yaml:2:1: the key `name` is given twice (first on line 1); each key may appear once"
         }
     }
 
     @Test func brokenYamlNamesTheFile() {
         #expect { try ModelParser.parse("name: [unclosed", file: "bad.yaml") } throws: { error in
-            String(describing: error).hasPrefix("bad.yaml: is not valid YAML")
+            String(describing: error).hasPrefix("bad.yaml:2:1: not valid YAML: ")
         }
     }
 }

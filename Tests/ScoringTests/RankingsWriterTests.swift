@@ -57,16 +57,17 @@ import Testing
     @Test func filesAreByteIdenticalAcrossWrites() throws {
         let first = try Fixtures.temporaryFolder(), second = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
-        let written = try RankingsWriter.write([try ranking()], to: first)
-        try RankingsWriter.write([try ranking()], to: second)
-        #expect(written.map(\.lastPathComponent) == ["2012.csv", "2012.json"])
+        let publication = try RankingsWriter.write([try ranking()], to: first, inputs: [])
+        try RankingsWriter.write([try ranking()], to: second, inputs: [])
+        #expect(publication.notes.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: publication.folder.path).sorted() == ["2012.csv", "2012.json"])
         for name in ["2012.csv", "2012.json"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             let b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(!a.isEmpty && a == b)
         }
         // Writing again over existing files leaves no temporary files behind.
-        try RankingsWriter.write([try ranking()], to: first)
+        try RankingsWriter.write([try ranking()], to: first, inputs: [])
         #expect(try FileManager.default.contentsOfDirectory(atPath: first.path).sorted() == ["2012.csv", "2012.json"])
     }
 
@@ -98,7 +99,7 @@ import Testing
     @Test func personalDataNeverReachesRankings() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try RankingsWriter.write([try ranking()], to: folder)
+        try RankingsWriter.write([try ranking()], to: folder, inputs: [])
         for name in ["2012.csv", "2012.json"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for value in Self.privateValues { #expect(!text.contains(value), "\(value) found in \(name)") }

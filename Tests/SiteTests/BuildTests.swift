@@ -119,12 +119,14 @@ import Testing
         // What a build killed between `rename(_site → .old)` and `rename(staging → _site)` leaves
         // (pid 999999 runs no process): the old site aside, a finished staging folder, no output.
         let dead: Int32 = 999_999
-        #expect(!AtomicOutput.processIsRunning(dead))
-        try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)"))
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)/2012"),
+        #expect(kill(dead, 0) != 0 && errno == ESRCH)
+        try FileManager.default.moveItem(at: output, to: folder.url.appendingPathComponent("._site.old-\(dead)-x1y2z3"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("._site.staging-\(dead)-a1b2c3/2012"),
                                                 withIntermediateDirectories: true)
-        let actions = try StaleOutput.recover(output)
-        #expect(actions.count == 2)
+        let summary = try SiteBuilder.build(shared.archive.input(), output: output, progress: false)
+        let real = output.resolvingSymlinksInPath().path
+        #expect(summary.notes == ["restored \(real) from ._site.old-\(dead)-x1y2z3, left by an interrupted run",
+                                  "removed ._site.staging-\(dead)-a1b2c3, left by an interrupted run"])
         #expect(snapshot(output) == previous)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["_site"])
     }

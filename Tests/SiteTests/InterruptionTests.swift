@@ -1,82 +1,110 @@
 import Foundation
+import MeetlatTestSupport
 import Testing
 @testable import Site
 
-/// `meetlat site` killed at any moment leaves the previous output as it was, complete.
+/// `meetlat site` as a separate process: stopped right after any of its writes it leaves the
+/// previous site whole or the new one whole; two processes build the same bytes; a symbolic
+/// link or a mount point as the output is published into.
 @Suite struct InterruptionTests {
-    /// The `meetlat` executable next to the test executable (`swift build` puts both in .build/<configuration>).
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("meetlat")
+    /// A site of one small edition (few pages, so that a run can be stopped after every write),
+    /// built from `seed`'s data.
+    struct SmallSite {
+        let folder: TemporaryFolder
+        let archive: SyntheticArchive
+
+        init(seed: UInt64) throws {
+            folder = try TemporaryFolder("interruption")
+            archive = try SyntheticArchive.make(at: folder.url.appendingPathComponent("archive"), years: [2012], gemeenten: 4, seed: seed)
+        }
+
+        func arguments(output: URL) -> [String] {
+            ["site", "--surveys", archive.surveys.path, "--rankings", archive.rankings.path, "--statistics", archive.statistics.path,
+             "--scenarios", Repository.scenarios.path, "--source", Repository.siteSource.path, "--output", output.path]
+        }
+
+        /// Builds the site into `output` with the `meetlat` binary; returns its files.
+        func build(into output: URL, environment: [String: String] = [:]) throws -> (result: MeetlatBinary.Result, files: [String: Data]) {
+            let result = try MeetlatBinary.run(arguments(output: output), in: folder.url, environment: environment)
+            return (result, snapshot(output))
+        }
     }
 
-    /// Runs `meetlat site`; kills it after `seconds`, or (`killWhileStaging`) as soon as its staging
-    /// folder holds files.
-    func run(_ archive: SyntheticArchive, output: URL, killAfter seconds: Double?,
-             killWhileStaging: Bool = false) throws -> (status: Int32, killed: Bool) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["site", "--surveys", archive.surveys.path, "--rankings", archive.rankings.path,
-                             "--statistics", archive.statistics.path, "--scenarios", Repository.scenarios.path, "--source", Repository.siteSource.path,
-                             "--output", output.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var killed = false
-        if killWhileStaging {
-            let staging = output.deletingLastPathComponent().appendingPathComponent("._site.staging-\(process.processIdentifier)")
-            while process.isRunning {
-                let written = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
-                if written.count >= 3 {
-                    kill(process.processIdentifier, SIGKILL)
-                    killed = true
-                    break
-                }
-                Thread.sleep(forTimeInterval: 0.001)
-            }
-        } else if let seconds {
-            Thread.sleep(forTimeInterval: seconds)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killed = true
-            }
+    /// Writes `files` as the whole content of `folder` (by the test, not by meetlat).
+    static func put(_ files: [String: Data], into folder: URL) throws {
+        try? FileManager.default.removeItem(at: folder)
+        for (path, data) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
         }
-        process.waitUntilExit()
-        return (process.terminationStatus, killed)
     }
 
-    @Test func killingTheBuildAtAnyMomentKeepsThePreviousSite() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path),
-                     "build the meetlat executable first (swift build): \(Self.executable.path)")
-        let shared = try SharedSite.get()
-        let folder = try TemporaryFolder()
-        let output = folder.url.appendingPathComponent("_site")
-        let started = Date()
-        let first = try run(shared.archive, output: output, killAfter: nil)
-        let duration = Date().timeIntervalSince(started)
-        #expect(first.status == 0)
-        let previous = snapshot(output)
-        #expect(previous.count == shared.summary.files)
+    @Test func stoppedAfterAnyWriteTheSiteIsTheWholePreviousOrTheWholeNewOne() throws {
+        let previousSite = try SmallSite(seed: 7), newSite = try SmallSite(seed: 8)
+        let output = newSite.folder.url.appendingPathComponent("_site")
+        let old = try previousSite.build(into: previousSite.folder.url.appendingPathComponent("_site"))
+        try #require(old.result.status == 0, "\(old.result.stderr)")
+        try Self.put(old.files, into: output)
+        let (writes, traced) = try WriteFault.trace(newSite.arguments(output: output), in: newSite.folder.url)
+        try #require(traced.status == 0, "\(traced.stderr)")
+        let new = snapshot(output)
+        try #require(new != old.files && new.count == writes.count - 2, "\(writes.count) writes for \(new.count) files")
+        #expect(writes.suffix(2).map { $0.components(separatedBy: " ").first ?? "" } == ["swap", "remove"])
+        let swap = writes.count - 1
 
-        var killedWhileStaging = 0
-        for fraction in [0.1, 0.3, 0.5, 0.65, 0.8, 0.9, 0.97] {
-            let result = try run(shared.archive, output: output, killAfter: duration * fraction)
-            let staging = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("._site.staging-") }
-            if result.killed && !staging.isEmpty { killedWhileStaging += 1 }
-            let now = snapshot(output)
-            #expect(now.count == previous.count, "killed at \(fraction) of the build: \(now.count) files, expected \(previous.count)")
-            #expect(now == previous, "killed at \(fraction) of the build: the previous site changed")
+        for step in 1...writes.count {
+            try Self.put(old.files, into: output)
+            let stopped = try newSite.build(into: output, environment: WriteFault.stop(after: step))
+            #expect(stopped.result.killed, "step \(step): the run was not stopped")
+            let version = step < swap ? "previous" : "new"
+            #expect(stopped.files == (step < swap ? old.files : new), "stopped after step \(step) (\(writes[step - 1])): not the whole \(version) site")
         }
-        // And once more exactly while the staging folder is being written.
-        let whileStaging = try run(shared.archive, output: output, killAfter: nil, killWhileStaging: true)
-        #expect(whileStaging.killed)
-        if whileStaging.killed { killedWhileStaging += 1 }
-        #expect(snapshot(output) == previous, "killed while writing the staging folder: the previous site changed")
-        #expect(killedWhileStaging >= 1, "at least one kill fell while the staging folder was being written or scanned")
+        // The next complete build clears what the stopped ones left beside the output.
+        let rebuilt = try newSite.build(into: output)
+        #expect(rebuilt.result.status == 0)
+        #expect(rebuilt.files == new)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: newSite.folder.url.path).sorted() == ["_site", "archive"])
+    }
 
-        // The next build clears what the killed ones left and publishes normally.
-        #expect(try run(shared.archive, output: output, killAfter: nil).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["_site"])
-        #expect(snapshot(output) == previous)
+    /// The same input gives the same bytes in two separate processes (not only two builds in one).
+    @Test func twoProcessesBuildByteIdenticalSites() throws {
+        let site = try SmallSite(seed: 7)
+        let first = try site.build(into: site.folder.url.appendingPathComponent("first"))
+        let second = try site.build(into: site.folder.url.appendingPathComponent("second"))
+        #expect(first.result.status == 0 && second.result.status == 0)
+        #expect(!first.files.isEmpty)
+        #expect(first.files == second.files)
+    }
+
+    /// Issue 19.4: `_site -> www` publishes into www (a web root that is a link stays a link).
+    @Test func anOutputThatIsALinkIsPublishedIntoItsTarget() throws {
+        let site = try SmallSite(seed: 7)
+        let webRoot = site.folder.url.appendingPathComponent("srv/www")
+        try FileManager.default.createDirectory(at: webRoot, withIntermediateDirectories: true)
+        try Data("oud".utf8).write(to: webRoot.appendingPathComponent("oud.html"))
+        let link = site.folder.url.appendingPathComponent("_site")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: webRoot)
+        let built = try site.build(into: link)
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        #expect(built.result.stdout.contains("\(link.path) is a symbolic link: published into \(webRoot.resolvingSymlinksInPath().path), the folder it points to\n"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == webRoot.path)
+        let reference = try site.build(into: site.folder.url.appendingPathComponent("reference"))
+        #expect(snapshot(webRoot) == reference.files)
+    }
+
+    /// Issue 19.4: a mount point as the output failed with EBUSY and left a staging folder; now
+    /// its entries are replaced inside it, nothing is left, and the build says so.
+    @Test(.enabled(if: TemporaryMount.available, Comment(rawValue: TemporaryMount.unavailableReason)))
+    func aMountPointAsTheOutputIsReplacedInsideIt() throws {
+        let site = try SmallSite(seed: 7)
+        let mount = try TemporaryMount(at: site.folder.url.appendingPathComponent("_site"), kilobytes: 65536)
+        try Data("oud".utf8).write(to: mount.url.appendingPathComponent("oud.html"))
+        let built = try site.build(into: mount.url)
+        #expect(built.result.status == 0, "\(built.result.stderr)")
+        #expect(built.result.stdout.contains("\(mount.path) is a mount point, which cannot be swapped as a whole: its entries were replaced one by one\n"))
+        let reference = try site.build(into: site.folder.url.appendingPathComponent("reference"))
+        #expect(built.files == reference.files, "the old page is gone, no staging folder is left inside")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.url.path).sorted() == ["_site", "archive", "reference"])
     }
 }

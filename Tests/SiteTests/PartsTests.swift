@@ -1,3 +1,4 @@
+import Configuration
 import Core
 import Foundation
 import Scoring
@@ -47,13 +48,14 @@ import Testing
         let good = try SiteConfig.parse("title: T\nsynthetic_data: true\nbanner: Demo\n", file: "site.yaml")
         #expect(good.shownBanner == "Demo")
         #expect(try SiteConfig.parse("title: T\nsynthetic_data: false\n", file: "site.yaml").shownBanner == nil)
-        let unknown = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbaner: x\n", file: "site.yaml") }
-        #expect(unknown?.description == "site.yaml, line 3, key 'baner': unknown key; expected one of banner, synthetic_data, tagline, title")
-        let noBanner = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\n", file: "site.yaml") }
-        #expect(noBanner?.description == "site.yaml, key 'banner': missing; synthetic_data is true, so every page must say so")
-        let notBool = #expect(throws: SiteError.self) { try SiteConfig.parse("title: T\nsynthetic_data: misschien\n", file: "site.yaml") }
-        let notBoolMessage = notBool?.description ?? ""
-        #expect(notBoolMessage.contains("found 'misschien', expected true or false"))
+        let unknown = #expect(throws: ConfigError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbaner: x\n", file: "site.yaml") }
+        #expect(unknown?.description == "site.yaml:3:1: unknown key `baner`; did you mean `banner`?")
+        let noBanner = #expect(throws: ConfigError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\n", file: "site.yaml") }
+        #expect(noBanner?.description == "site.yaml:1:1: missing key `banner`; synthetic_data is true, so every page must say so")
+        let blankBanner = #expect(throws: ConfigError.self) { try SiteConfig.parse("title: T\nsynthetic_data: true\nbanner: \" \"\n", file: "site.yaml") }
+        #expect(blankBanner?.description == "site.yaml:3:9: banner: expected text, found nothing; synthetic_data is true, so every page must say so")
+        let notBool = #expect(throws: ConfigError.self) { try SiteConfig.parse("title: T\nsynthetic_data: misschien\n", file: "site.yaml") }
+        #expect(notBool?.description == "site.yaml:2:17: synthetic_data: expected true or false, found `misschien`")
     }
 
     @Test func aBrokenOrMissingTemplateIsNamed() throws {
@@ -62,7 +64,7 @@ import Testing
         try replace("{{/section.home}}", with: "{{/section.hom}}", in: source.appendingPathComponent("templates/layout.mustache"))
         let broken = #expect(throws: SiteError.self) { try SiteSource.load(source) }
         let brokenMessage = broken?.description ?? ""
-        #expect(brokenMessage.hasPrefix(source.appendingPathComponent("templates/layout.mustache").path + ", line "))
+        #expect(brokenMessage.hasPrefix(source.appendingPathComponent("templates/layout.mustache").path + ":"))
 
         try FileManager.default.removeItem(at: source)
         let again = try copyOfSiteSource(into: folder.url)

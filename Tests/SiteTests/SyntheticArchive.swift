@@ -65,8 +65,8 @@ struct SyntheticArchive {
             try ScoringRun.score(year: $0, in: folder, reference: reference,
                                  uncertainty: UncertaintyOverrides(samples: samples), showProgress: false)
         }
-        _ = try RankingsWriter.write(scored.map(\.ranking), to: rankings)
-        try StatisticsRun.write(years: years, in: folder, to: statistics)
+        try RankingsWriter.write(scored.map(\.ranking), to: rankings, inputs: [surveys])
+        try StatisticsRun.write(years: years, in: folder, to: statistics, inputs: [surveys])
     }
 
     /// `count` gemeenten of `year` with an inhabitants figure, always including `alwaysIncluded`.

@@ -61,11 +61,11 @@ import Testing
                 return String(describing: error)
             }
         }
-        #expect(problem("a\n{{#rows}}\nb\n") == "t.mustache, line 2: 'rows' is opened here and never closed")
-        #expect(problem("{{#a}}{{/b}}") == "t.mustache, line 1, column 7: '{{/b}}' found where '{{/a}}' (opened on line 1) was expected")
-        #expect(problem("x\n  {{name") == "t.mustache, line 2, column 3: a tag opened here is never closed with '}}'")
-        #expect(problem("{{=<% %>=}}") == "t.mustache, line 1, column 1: changing the delimiters is not supported")
-        #expect(problem("{{>nowhere}}") == "t.mustache, line 1: names the template 'nowhere', which does not exist")
+        #expect(problem("a\n{{#rows}}\nb\n") == "t.mustache:2: 'rows' is opened here and never closed")
+        #expect(problem("{{#a}}{{/b}}") == "t.mustache:1:7: '{{/b}}' found where '{{/a}}' (opened on line 1) was expected")
+        #expect(problem("x\n  {{name") == "t.mustache:2:3: a tag opened here is never closed with '}}'")
+        #expect(problem("{{=<% %>=}}") == "t.mustache:1:1: changing the delimiters is not supported")
+        #expect(problem("{{>nowhere}}") == "t.mustache:1: names the template 'nowhere', which does not exist")
         #expect(problem("{{<layout}}text{{/layout}}").contains("only blocks"))
     }
 

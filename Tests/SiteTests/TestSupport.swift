@@ -71,10 +71,13 @@ struct SharedSite: Sendable {
     static let years = [2011, 2012, 2013]
 
     static let built: Result<SharedSite, Error> = Result {
-        // One folder per test process; those of earlier runs are removed first.
+        // One folder per test process; those of earlier runs (whose process has ended) are
+        // removed first. A test process running beside this one keeps its folder.
         let temporary = FileManager.default.temporaryDirectory
+        let prefix = "meetlat-site-shared-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-        where name.hasPrefix("meetlat-site-shared-") {
+        where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) == 0 || errno == EPERM { continue }
             try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
         }
         let root = temporary.appendingPathComponent("meetlat-site-shared-\(getpid())")

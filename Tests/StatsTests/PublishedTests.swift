@@ -1,4 +1,6 @@
+import Configuration
 import Core
+import Support
 import Foundation
 import Ingest
 import Pipeline
@@ -180,11 +182,15 @@ import Testing
         let file = folder.appendingPathComponent("statistics.yaml")
         try "tables:\n  - { id: policy, title: Beleid, kind: choice, values: [{ value: ja, label: Ja }] }\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: StatsError.invalidDefinition(path: file.path, table: "policy", problem: "kind 'choice' needs 'field' (a choice field)")) {
+        #expect(throws: ConfigError(location: SourceLocation(file: file.path, line: 2, column: 5), key: "tables[1]",
+                                    problem: "table `policy`: kind 'choice' needs 'field' (a choice field)")) {
             try StatisticsDefinition.load(from: file)
         }
         try "tables:\n  - { id: x, title: X, kind: histogram }\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: StatsError.self) { try StatisticsDefinition.load(from: file) }
+        #expect(throws: ConfigError(location: SourceLocation(file: file.path, line: 2, column: 30), key: "tables[1].kind",
+                                    problem: "unknown value `histogram`; expected one of `response`, `options`, `choice`, `choice-grid`, `numbers`, `share-of-inhabitants`, `ratings`")) {
+            try StatisticsDefinition.load(from: file)
+        }
         try """
             tables:
               - id: s
@@ -193,9 +199,9 @@ import Testing
                 fields: [{ field: followers.twitter, label: T }]
                 buckets: [{ id: a, label: A, from: 0, to: 5 }, { id: b, label: B, from: 5 }]
             """.write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: StatsError.invalidDefinition(
-            path: file.path, table: "s",
-            problem: "bucket 'b' starts at 5, inside the previous bucket; buckets must ascend without overlap")) {
+        #expect(throws: ConfigError(
+            location: SourceLocation(file: file.path, line: 2, column: 5), key: "tables[1]",
+            problem: "table `s`: bucket 'b' starts at 5, inside the previous bucket; buckets must ascend without overlap")) {
             try StatisticsDefinition.load(from: file)
         }
         #expect(throws: StatsError.missingFile(path: folder.appendingPathComponent("none.yaml").path,

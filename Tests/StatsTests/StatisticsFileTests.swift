@@ -17,7 +17,7 @@ import Testing
         let computed = try StatisticsRun.statistics(year: year, in: folder, reference: reference, definition: definition)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-statistics-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try AtomicOutput.write(try StatisticsFile.json(computed), to: StatisticsFile.url(year: year, statistics: scratch))
+        try AtomicOutput.write(try StatisticsFile.json(computed), to: StatisticsFile.url(year: year, statistics: scratch), inputs: [])
 
         let read = try StatisticsFile.load(year: year, statistics: scratch)
         #expect(read == computed)
@@ -60,11 +60,11 @@ import Testing
         let statistics = YearStatistics(year: 2012, model: "meetlat-2012", respondents: 1, anonymous: 0, options: [], tables: [table])
         let url = StatisticsFile.url(year: 2012, statistics: scratch)
         let text = String(decoding: try StatisticsFile.json(statistics), as: UTF8.self)
-        try AtomicOutput.write(text.replacingOccurrences(of: "\"count\" : 3", with: "\"cout\" : 3"), to: url)
+        try AtomicOutput.write(text.replacingOccurrences(of: "\"count\" : 3", with: "\"cout\" : 3"), to: url, inputs: [])
         let damaged = #expect(throws: DataFileError.self) { try StatisticsFile.load(year: 2012, statistics: scratch) }
         #expect(damaged?.description.hasPrefix("\(url.path): at tables[0].rows[0].cells[0]: expected a cell") == true)
 
-        try AtomicOutput.write(text, to: StatisticsFile.url(year: 2013, statistics: scratch))
+        try AtomicOutput.write(text, to: StatisticsFile.url(year: 2013, statistics: scratch), inputs: [])
         let misplaced = #expect(throws: DataFileError.self) { try StatisticsFile.load(year: 2013, statistics: scratch) }
         #expect(misplaced?.description == "\(scratch.path)/2013.json: at year: found 2012, expected 2013")
         let missing = #expect(throws: DataFileError.self) { try StatisticsFile.load(year: 2014, statistics: scratch) }

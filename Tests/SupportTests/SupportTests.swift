@@ -111,64 +111,6 @@ import Testing
     }
 }
 
-@Suite struct AtomicOutputTests {
-    @Test func failedFolderBuildKeepsPreviousContent() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = root.appendingPathComponent("site")
-        try AtomicOutput.replaceFolder(site) { staging in
-            try AtomicOutput.write("old", to: staging.appendingPathComponent("index.html"))
-        }
-        struct Interrupted: Error {}
-        #expect(throws: Interrupted.self) {
-            try AtomicOutput.replaceFolder(site) { staging in
-                try AtomicOutput.write("half", to: staging.appendingPathComponent("index.html"))
-                throw Interrupted()
-            }
-        }
-        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "site" }
-        #expect(leftovers.isEmpty)
-    }
-
-    @Test func fileWriteReplacesWholeFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try AtomicOutput.write("first version, longer", to: file)
-        try AtomicOutput.write("second", to: file)
-        #expect(try String(contentsOf: file, encoding: .utf8) == "second")
-    }
-
-    /// A run killed mid-write leaves `.<name>.tmp-<pid>`; the next write of that name removes
-    /// it, but not the temporary file of a process that is still running.
-    @Test func aWriteRemovesTemporariesOfKilledRunsOnly() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("2012.csv")
-        let dead = try Self.pidOfExitedProcess()
-        let live = getppid()
-        for name in [".2012.csv.tmp-\(dead)", ".2012.csv.tmp-\(live)", ".2013.csv.tmp-\(dead)", ".2012.csv.tmp-x"] {
-            try Data("half".utf8).write(to: folder.appendingPathComponent(name))
-        }
-        try AtomicOutput.write("whole", to: file)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == [".2012.csv.tmp-\(live)", ".2012.csv.tmp-x", ".2013.csv.tmp-\(dead)", "2012.csv"])
-        #expect(try String(contentsOf: file, encoding: .utf8) == "whole")
-    }
-
-    /// The id of a process that has run and exited (and been reaped), so no process has it now.
-    static func pidOfExitedProcess() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exit 0"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(!AtomicOutput.processIsRunning(process.processIdentifier))
-        return process.processIdentifier
-    }
-}
-
 @Suite struct JSONValueTests {
     @Test func keysSortedNumbersWithoutLocaleAndFormattedNumbersKept() {
         let document = JSONValue.object([

@@ -23,7 +23,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-emit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out/report.json").path
-        try emit("{}\n", to: path)
+        try emit("{}\n", to: path, inputs: [])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["report.json"])
     }

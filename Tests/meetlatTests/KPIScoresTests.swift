@@ -51,7 +51,7 @@ import Testing
         #expect(failure { _ = try KPICommand.scores(path, column: "Cijfer", option: "--satisfaction") }
             == "\(path), row 3, column \"Cijfer\": expected a score (a number such as 8 or 7,5) or an empty cell, found `veel`")
         #expect(failure { _ = try KPICommand.scores(path, column: "cijfers", option: "--satisfaction") }
-            == "\(path), row 1: no column \"cijfers\" in the header row; closest names: \"Cijfer\", \"Naam\"")
+            == "\(path), row 1: no column \"cijfers\" in the header row; did you mean `Cijfer`?")
         let twice = try file("twice.csv", "Cijfer,Cijfer\n8,7\n")
         #expect(failure { _ = try KPICommand.scores(twice, column: "Cijfer", option: "--satisfaction") }
             == "\(twice), row 1: column \"Cijfer\" appears 2 times in the header row (columns 1, 2); expected it once")

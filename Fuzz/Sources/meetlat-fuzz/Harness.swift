@@ -1,15 +1,41 @@
+import Configuration
 import Core
 import Foundation
 import Ingest
 import PersonalData
+import ROI
+import Scoring
+import Site
 import Support
 
-/// The two fuzz targets. Each takes the bytes of one survey export.
+/// The fuzz targets. `csv` and `ingest` take the bytes of one survey export; the `yaml-` targets
+/// the bytes of one configuration file of their kind, read from a file of the real name through
+/// the loader each command uses (so through the one configuration reader).
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVReader` alone: detection, libcsv, decoding, row numbering, error messages.
     case csv
     /// `SurveyFolder.ingest` of the fixed survey year in `Fuzz/survey/`, the bytes being its export.
     case ingest
+    /// `2012/mapping.yaml` of the fixed survey, read by `SurveyFolder.mapping(year:)`.
+    case yamlMapping = "yaml-mapping"
+    /// `models/fuzz.yaml`, read by `ModelLibrary.model(named:)`.
+    case yamlModel = "yaml-model"
+    /// `Scenarios/fuzz.yaml`, read by `ScenarioLoader.load(path:)` and exported for the site's
+    /// calculator as `meetlat site` does with every scenario.
+    case yamlScenario = "yaml-scenario"
+    /// `site/site.yaml`, read by `SiteConfig.load(from:)`.
+    case yamlSite = "yaml-site"
+
+    /// The file a `yaml-` target writes each input to, relative to the scratch survey folder.
+    var configFile: String? {
+        switch self {
+        case .csv, .ingest: return nil
+        case .yamlMapping: return "2012/mapping.yaml"
+        case .yamlModel: return "models/fuzz.yaml"
+        case .yamlScenario: return "Scenarios/fuzz.yaml"
+        case .yamlSite: return "site/site.yaml"
+        }
+    }
 }
 
 /// An input broke a promise of the ingest code (a crash is caught by the fuzzer itself).
@@ -40,6 +66,10 @@ final class Harness: Sendable {
         try? FileManager.default.removeItem(at: scratch)
         try FileManager.default.copyItem(at: Self.fixture, to: scratch)
         survey = SurveyFolder(scratch)
+        for file in FuzzTarget.allCases.compactMap(\.configFile) {
+            try FileManager.default.createDirectory(at: scratch.appendingPathComponent(file).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+        }
         reference = try survey.reference()
         mapping = try survey.mapping(year: Self.year)
         exportURL = survey.yearURL(Self.year).appendingPathComponent(mapping.export.file)
@@ -54,7 +84,8 @@ final class Harness: Sendable {
     static func removeScratchOfDeadRuns() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: scratchParent.path)) ?? []
         for name in names where name.hasPrefix("meetlat-fuzz-") {
-            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), !AtomicOutput.processIsRunning(pid) else { continue }
+            // A process with this id still runs (EPERM: someone else's): not a dead run's.
+            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), kill(pid, 0) != 0 && errno != EPERM else { continue }
             try? FileManager.default.removeItem(at: scratchParent.appendingPathComponent(name))
         }
     }
@@ -85,10 +116,64 @@ final class Harness: Sendable {
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvariantViolation) {
+        if let file = target.configFile {
+            let url = survey.url.appendingPathComponent(file)
+            Self.writeScratch(bytes, to: url)
+            try checkConfiguration(url)
+            return
+        }
         Self.writeScratch(bytes, to: exportURL)
         switch target {
         case .csv: try checkCSVReader()
         case .ingest: try checkIngest()
+        case .yamlMapping, .yamlModel, .yamlScenario, .yamlSite: break
+        }
+    }
+
+    // MARK: Configuration files
+
+    /// Reads the file as its command would. Whatever the bytes: no crash, no hang (libFuzzer's
+    /// `-timeout`), no runaway memory (`-rss_limit_mb`), and either a value or one `ConfigError`
+    /// whose message starts with the file's name and shows no raw control character.
+    private func checkConfiguration(_ url: URL) throws(InvariantViolation) {
+        let named: String
+        do {
+            switch target {
+            case .yamlMapping:
+                named = "\(Self.year)/mapping.yaml"
+                let mapping = try survey.mapping(year: Self.year)
+                try expect(mapping.year == Self.year && !mapping.fields.isEmpty, "a mapping without year or fields was accepted")
+                try expect(mapping.fields.map(\.name) == mapping.fields.map(\.name).sorted(), "fields out of order")
+            case .yamlModel:
+                named = url.path
+                let model = try ModelLibrary(folder: url.deletingLastPathComponent()).model(named: "fuzz")
+                try expect(model.name == "fuzz" && !model.dimensions.isEmpty, "a model without name or dimensions was accepted")
+                try expect(model.maximum >= 0, "a model's maximum is \(model.maximum)")
+            case .yamlScenario:
+                named = url.path
+                let scenario = try ScenarioLoader.load(path: url.path)
+                // What `meetlat site` does with every scenario it reads.
+                let model = CompiledScenario(scenario)
+                _ = ModelExport.json(model).text
+                _ = Evaluator(model).breakdown(model.baseValues)
+            case .yamlSite:
+                named = url.path
+                let config = try SiteConfig.load(from: url)
+                try expect(!config.title.isEmpty, "a site.yaml without a title was accepted")
+            case .csv, .ingest:
+                return
+            }
+        } catch let error as ConfigError {
+            let message = error.description
+            try expect(message.hasPrefix(named + ":") || message.hasPrefix(named + " "),
+                       "the message does not start with the file's name \(named): \(message.debugDescription)")
+            try expect(!message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                       "the message shows a control character raw: \(message.debugDescription)")
+            try expect(!error.problem.isEmpty, "a message without a problem: \(message.debugDescription)")
+        } catch let violation as InvariantViolation {
+            throw violation
+        } catch {
+            throw InvariantViolation(description: "\(target.rawValue) threw \(type(of: error)), not a ConfigError: \(error)")
         }
     }
 
@@ -161,7 +246,7 @@ final class Harness: Sendable {
             if let year = error.surveyYear { try checkYear(year, exportName: exportName) }
         } catch let error as CSVError {
             try expect(error.description.hasPrefix(exportName), "a CSV error does not name the export: \(error)")
-        } catch let error as MappingError {
+        } catch let error as ConfigError {
             // A mapped column missing from (or doubled in) the fuzzed header.
             try expect(error.description.hasPrefix("\(Self.year)/mapping.yaml"), "a mapping error does not name the mapping: \(error)")
             try expect(error.description.contains(exportName), "a header error does not name the export: \(error)")

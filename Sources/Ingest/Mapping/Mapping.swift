@@ -1,4 +1,6 @@
+import Configuration
 import Core
+import Support
 
 /// A survey year's `mapping.yaml`: which export to read, which column holds which canonical
 /// field, and which answer label means which value. See docs/architecture.md for the format.
@@ -29,6 +31,18 @@ public struct Mapping: Sendable, Hashable {
         public var count: String
         public var date: Timestamp?
         public var source: String?
+    }
+    /// The file as messages name it (`2012/mapping.yaml`).
+    public var file: String
+    /// Where the file gives the year, the export file and each key naming a column
+    /// (`respondent.gemeente`, `respondent.timestamp.column`, `fields.<name>`), for messages
+    /// about what the export's header lacks.
+    public var locations: [String: SourceLocation]
+
+    /// A `ConfigError` at the key `key` of the mapping file (at the file when the key's place
+    /// is not known).
+    public func error(at key: String, _ problem: String) -> ConfigError {
+        ConfigError(location: locations[key] ?? SourceLocation(file: file), key: key, problem: problem)
     }
 
     public struct Export: Sendable, Hashable {
@@ -75,8 +89,6 @@ public struct Mapping: Sendable, Hashable {
         /// Canonical name, e.g. `usage.informeren`.
         public var name: String
         public var kind: Kind
-        /// Line in the mapping file, for messages.
-        public var line: Int?
     }
 
     public enum Kind: Sendable, Hashable {
@@ -118,28 +130,5 @@ public struct Mapping: Sendable, Hashable {
             }
         }
         return Questionnaire(offered: offered)
-    }
-}
-
-/// A mapping file that cannot be used, with the file, line and key that are wrong.
-public struct MappingError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    /// Dotted key path, e.g. `fields.usage.informeren.labels`.
-    public var key: String?
-    public var problem: String
-
-    public init(file: String, line: Int? = nil, key: String? = nil, problem: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.problem = problem
-    }
-
-    public var description: String {
-        var place = file
-        if let line { place += ", line \(line)" }
-        if let key, !key.isEmpty { place += ", \(key)" }
-        return "\(place): \(problem)"
     }
 }

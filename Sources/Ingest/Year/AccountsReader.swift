@@ -10,10 +10,10 @@ import Support
 /// column, what was found and what was expected; nothing is half-read.
 struct AccountsReader {
     let accounts: Mapping.Accounts
+    let mapping: Mapping
     let year: Int
     let url: URL
     let fileName: String
-    let mappingName: String
     let resolver: GemeenteResolver
 
     func read() throws -> YearObservations {
@@ -42,12 +42,12 @@ struct AccountsReader {
             case .gemeente(let found): gemeente = found
             default:
                 let suggestions = resolver.suggestions(for: name).map(\.name)
-                throw fail(accounts.gemeente, "\"\(VisibleText.of(name))\" is not a gemeente of \(year)"
+                throw fail(accounts.gemeente, "\"\(VisibleText.escaped(name))\" is not a gemeente of \(year)"
                     + (suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")))
             }
             let platformText = cell(accounts.platform)
             guard let channel = accounts.platforms.first(where: { TextFolding.label($0.label) == TextFolding.label(platformText) })?.value else {
-                throw fail(accounts.platform, "\"\(VisibleText.of(platformText))\" is not a platform of the mapping; expected "
+                throw fail(accounts.platform, "\"\(VisibleText.escaped(platformText))\" is not a platform of the mapping; expected "
                     + accounts.platforms.map { "\"\($0.label)\"" }.joined(separator: ", "))
             }
             let key = "\(gemeente.code) \(channel)"
@@ -66,7 +66,7 @@ struct AccountsReader {
                     && grouped.dropFirst().allSatisfy { $0.count == 3 }
                 guard wellGrouped, !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
                       let value = Int(digits) else {
-                    throw fail(accounts.count, "\"\(VisibleText.of(countText))\" is not a measured count; expected a whole number such as 2150 or 2.150, or empty when not counted")
+                    throw fail(accounts.count, "\"\(VisibleText.escaped(countText))\" is not a measured count; expected a whole number such as 2150 or 2.150, or empty when not counted")
                 }
                 count = value
             }
@@ -78,7 +78,7 @@ struct AccountsReader {
                 let text = cell(stamp.column)
                 if !text.isEmpty {
                     guard let iso = stamp.pattern.iso8601(text) else {
-                        throw fail(stamp.column, "\"\(VisibleText.of(text))\" does not match the date format \(stamp.pattern)")
+                        throw fail(stamp.column, "\"\(VisibleText.escaped(text))\" does not match the date format \(stamp.pattern)")
                     }
                     date = String(iso.prefix(10))
                 }
@@ -113,7 +113,7 @@ struct AccountsReader {
                     ? "column \"\(column)\" is not in the header of \(fileName)"
                         + (closest.isEmpty ? "" : "; closest header names: " + closest.map { "\"\($0)\"" }.joined(separator: ", "))
                     : "column \"\(column)\" appears \(positions[name]?.count ?? 0) times in the header of \(fileName)"
-                throw MappingError(file: mappingName, key: "accounts.\(key)", problem: problem)
+                throw mapping.error(at: "accounts", "\(key): \(problem)")
             }
             columns[name] = found[0]
         }
@@ -142,13 +142,8 @@ extension SurveyFolder {
     public func observations(year: Int, reference: Reference) throws -> YearObservations? {
         let mapping = try mapping(year: year)
         guard let accounts = mapping.accounts else { return nil }
-        let url = yearURL(year).appendingPathComponent(accounts.file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw MappingError(file: "\(year)/mapping.yaml", key: "accounts.file",
-                               problem: "\"\(accounts.file)\" does not exist in \(yearURL(year).path)")
-        }
-        return try AccountsReader(accounts: accounts, year: year, url: url, fileName: "\(year)/\(accounts.file)",
-                                  mappingName: "\(year)/mapping.yaml",
+        let url = try fileURL(year: year, file: accounts.file, key: "accounts", mapping: mapping)
+        return try AccountsReader(accounts: accounts, mapping: mapping, year: year, url: url, fileName: "\(year)/\(accounts.file)",
                                   resolver: GemeenteResolver(reference: reference, year: year)).read()
     }
 }

@@ -1,4 +1,5 @@
 import Core
+import Support
 
 /// The mapping applied to one export's header: where each column is, and what the header holds
 /// that the mapping does not account for.
@@ -10,25 +11,22 @@ struct ColumnPlan {
     let remarks: [(index: Int, name: String)]
     let warnings: [String]
 
-    init(mapping: Mapping, header: [String], mappingName: String, exportName: String) throws {
+    init(mapping: Mapping, header: [String], exportName: String) throws {
         self.header = header
         var positions: [String: [Int]] = [:]
         for (index, name) in header.enumerated() { positions[name.trimmingSpaces, default: []].append(index) }
         var used = Set<Int>()
         var warnings: [String] = []
 
-        func index(of column: String, line: Int?, key: String) throws -> Int {
+        func index(of column: String, key: String) throws -> Int {
             let name = column.trimmingSpaces
             guard let found = positions[name] else {
-                let closest = TextFolding.closest(to: name, among: Array(Set(header.map(\.trimmingSpaces))).filter { !$0.isEmpty },
-                                                  fold: TextFolding.label)
-                let hint = closest.isEmpty ? "" : "; closest header names: " + closest.map { "\"\($0)\"" }.joined(separator: ", ")
-                throw MappingError(file: mappingName, line: line, key: key,
-                                   problem: "column \"\(column)\" is not in the header of \(exportName)\(hint)")
+                let names = Array(Set(header.map(\.trimmingSpaces))).filter { !$0.isEmpty }.sorted()
+                let hint = names.isEmpty ? "" : "; " + Suggestions.hint(for: name, among: names, kind: "column", fold: TextFolding.label)
+                throw mapping.error(at: key, "column \"\(column)\" is not in the header of \(exportName)\(hint)")
             }
             guard found.count == 1 else {
-                throw MappingError(file: mappingName, line: line, key: key,
-                                   problem: "column \"\(column)\" appears \(found.count) times in the header of \(exportName) (columns \(found.map { String($0 + 1) }.joined(separator: ", "))); rename them in the export so they can be told apart")
+                throw mapping.error(at: key, "column \"\(column)\" appears \(found.count) times in the header of \(exportName) (columns \(found.map { String($0 + 1) }.joined(separator: ", "))); rename them in the export so they can be told apart")
             }
             used.insert(found[0])
             return found[0]
@@ -51,25 +49,25 @@ struct ColumnPlan {
         }
 
         let respondent = mapping.respondent
-        gemeente = (try index(of: respondent.gemeente, line: nil, key: "respondent.gemeente"), respondent.gemeente)
+        gemeente = (try index(of: respondent.gemeente, key: "respondent.gemeente"), respondent.gemeente)
         timestamp = try respondent.timestamp.map { stamp in
-            (try index(of: stamp.column, line: nil, key: "respondent.timestamp.column"), stamp.column, stamp.pattern)
+            (try index(of: stamp.column, key: "respondent.timestamp.column"), stamp.column, stamp.pattern)
         }
         fields = try mapping.fields.map { field in
             let key = "fields.\(field.name)"
             let plan: FieldReader.Plan
             switch field.kind {
             case .number(let column, let missing):
-                plan = .number(index: try index(of: column, line: field.line, key: key), missing: Set(missing.map(TextFolding.label)))
+                plan = .number(index: try index(of: column, key: key), missing: Set(missing.map(TextFolding.label)))
             case .choice(let column, let labels, let missing):
-                plan = .choice(index: try index(of: column, line: field.line, key: key), labels: LabelSet(labels),
+                plan = .choice(index: try index(of: column, key: key), labels: LabelSet(labels),
                                missing: Set(missing.map(TextFolding.label)))
             case .optionColumns(let options, let unselected):
-                plan = .optionColumns(try options.map { (value: $0.value, index: try index(of: $0.column, line: field.line, key: key)) },
+                plan = .optionColumns(try options.map { (value: $0.value, index: try index(of: $0.column, key: key)) },
                                       unselected: Set(unselected.map(TextFolding.label)))
             case .joinedLabels(let column, let separatorText, let labels, let missing, let other):
                 let separator = JoinedSeparator(separatorText, labels: labels)
-                plan = .joinedLabels(index: try index(of: column, line: field.line, key: key), separator: separator,
+                plan = .joinedLabels(index: try index(of: column, key: key), separator: separator,
                                      labels: LabelSet(labels, key: separator.key),
                                      missing: Set(missing.map(TextFolding.label)), other: other)
             }

@@ -76,11 +76,14 @@ extension SurveyYear {
         return writer.text
     }
 
-    /// Writes `<folder>/<year>/ingest-report.txt` and `<folder>/<year>/rejects.csv`, each
-    /// atomically.
-    public func writeReports(to folder: URL) throws {
-        let yearFolder = folder.appendingPathComponent(String(year))
-        try AtomicOutput.write(rejectsCSV, to: yearFolder.appendingPathComponent("rejects.csv"))
-        try AtomicOutput.write(report.text(year: year), to: yearFolder.appendingPathComponent("ingest-report.txt"))
+    /// Writes `<folder>/<year>/ingest-report.txt` and `<folder>/<year>/rejects.csv`, replacing
+    /// the year's folder as a whole (`AtomicOutput.replaceFolder`; other files in it are kept).
+    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
+    @discardableResult
+    public func writeReports(to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
+        try AtomicOutput.replaceFolder(folder.appendingPathComponent(String(year)), inputs: inputs, keepingOtherFiles: true) { staging in
+            try staging.write(rejectsCSV, to: "rejects.csv")
+            try staging.write(report.text(year: year), to: "ingest-report.txt")
+        }
     }
 }

@@ -37,7 +37,6 @@ struct YearIngester {
     let mapping: Mapping
     let exportURL: URL
     let exportName: String
-    let mappingName: String
     let resolver: GemeenteResolver
 
     func run() throws -> YearIngest {
@@ -55,7 +54,7 @@ struct YearIngester {
                                options: .init(encoding: mapping.export.encoding, delimiter: mapping.export.delimiter))
         let summary = try reader.read(progressLabel: "ingest \(exportName)") { record in
             guard let columns = plan, let evaluator else {
-                let columns = try ColumnPlan(mapping: mapping, header: record.fields, mappingName: mappingName, exportName: exportName)
+                let columns = try ColumnPlan(mapping: mapping, header: record.fields, exportName: exportName)
                 plan = columns
                 evaluator = RowEvaluator(plan: columns, resolver: resolver, exportName: exportName)
                 headerRow = record.row

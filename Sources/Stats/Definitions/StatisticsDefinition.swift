@@ -13,24 +13,23 @@ public struct StatisticsDefinition: Sendable, Hashable, Codable {
 
     /// Reads and validates `statistics.yaml`.
     public static func load(from url: URL) throws -> StatisticsDefinition {
-        let definition = try YAMLFile.decode(
-            StatisticsDefinition.self, from: url,
-            hint: "expected the survey table definitions (see docs/architecture.md, section Stats)")
-        try definition.validate(path: url.path)
+        let root = try YAMLFile.read(url, hint: "expected the survey table definitions (see docs/architecture.md, section Stats)")
+        let definition = try root.decode(StatisticsDefinition.self)
+        if let (index, problem) = definition.firstProblem {
+            let table = try root.mapping(allowed: nil).required("tables").list()[index]
+            throw table.error("table `\(definition.tables[index].id)`: \(problem)")
+        }
         return definition
     }
 
-    /// Checks that every table has what its kind needs and that ids are unique.
-    public func validate(path: String) throws {
+    /// The first table (by index) without what its kind needs, or whose id is used twice.
+    var firstProblem: (index: Int, problem: String)? {
         var seen: Set<String> = []
-        for table in tables {
-            guard seen.insert(table.id).inserted else {
-                throw StatsError.invalidDefinition(path: path, table: table.id, problem: "the id is used twice")
-            }
-            if let problem = table.problem {
-                throw StatsError.invalidDefinition(path: path, table: table.id, problem: problem)
-            }
+        for (index, table) in tables.enumerated() {
+            guard seen.insert(table.id).inserted else { return (index, "the id is used twice") }
+            if let problem = table.problem { return (index, problem) }
         }
+        return nil
     }
 }
 

@@ -1,4 +1,6 @@
+import Configuration
 import Foundation
+import Support
 
 /// The figures a report printed for one survey year (`Surveys/published/<year>.yaml`): counts,
 /// percentages and means exactly as printed, with their source. Stats compares its tables
@@ -49,14 +51,17 @@ public struct PublishedYear: Sendable, Hashable, Codable {
     public static func load(year: Int, surveys: URL) throws -> PublishedYear? {
         let url = url(year: year, surveys: surveys)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let published = try YAMLFile.decode(PublishedYear.self, from: url, hint: "")
+        let root = try YAMLFile.read(url, hint: "the figures a report printed for \(year)")
+        let published = try root.decode(PublishedYear.self)
+        let keys = try root.mapping(allowed: nil)
         guard published.year == year else {
-            throw StatsError.invalidFile(path: url.path, location: "year", problem: "found \(published.year), expected \(year)")
+            throw try keys.required("year").error("found \(published.year), expected \(year) (the file's name)")
         }
+        let tables = try keys.required("tables").list()
         for (index, table) in published.tables.enumerated() where published.sources[table.source] == nil {
-            throw StatsError.invalidFile(
-                path: url.path, location: "tables[\(index)].source",
-                problem: "unknown source '\(table.source)'; known: \(published.sources.keys.sorted().joined(separator: ", "))")
+            let source = try tables[index].mapping(allowed: nil).required("source")
+            throw source.error("unknown source \(Suggestions.quoted(table.source)); "
+                + Suggestions.hint(for: table.source, among: published.sources.keys.sorted(), kind: "source"))
         }
         return published
     }

@@ -52,6 +52,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try checkOutput(output, inputs: [rankings.rankingsURL, statistics.statisticsURL])
             let from = try RankingFile.load(year: yearA, rankings: rankings.rankingsURL)
             let to = try RankingFile.load(year: yearB, rankings: rankings.rankingsURL)
             let reference = try ReferenceFile.load(statistics: statistics.statisticsURL)
@@ -60,7 +61,8 @@ struct CompareCommand: ParsableCommand {
                 channelsTable,
                 from: StatisticsFile.load(year: yearA, statistics: statistics.statisticsURL),
                 to: StatisticsFile.load(year: yearB, statistics: statistics.statisticsURL))
-            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output)
+            try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output,
+                     inputs: [rankings.rankingsURL, statistics.statisticsURL])
         }
     }
 }

@@ -48,6 +48,6 @@ struct IngestCommand: ParsableCommand {
 
     private func write(_ surveyYear: SurveyYear) throws {
         print(surveyYear.report.text(year: surveyYear.year))
-        try surveyYear.writeReports(to: reports.reportsURL)
+        printNotes(try surveyYear.writeReports(to: reports.reportsURL, inputs: [surveys.surveysURL]))
     }
 }

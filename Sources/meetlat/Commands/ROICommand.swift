@@ -74,7 +74,7 @@ struct ROICommand: ParsableCommand {
                 guard vary.isEmpty, !tornado, goalSeek == nil, monteCarlo == nil else {
                     throw ROIError(source: "--export-model", message: "prints the model only; leave out --vary, --tornado, --goal-seek and --monte-carlo")
                 }
-                try emit(ModelExport.json(model).text, to: output)
+                try emit(ModelExport.json(model).text, to: output, inputs: [URL(fileURLWithPath: self.scenario)])
                 return
             }
 
@@ -97,7 +97,7 @@ struct ROICommand: ParsableCommand {
                 analysis.monteCarlo = try MonteCarlo.run(model, samples: samples, seed: seed, progress: progress)
             }
             let text = format == .json ? ROIReport.json(analysis).text : ROIReport.text(analysis)
-            try emit(text, to: output)
+            try emit(text, to: output, inputs: [URL(fileURLWithPath: self.scenario)])
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Pipeline
 import Scoring
+import Support
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,14 +29,19 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = surveys.folder
+            // Refuse an output among the inputs before the scoring work, not after it.
+            try AtomicOutput.checkFolder(rankings.rankingsURL, inputs: [surveys.surveysURL])
             let years = try folder.years(selecting: year)
             let reference = try folder.reference()
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
-            let written = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL)
+            let publication = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL, inputs: [surveys.surveysURL])
             for year in scored {
                 print(ScoringText.summary(year.ranking))
                 print(ScoringText.top(year.ranking, limit: top))
             }
+            printNotes(publication)
+            let written = scored.flatMap { [RankingsWriter.csvURL(year: $0.ranking.year, in: publication.folder),
+                                            RankingsWriter.jsonURL(year: $0.ranking.year, in: publication.folder)] }
             print("wrote " + written.map(\.path).joined(separator: ", "))
         }
     }

@@ -32,11 +32,12 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let input = SiteInput(rankings: rankings.rankingsURL, statistics: statistics.statisticsURL,
+            var input = SiteInput(rankings: rankings.rankingsURL, statistics: statistics.statisticsURL,
                                   models: surveys.folder.modelsURL, scenarios: URL(fileURLWithPath: scenarios),
                                   source: URL(fileURLWithPath: source))
+            input.protected = [surveys.surveysURL]
             let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
-            for action in summary.recovered { print(action) }
+            for note in summary.notes { print(note) }
             let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
             print("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
                   + "\(summary.pages) pages, \(summary.files) files, \(megabytes) MB")

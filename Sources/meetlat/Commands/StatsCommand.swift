@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Stats
+import Support
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,11 +59,15 @@ struct StatsCommand: ParsableCommand {
             let folder = surveys.folder
             let years = try folder.years(selecting: year)
             if write {
-                let written = try StatisticsRun.write(years: years, in: folder, to: statistics.statisticsURL)
+                // Refuse an output among the inputs before the work, not after it.
+                try AtomicOutput.checkFolder(statistics.statisticsURL, inputs: [surveys.surveysURL])
+                let (written, publication) = try StatisticsRun.write(years: years, in: folder, to: statistics.statisticsURL,
+                                                                     inputs: [surveys.surveysURL])
+                printNotes(publication)
                 print("wrote " + written.map(\.path).joined(separator: ", "))
             } else {
                 let tables = try StatisticsRun.tables(year: years[0], in: folder, only: table, checkPublished: checkPublished)
-                try emit(TableRenderer.render(tables, as: format ?? .text), to: output)
+                try emit(TableRenderer.render(tables, as: format ?? .text), to: output, inputs: [surveys.surveysURL])
             }
         }
     }

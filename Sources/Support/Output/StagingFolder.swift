@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fresh folder a `AtomicOutput.replaceFolder` build writes into. Files are created
+/// exclusively (`O_CREAT|O_EXCL|O_NOFOLLOW`: a name is written once, nothing planted is
+/// followed), folders on their way are made as needed, and a failure names the file as it
+/// will be published (`_site/2012/index.html`), never the staging name. Safe to use from
+/// several threads at once.
+public struct StagingFolder: Sendable {
+    /// The staging folder itself. Write through the methods below; reading what was written is fine.
+    public var url: URL { URL(fileURLWithPath: path) }
+    let path: String
+    /// The output folder as the user named it.
+    let shownFolder: String
+    let durable: Bool
+
+    init(path: String, shown: String, durable: Bool) {
+        self.path = path
+        self.shownFolder = shown
+        self.durable = durable
+    }
+
+    /// Writes a new file at `relativePath` (`2012.json`, `2012/index.html`).
+    public func write(_ data: Data, to relativePath: String) throws {
+        try data.withUnsafeBytes { try write($0, to: relativePath) }
+    }
+
+    /// Writes a new text file (UTF-8) at `relativePath`.
+    public func write(_ text: String, to relativePath: String) throws {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    /// Writes a new file at `relativePath` from raw bytes (the site's pages, without a copy).
+    public func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
+        let shown = shownFolder + "/" + relativePath
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw OutputError(path: shown, code: EINVAL, outcome: "it is not a path inside the output")
+        }
+        let file = path + "/" + relativePath
+        do throws(FileSystem.Failure) {
+            var descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno == ENOENT && parts.count > 1 {
+                try FileSystem.makeFolders((file as NSString).deletingLastPathComponent)
+                descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            }
+            guard descriptor >= 0 else { throw FileSystem.Failure(code: errno, path: file) }
+            try AtomicOutput.writeAll(bytes, to: descriptor, what: "file \(shown)", path: file, sync: durable)
+        } catch {
+            throw OutputError(path: shown, code: error.code)
+        }
+    }
+
+    /// `path` inside the staging folder as it will be published.
+    func shown(_ inside: String) -> String {
+        inside.hasPrefix(path) ? shownFolder + inside.dropFirst(path.count) : inside
+    }
+}
