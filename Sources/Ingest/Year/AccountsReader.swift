@@ -108,10 +108,10 @@ struct AccountsReader {
         for (key, column) in mapped {
             let name = column.trimmingSpaces
             guard let found = positions[name], found.count == 1 else {
-                let closest = TextFolding.closest(to: name, among: header.map(\.trimmingSpaces).filter { !$0.isEmpty }, fold: TextFolding.label)
+                let names = Array(Set(header.map(\.trimmingSpaces))).filter { !$0.isEmpty }.sorted()
                 let problem = positions[name] == nil
                     ? "column \"\(column)\" is not in the header of \(fileName)"
-                        + (closest.isEmpty ? "" : "; closest header names: " + closest.map { "\"\($0)\"" }.joined(separator: ", "))
+                        + (names.isEmpty ? "" : "; " + Suggestions.hint(for: name, among: names, kind: "column", fold: TextFolding.label))
                     : "column \"\(column)\" appears \(positions[name]?.count ?? 0) times in the header of \(fileName)"
                 throw mapping.error(at: "accounts", "\(key): \(problem)")
             }
@@ -142,7 +142,7 @@ extension SurveyFolder {
     public func observations(year: Int, reference: Reference) throws -> YearObservations? {
         let mapping = try mapping(year: year)
         guard let accounts = mapping.accounts else { return nil }
-        let url = try fileURL(year: year, file: accounts.file, key: "accounts", mapping: mapping)
+        let url = try fileURL(year: year, file: accounts.file, key: "accounts", what: "the observations file", mapping: mapping)
         return try AccountsReader(accounts: accounts, mapping: mapping, year: year, url: url, fileName: "\(year)/\(accounts.file)",
                                   resolver: GemeenteResolver(reference: reference, year: year)).read()
     }
