@@ -284,6 +284,16 @@ import Testing
         #expect(ScoringText.driverSentence(strijen, in: summary)?.hasPrefix("Als ") == true)
     }
 
+    /// `meetlat explain` says which rules of the model are published (with the source lines)
+    /// and which are reconstructed, and what moves the gemeente's rank most.
+    @Test func explainSaysWhereEachRuleComesFrom() throws {
+        let text = try ScoringRun.explanation(of: "Strijen", year: 2012, in: Self.folder)
+        #expect(text.contains("herkomst van de regels van meetlat-2012:"))
+        #expect(text.contains("gepubliceerd: De score bestaat uit drie onderdelen") && text.contains("003_7cce55330bd9a9e5.txt, regels 224-227"))
+        #expect(text.contains("reconstructie van meetlat: 5 punten per kanaal"))
+        #expect(text.contains("onder alle aannames: mediane rang") && text.contains("\nAls "))
+    }
+
     /// 2011 has one dimension: no weight and no aggregation can change an order.
     @Test func oneDimensionHasNoUncertainty() throws {
         let ranking = try ScoringRun.score(year: 2011, in: Self.folder, reference: try Self.folder.reference(), showProgress: false).ranking
