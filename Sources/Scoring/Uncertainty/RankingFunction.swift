@@ -184,45 +184,56 @@ public struct RankingFunction: Sendable {
     /// The composite score of every gemeente under `choice` (higher is better). Under `sum` with
     /// the model's weights these are the published totals.
     public func scores(_ choice: Choice) -> [Double] {
-        let dimensions = model.dimensions
-        let weights = dimensions.enumerated().map { Double($1.weight) * choice.weightFactors[$0] }
-        var maxima = dimensions.map { Double($0.maximum) }
-        var parts = entries.map(\.fixed)
+        let dimensions = model.dimensions.count
+        let weights = model.dimensions.enumerated().map { Double($1.weight) * choice.weightFactors[$0] }
+        var maxima = model.dimensions.map { Double($0.maximum) }
+        // One flat row per gemeente (row-major): no array per gemeente per evaluation.
+        var parts = [Double](repeating: 0, count: entries.count * dimensions)
+        for (row, entry) in entries.enumerated() {
+            for d in 0..<dimensions { parts[row * dimensions + d] = entry.fixed[d] }
+        }
         for (d, countDimension) in countDimensions.enumerated() {
             let rule = countDimension.rule
             let k = choice.pointsPerPercent ?? rule.pointsPerPercent
             let cap = choice.capPercent.map { Int(Rounding.halfUp(Double(k) * $0)) } ?? rule.cap
             maxima[countDimension.dimension] = Double(cap * rule.fields.count)
+            let thresholds = rule.fields.indices.map { f in
+                choice.holiday == .none ? Double.infinity
+                    : Self.percentile(choice.holidayPercentile, of: shares[choice.source ?? rule.fields[f].source]?[d][f] ?? [])
+            }
             for (row, entry) in entries.enumerated() {
-                parts[row][countDimension.dimension] = points(entry, dimension: d, rule: rule, k: k, cap: cap, choice: choice)
+                parts[row * dimensions + countDimension.dimension] =
+                    points(entry, dimension: d, rule: rule, k: k, cap: cap, thresholds: thresholds, choice: choice)
             }
         }
+        var totals = [Double](repeating: 0, count: entries.count)
         switch choice.aggregation {
         case .sum:
-            return parts.map { part in
+            for row in totals.indices {
                 var total = 0.0
-                for d in 0..<part.count { total += weights[d] * part[d] }
-                return total
+                for d in 0..<dimensions { total += weights[d] * parts[row * dimensions + d] }
+                totals[row] = total
             }
         case .geometric:
             let sum = weights.reduce(0, +)
-            return parts.map { part in
+            guard sum > 0 else { return totals }
+            for row in totals.indices {
                 var total = 0.0
-                for d in 0..<part.count where sum > 0 { total += weights[d] / sum * log((part[d] + 1) / (maxima[d] + 1)) }
-                return total
+                for d in 0..<dimensions { total += weights[d] / sum * log((parts[row * dimensions + d] + 1) / (maxima[d] + 1)) }
+                totals[row] = total
             }
         case .rank:
-            var totals = [Double](repeating: 0, count: parts.count)
-            for d in 0..<dimensions.count {
-                let ranks = Self.competitionRanks(parts.map { $0[d] })
-                for row in totals.indices { totals[row] += weights[d] * Double(parts.count - Int(ranks[row])) }
+            for d in 0..<dimensions {
+                let ranks = Self.competitionRanks(totals.indices.map { parts[$0 * dimensions + d] })
+                for row in totals.indices { totals[row] += weights[d] * Double(totals.count - Int(ranks[row])) }
             }
-            return totals
         }
+        return totals
     }
 
     /// The points of one per-inhabitant dimension of one gemeente.
-    private func points(_ entry: Entry, dimension d: Int, rule: PerInhabitantRule, k: Int, cap: Int, choice: Choice) -> Double {
+    private func points(_ entry: Entry, dimension d: Int, rule: PerInhabitantRule, k: Int, cap: Int, thresholds: [Double],
+                        choice: Choice) -> Double {
         let p = entry.inhabitants
         var total = 0, answered = 0
         for (f, count) in entry.counts[d].enumerated() {
@@ -234,7 +245,7 @@ public struct RankingFunction: Sendable {
             case .measuredElseReported: value = count.measured ?? reported(count, choice)
             }
             if let known = value, choice.holiday != .none {
-                let threshold = Self.percentile(choice.holidayPercentile, of: shares[source]?[d][f] ?? [])
+                let threshold = thresholds[f]
                 if Double(known) > threshold * Double(p) {
                     value = choice.holiday == .cap ? Int((threshold * Double(p)).rounded(.down)) : nil
                 }
@@ -268,14 +279,18 @@ public struct RankingFunction: Sendable {
     }
 
     /// Competition ranks of scores, higher first: equal scores share a rank, the next skips.
+    /// A gemeente's rank is 1 + the number of strictly higher scores, found by binary search in
+    /// the scores sorted once (the standard library's sort of plain numbers: no comparison
+    /// closure, which dominated the analysis in a debug build).
     static func competitionRanks(_ scores: [Double]) -> [Int32] {
-        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
-        var ranks = [Int32](repeating: 0, count: scores.count)
-        var rank: Int32 = 1
-        for (position, index) in order.enumerated() {
-            if position > 0, scores[index] != scores[order[position - 1]] { rank = Int32(position + 1) }
-            ranks[index] = rank
+        let ascending = scores.sorted()
+        return scores.map { score in
+            var low = 0, high = ascending.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ascending[middle] > score { high = middle } else { low = middle + 1 }
+            }
+            return Int32(ascending.count - low + 1)
         }
-        return ranks
     }
 }
