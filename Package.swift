@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage; the stages
 // meet at files (Rankings/, Statistics/) and dependencies point one way:
-//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI;  Pipeline chains Ingest with Scoring
-//   and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
+//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI, XLSX;  Pipeline chains Ingest with
+//   Scoring and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
 //   Configuration (every YAML file) and Support sit below them all.
 import PackageDescription
 
@@ -26,6 +26,21 @@ let package = Package(
             pkgConfig: nil,
             providers: [.apt(["libcsv-dev"])]
         ),
+        // libzip (Debian libzip-dev): the ZIP container of .xlsx files, entries inflated by it.
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        // libxml2 (Debian libxml2-dev): its streaming reader parses the XML inside .xlsx files.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // ReadStat (Debian libreadstat-dev): SPSS .sav and .zsav files.
+        .systemLibrary(name: "CReadStat", pkgConfig: nil, providers: [.apt(["libreadstat-dev"])]),
+        // libxlsxwriter (Debian libxlsxwriter-dev) as a system library: every .xlsx the site
+        // publishes is written by it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // .xlsx workbooks of text and numbers (XLSXWorkbook), on libxlsxwriter.
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
         // formatting, rounding, the random number generator, edit distance.
         .target(name: "Support"),
@@ -41,10 +56,18 @@ let package = Package(
         // The domain every stage shares: gemeenten and the reference (and its published file,
         // Statistics/reference.json), canonical responses, name folding and resolution.
         .target(name: "Core", dependencies: ["Support"]),
+        // Tables from files, whatever made them: CSV (libcsv), XLSX (libzip + libxml2), SPSS
+        // .sav/.zsav (ReadStat). Open a file, get its header and its rows of text cells, each
+        // numbered as the user sees it. Knows nothing about surveys.
+        .target(
+            name: "TableFiles",
+            dependencies: ["CLibCSV", "CLibZip", "CLibXML2", "CReadStat", "Support"],
+            exclude: ["README.md"]
+        ),
         // Stage 1: raw survey exports + mapping + reference CSVs → canonical responses.
         .target(
             name: "Ingest",
-            dependencies: ["CLibCSV", "Core", "Support", "PersonalData", "Configuration"]
+            dependencies: ["TableFiles", "Core", "Support", "PersonalData", "Configuration"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations; the
         // Rankings/ format (written and read here).
@@ -71,11 +94,18 @@ let package = Package(
             dependencies: ["Support", "Configuration"],
             exclude: ["README.md"]
         ),
+        // `meetlat init`: drafts a year's mapping.yaml from its export, the other years' mappings,
+        // a scoring model and statistics.yaml (word lists in Surveys/drafting.yaml).
+        .target(
+            name: "MappingDraft",
+            dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", "Support", "Configuration"],
+            exclude: ["README.md"]
+        ),
         // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
             name: "Site",
             dependencies: [
-                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration", "XLSX",
                 .product(name: "Ink", package: "Ink"),
             ],
             exclude: ["README.md"]
@@ -83,23 +113,26 @@ let package = Package(
         .executableTarget(
             name: "meetlat",
             dependencies: [
-                "Core", "Ingest", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
+                "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "ROI", "Support"]),
-        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them with libFuzzer into
-        // .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "Support"]),
+        // Fuzz targets for hostile exports and configuration files. `scripts/fuzz.sh` builds them
+        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
             name: "meetlat-fuzz",
-            dependencies: ["Core", "Ingest", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],
+            dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],
             path: "Fuzz/Sources/meetlat-fuzz"
         ),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Support"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support", "Configuration"]),
+        // Finds (or makes, with .venv) the XLSX and SPSS fixtures of Tests/Fixtures/make_fixtures.py.
+        .target(name: "TestFixtures", dependencies: ["TableFiles"], path: "Tests/Fixtures/Support"),
+        .testTarget(name: "TableFilesTests", dependencies: ["TableFiles", "TestFixtures"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support", "TableFiles", "TestFixtures", "Configuration"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
@@ -108,10 +141,12 @@ let package = Package(
         // injected), mounting a small tmpfs.
         .target(name: "MeetlatTestSupport", path: "Tests/MeetlatTestSupport"),
         // Runs the built `meetlat` binary: kill and disk-full tests, the output rule, privacy
-        // from export to Rankings/, the site from finished outputs only.
-        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "Scoring", "PersonalData", "MeetlatTestSupport"]),
+        // from export to Rankings/, the site from finished outputs only, XLSX/SPSS exports and init.
+        .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring",
+                                                          "PersonalData", "MeetlatTestSupport", "TestFixtures"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData", "MeetlatTestSupport", "Configuration",
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
+                                                      "MeetlatTestSupport", "Configuration", "XLSX",
                                                       .product(name: "Mustache", package: "swift-mustache")]),
     ]
 )

@@ -225,7 +225,7 @@ def csv_benchmark(arguments, report):
         [f"{arguments.repetitions} repetitions after a warm-up, interleaved "
          f"({' → '.join(n for n, _ in contenders)} → …); each a fresh process, timing only the read "
          "(not starting Python or importing pandas)",
-         "meetlat fields: Ingest.CSVReader (libcsv) decoding every field to a String; csv module rows: "
+         "meetlat fields: TableFiles.CSVReader (libcsv) decoding every field to a String; csv module rows: "
          "csv.reader over open(encoding='cp1252', newline='')",
          "meetlat fields + numbers: the same plus DutchNumber.read on every cell of the numeric columns; "
          "pandas DataFrame: read_csv(sep=';', decimal=',', thousands='.', encoding='cp1252', "

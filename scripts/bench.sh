@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-ensure_debian_packages libcsv-dev time
+ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES time
 command -v python3 >/dev/null || ensure_debian_packages python3
 python3 -m venv --help >/dev/null 2>&1 || ensure_debian_packages python3-venv
 

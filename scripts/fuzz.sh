@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the whole ingest of one survey year and the configuration reader over
-# each YAML kind (mapping, model, scenario, site.yaml) with libFuzzer (README.md, "Fuzzing").
+# Fuzzes the CSV, XLSX and SPSS readers, the whole ingest of one survey year and the configuration
+# reader over each YAML kind (mapping, model, scenario, site.yaml) with libFuzzer (README.md,
+# "Fuzzing").
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   some targets only
 #   MEETLAT_FUZZ_YAML_SECONDS=60                  the yaml- targets' own time (default a third)
 #   MEETLAT_FUZZ_JOBS=1                           targets run side by side (default: the cores)
 #
-# Needs only the Swift toolchain (it ships libFuzzer and AddressSanitizer) and libcsv-dev.
+# Needs only the Swift toolchain (it ships libFuzzer and AddressSanitizer) and the C libraries.
 # Builds into .build-fuzz (never touching .build), keeps the growing corpus in
 # .build-fuzz/corpus/<target>, and fails when an input crashes, hangs or breaks an invariant:
 # that input is saved as Fuzz/crashes/<target>-crash-<sha1> (or -timeout-, -oom-).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 
 seconds=${1:-30}
 # A configuration file is small and read in microseconds: a third of the time covers it as
 # well as the exports' full time, and keeps CI's fuzz step near two minutes.
 yaml_seconds=${MEETLAT_FUZZ_YAML_SECONDS:-$(( seconds >= 3 ? seconds / 3 : 1 ))}
-targets=${MEETLAT_FUZZ_TARGETS:-csv ingest yaml-mapping yaml-model yaml-scenario yaml-site}
+targets=${MEETLAT_FUZZ_TARGETS:-csv ingest xlsx sav yaml-mapping yaml-model yaml-scenario yaml-site}
 jobs=${MEETLAT_FUZZ_JOBS:-$(nproc)}
 scratch=.build-fuzz
 mkdir -p "$scratch" Fuzz/crashes
@@ -72,10 +73,18 @@ fuzz_target() {
             options=(-max_len=16384 -timeout=1 -rss_limit_mb=1024 -malloc_limit_mb=128 -dict=Fuzz/yaml.dict)
             seeds=("$(yaml_seeds "$target")" Fuzz/corpus/yaml)
             ;;
-        *)
+        csv|ingest)
+            # Small text with a dictionary of its tokens.
             time=$seconds
             options=(-max_len=4096 -timeout=10 -dict=Fuzz/exports.dict)
             seeds=(Fuzz/corpus/exports)
+            ;;
+        *)
+            # XLSX and SPSS seeds are whole files (the XLSX ones with stored, uncompressed
+            # parts, so mutations reach the XML).
+            time=$seconds
+            options=(-max_len=65536 -timeout=10)
+            seeds=("Fuzz/corpus/$target")
             ;;
     esac
     # The first folder receives new inputs; the seed folders are only read.

@@ -1,5 +1,9 @@
 # Shared shell helpers for the scripts in this folder.
 
+# The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
+# and pkg-config, through which SwiftPM finds libzip's and libxml2's flags.
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config"
+
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
     local missing=()
@@ -21,17 +25,26 @@ ensure_debian_packages() {
 ensure_python_venv() {
     local venv="$1"
     shift
-    local combined
-    combined="$(mktemp)"
-    cat "$@" > "$combined"
+    local wanted
+    wanted="$(cat "$@")"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    if ! cmp -s "$combined" "$venv/.requirements"; then
+    if [ "$wanted" != "$(cat "$venv/.requirements" 2>/dev/null)" ]; then
         local files=()
         for requirements in "$@"; do files+=(-r "$requirements"); done
         "$venv/bin/pip" install -q --disable-pip-version-check "${files[@]}"
-        cp "$combined" "$venv/.requirements"
+        printf '%s' "$wanted" >"$venv/.requirements"
     fi
-    rm -f "$combined"
+}
+
+# The test virtualenv (.venv): the browser tests' packages, the fixture writers and the oracles.
+ensure_test_venv() {
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt
+}
+
+# The XLSX and SPSS fixtures, written by openpyxl and pyreadstat into .build/fixtures.
+make_test_fixtures() {
+    ensure_test_venv
+    .venv/bin/python Tests/Fixtures/make_fixtures.py .build/fixtures
 }
 
 # Regenerates Rankings/ into a scratch folder and fails when it differs from the committed one:
@@ -83,10 +96,10 @@ def reach(name, seen):
     return seen
 failures = []
 for name in ["Core", "Scoring", "Stats", "ROI", "Site"]:
-    forbidden = sorted(reach(name, set()) & {"Ingest", "CLibCSV"})
+    forbidden = sorted(reach(name, set()) & {"Ingest", "TableFiles", "CLibCSV"})
     if forbidden:
         failures.append(name + " depends on " + " and ".join(forbidden) + " (Package.swift): it must read finished outputs only")
-print("\n".join(failures) or "Site, Stats, Scoring, ROI and Core reach neither Ingest nor CLibCSV", file=sys.stderr if failures else sys.stdout)
+print("\n".join(failures) or "Site, Stats, Scoring, ROI and Core reach neither Ingest nor the table readers", file=sys.stderr if failures else sys.stdout)
 sys.exit(1 if failures else 0)
 '
 }
@@ -95,9 +108,9 @@ sys.exit(1 if failures else 0)
 # meetlat, then opens it through file:// in headless Chromium (Debian's chromium and
 # chromium-driver). The Nu validator needs Java: Debian's default-jre-headless when none is there.
 run_browser_tests() {
-    ensure_debian_packages chromium chromium-driver
+    ensure_debian_packages chromium chromium-driver hunspell hunspell-nl
     command -v java >/dev/null 2>&1 || ensure_debian_packages default-jre-headless
-    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Oracles/requirements.txt
+    ensure_test_venv
     local bin
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site
@@ -107,6 +120,6 @@ run_browser_tests() {
 # Outside tools as oracles of meetlat's numbers (Tests/Oracles): SALib's Sobol indices against
 # `meetlat sensitivity` on the same model function.
 run_oracle_tests() {
-    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Oracles/requirements.txt
+    ensure_test_venv
     MEETLAT_BIN="$(swift build --show-bin-path)/meetlat" .venv/bin/python -m pytest -q Tests/Oracles
 }

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 echo "Building meetlat (release) ..."
 swift build -c release --product meetlat
 bin="$(swift build -c release --show-bin-path)/meetlat"

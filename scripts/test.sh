@@ -2,7 +2,9 @@
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: demo exports, Rankings/ and Statistics/
 #      regenerated; the site's targets do not reach the survey reader;
-#   2. a short fuzz run of the CSV reader, the ingest and the configuration reader (README.md, "Fuzzing");
+#   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
+#      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest and the configuration
+#      reader (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. outside tools as oracles (SALib for the Sobol indices);
 #   5. the browser tests of the site in headless Chromium.
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-ensure_debian_packages libcsv-dev
+ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -27,6 +29,9 @@ check_statistics
 
 step "the site's targets reach neither Ingest nor CLibCSV"
 check_stage_dependencies
+
+step "test fixtures: XLSX and SPSS exports written by openpyxl and pyreadstat"
+make_test_fixtures
 
 step "fuzz"
 scripts/fuzz.sh "${MEETLAT_FUZZ_SECONDS:-30}"

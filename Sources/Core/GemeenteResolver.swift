@@ -54,6 +54,12 @@ public struct GemeenteResolver: Sendable {
         return keys
     }
 
+    /// Whether the name resolves to exactly one gemeente of the year, without looking for
+    /// suggestions (cheap enough to ask of every cell of an export).
+    public func names(_ name: String) -> Bool {
+        byKey[TextFolding.gemeenteName(name)]?.count == 1
+    }
+
     public func resolve(_ name: String) -> Resolution {
         let key = TextFolding.gemeenteName(name)
         if key.isEmpty { return .anonymous }

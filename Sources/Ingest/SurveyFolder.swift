@@ -2,6 +2,7 @@ import Configuration
 import Core
 import Foundation
 import PersonalData
+import TableFiles
 
 /// A folder laid out like `Surveys/`: `<year>/mapping.yaml` + export, `reference/`, `models/`,
 /// `statistics.yaml`, `published/`.
@@ -72,16 +73,15 @@ public struct SurveyFolder: Sendable {
     /// caller can still write the report and the rejects.
     public func ingest(year: Int, reference: Reference, strict: Bool = false) throws -> SurveyYear {
         let mapping = try mapping(year: year)
-        let exportURL = try exportURL(year: year, mapping: mapping)
-        let exportName = "\(year)/\(mapping.export.file)"
-        let ingester = YearIngester(mapping: mapping, exportURL: exportURL, exportName: exportName,
+        let reader = try exportReader(year: year, mapping: mapping)
+        let ingester = YearIngester(mapping: mapping, reader: reader,
                                     resolver: GemeenteResolver(reference: reference, year: year))
         var run = try ingester.run()
         Self.inspectRemarks(run.remarks, into: &run.report)
 
         let result = SurveyYear(year: year, model: mapping.model, responses: run.responses, rejects: run.rejects, report: run.report)
         if result.report.rowsRead == 0 {
-            throw IngestError.noAnswers(file: exportName)
+            throw IngestError.noAnswers(file: reader.displayName)
         }
         if result.responses.isEmpty {
             throw IngestError.nothingUsable(result)
@@ -90,6 +90,14 @@ public struct SurveyFolder: Sendable {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
+    }
+
+    /// The year's export as its mapping names it, ready to read: the one place an export file is
+    /// opened (CSV, XLSX or SPSS by its extension; see `TableFile.reader`), after `exportURL`
+    /// checked it.
+    public func exportReader(year: Int, mapping: Mapping) throws -> any TableReader {
+        let exportURL = try exportURL(year: year, mapping: mapping)
+        return try TableFile.reader(for: exportURL, displayName: "\(year)/\(mapping.export.file)", options: mapping.export.tableOptions)
     }
 
     /// The export a mapping names (`export.file`), checked before a byte of it is read: it must

@@ -281,7 +281,7 @@ private struct Context {
         let points = rule.points(forSum: sum)
         let denominator = rule.denominator
         let unrounded = denominator > 0 ? Double(rule.scale * sum) / Double(denominator) : 0
-        add(dimension, dimension.id, dimension.label, "Σ \(sum) van \(denominator)", points,
+        add(dimension, dimension.id, dimension.label, "opgeteld \(sum) van \(denominator)", points,
             "\(rule.scale) × \(sum) / \(denominator) = \(DutchFormat.decimal(unrounded, decimals: 2)) → "
                 + "\(pointsText(points)) (half naar boven afgerond)")
         return points

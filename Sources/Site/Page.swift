@@ -66,6 +66,9 @@ struct EditionIndex: Sendable {
     /// Ids of the model's dimensions of kind presence (channels) and per_inhabitant (followers).
     let presenceDimensions: Set<String>
     let perInhabitantDimensions: Set<String>
+    /// Whether any rank interval is wider than one rank: 2011's single part makes every
+    /// interval a single rank by construction, and a column repeating the rank says nothing.
+    let showsIntervals: Bool
 
     var year: Int { edition.year }
     var ranking: Ranking { edition.ranking }
@@ -104,6 +107,7 @@ struct EditionIndex: Sendable {
         self.provinceCounts = provinceCounts
         presenceDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "presence" }.map(\.id))
         perInhabitantDimensions = Set(edition.model.dimensions.filter { $0.rule.kind == "per_inhabitant" }.map(\.id))
+        showsIntervals = edition.ranking.entries.contains { entry in entry.rankInterval.map { $0.low != $0.high } ?? false }
     }
 
     func sizeClass(_ id: String) -> SizeClass? { sizeClasses.first { $0.id == id } }

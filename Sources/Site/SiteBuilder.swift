@@ -73,21 +73,25 @@ public enum SiteBuilder {
         let source = data.source
         let indexes = data.editions.map { EditionIndex($0, reference: data.reference) }
         let histories = histories(indexes)
+        let links = EditionLinks(indexes)
+        let labels = data.labels
         // Ranking rows are rendered here, once per edition, on all cores.
         let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
-            var pages = try RankingPages(source: source, index: index, reference: data.reference).pages()
-            pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories).pages()
-            pages.append(StatisticsPage(source: source, index: index).page())
-            pages.append(MethodPage(source: source, index: index).page())
-            pages.append(CaveatsPage(source: source, index: index).page())
-            if let page = MeasurementsPage(source: source, index: index).page() { pages.append(page) }
-            let downloads = Downloads(source: source, index: index)
+            var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()
+            pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
+                                   links: links, labels: labels).pages()
+            pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
+            pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
+            pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
+            if let page = MeasurementsPage(source: source, index: index, links: links).page() { pages.append(page) }
+            let downloads = Downloads(source: source, index: index, links: links, labels: labels)
             let files = try downloads.files()
             pages.append(downloads.page(files))
             return (pages, files.map(\.file))
         }
         var pages = perEdition.flatMap(\.0)
         var files = perEdition.flatMap(\.1)
+        files += try Downloads.allEditions(indexes, labels: labels)
         pages.append(HomePage(source: source, indexes: indexes).page())
         pages.append(ROIPage(source: source, scenarios: data.scenarios).page())
         files += source.assets.map { OutputFile(path: SitePaths.assets + "/" + $0.path, data: $0.data) }

@@ -52,27 +52,71 @@ struct Edition: Sendable {
     let gemeenten: Int
     /// Responses that named no gemeente (not used).
     let anonymous: Int
-    /// What statistics.yaml calls the options of multi-select fields (the channels).
-    let optionLabels: OptionLabels
 }
 
-/// Labels of the options of multi-select fields, from the `options` tables of statistics.yaml:
-/// what the statistics pages call a channel, and so what a gemeente page calls a channel the
-/// scoring model gives no points (and therefore no label), such as `other`.
-struct OptionLabels: Sendable {
+/// The one name of every survey question and option on the site, from statistics.yaml (the
+/// questionnaire's labels): the statistics, the gemeente pages' explanations, the channels and
+/// the methodology all call a question by it, whatever a scoring model calls it. A question
+/// only a model knows (2011's self-scores) keeps the model's label.
+struct QuestionLabels: Sendable {
     /// Field → option value → label; the first table listing a field decides.
-    private let labels: [String: [String: String]]
+    private let options: [String: [String: String]]
+    /// Field → label, from the tables with a field per row (first table decides).
+    private let fields: [String: String]
 
-    init(_ tables: [OptionShares]) {
-        var labels: [String: [String: String]] = [:]
+    /// From a year's statistics: the options of its `options` tables, and the label of every
+    /// question a table has a row for (the rows of number, rating and grid tables are fields,
+    /// `application.zenden`; only such dotted ids are taken, so an answer value is never
+    /// mistaken for a question).
+    init(options tables: [OptionShares], tables statTables: [StatTable]) {
+        var options: [String: [String: String]] = [:], fields: [String: String] = [:]
         for table in tables.map(\.definition) {
-            guard let field = table.field, labels[field] == nil else { continue }
-            labels[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
+            guard let field = table.field, options[field] == nil else { continue }
+            options[field] = Dictionary((table.options ?? []).map { ($0.value, $0.label) }) { first, _ in first }
         }
-        self.labels = labels
+        for table in statTables where table.id == table.definition {
+            for row in table.rows where row.id.contains(".") && fields[row.id] == nil {
+                if case .text(let label)? = row.cells.first { fields[row.id] = label }
+            }
+        }
+        self.options = options
+        self.fields = fields
     }
 
-    func label(_ value: String, of field: String) -> String? { labels[field]?[value] }
+    func option(_ value: String, of field: String) -> String? { options[field]?[value] }
+
+    /// `model` with its questions and options named as here, for the sentences the site takes
+    /// from Scoring (the notes on a score) and the methodology; the model's own labels stay in
+    /// Rankings/ and on the command line.
+    func relabelled(_ model: ScoringModel) -> ScoringModel {
+        var copy = model
+        func relabel(_ fields: [LabelledField]) -> [LabelledField] {
+            fields.map { LabelledField(field: $0.field, label: field($0.field) ?? $0.label) }
+        }
+        for index in copy.dimensions.indices {
+            switch copy.dimensions[index].rule {
+            case .presence(var rule):
+                rule.options = rule.options.map { option in
+                    var relabelled = option
+                    relabelled.label = self.option(option.value, of: rule.field) ?? option.label
+                    return relabelled
+                }
+                copy.dimensions[index].rule = .presence(rule)
+            case .perInhabitant(var rule):
+                rule.fields = rule.fields.map { var relabelled = $0; relabelled.label = field($0.field) ?? $0.label; return relabelled }
+                copy.dimensions[index].rule = .perInhabitant(rule)
+            case .choicePoints(var rule):
+                rule.fields = relabel(rule.fields)
+                copy.dimensions[index].rule = .choicePoints(rule)
+            case .scaledRatings(var rule):
+                rule.fields = relabel(rule.fields)
+                copy.dimensions[index].rule = .scaledRatings(rule)
+            }
+        }
+        return copy
+    }
+
+    func field(_ field: String) -> String? { fields[field] }
 }
 
 /// A scenario of `Scenarios/`, compiled, with its export for the browser calculator.
@@ -93,6 +137,8 @@ struct SiteData: Sendable {
     /// Ascending by year.
     let editions: [Edition]
     let scenarios: [ScenarioExport]
+    /// Every question's one name (statistics.yaml, through the editions' statistics).
+    let labels: QuestionLabels
 
     /// Reads the sources, the reference, each edition's ranking and statistics, and the
     /// scenarios. Editions are read concurrently; the first failure (by year) is thrown.
@@ -129,10 +175,14 @@ struct SiteData: Sendable {
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
                                     statistics: statistics.report, comparison: comparison,
                                     respondents: statistics.respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: statistics.anonymous, optionLabels: OptionLabels(statistics.options)))
+                                    anonymous: statistics.anonymous))
         }
+        // One name per question for the whole site: statistics.yaml's, as the newest edition's
+        // statistics carry it (an older edition's words only for what the newest lacks).
+        let newestFirst = loaded.reversed().map(\.2)
+        let labels = QuestionLabels(options: newestFirst.flatMap(\.options), tables: newestFirst.flatMap(\.tables))
         return SiteData(source: source, reference: reference, editions: editions,
-                        scenarios: try loadScenarios(input.scenarios))
+                        scenarios: try loadScenarios(input.scenarios), labels: labels)
     }
 
     /// Years with a `<year>.json` in the rankings folder, ascending.

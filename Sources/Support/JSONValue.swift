@@ -64,6 +64,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A string as a JSON string literal (also a YAML double-quoted scalar): quotes, backslashes
+    /// and control characters escaped.
+    public static func quoted(_ value: String) -> String {
+        var output = ""
+        writeString(value, into: &output)
+        return output
+    }
+
     private static func writeString(_ value: String, into output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {

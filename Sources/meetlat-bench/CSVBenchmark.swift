@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Support
+import TableFiles
 
 /// CSV ingest throughput: one timed read of an export through Ingest's libcsv reader
 /// (`CSVReader`), printed as JSON (wall and CPU seconds, what was read) for `Benchmarks/run.py`,

@@ -11,7 +11,7 @@ struct Benchmark {
 }
 
 let benchmarks = [
-    Benchmark(name: "csv", summary: "one timed read of a CSV export through Ingest.CSVReader (JSON result)", run: CSVBenchmark.run),
+    Benchmark(name: "csv", summary: "one timed read of a CSV export through TableFiles.CSVReader (JSON result)", run: CSVBenchmark.run),
     Benchmark(name: "roi", summary: "Monte Carlo scenarios per second on an example scenario", run: ROIBenchmark.run),
 ]
 

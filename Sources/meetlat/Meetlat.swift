@@ -15,6 +15,7 @@ struct Meetlat: ParsableCommand {
             """,
         version: "meetlat \(version)",
         subcommands: [
+            InitCommand.self,
             IngestCommand.self,
             ScoreCommand.self,
             ExplainCommand.self,

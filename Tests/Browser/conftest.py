@@ -74,3 +74,40 @@ def requested_urls(driver):
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
     return urls
+
+
+class viewport:
+    """Emulates a screen `width` CSS pixels wide (a phone below 800: mobile viewport rules, touch
+    scrollbars) for the duration of a `with` block, then restores the window."""
+
+    def __init__(self, driver, width, height=900):
+        self.driver, self.width, self.height = driver, width, height
+
+    def __enter__(self):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": self.width < 800})
+        return self.driver
+
+    def __exit__(self, *exc):
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        return False
+
+
+def open_page(driver, relative):
+    """Opens a page of the built site and checks it is Dutch."""
+    driver.get(page_url(relative))
+    assert driver.execute_script("return document.documentElement.lang") == "nl", relative
+
+
+def reference_csv(name):
+    """Rows of Surveys/reference/<name>.csv as dictionaries."""
+    import csv
+    with open(REPOSITORY / "Surveys" / "reference" / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def rankings_csv(year):
+    """Rows of the committed Rankings/<year>.csv (what the site publishes), as dictionaries."""
+    import csv
+    with open(REPOSITORY / "Rankings" / f"{year}.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))

@@ -33,7 +33,8 @@ def row_name(row):
 
 
 def ranking_csv(year):
-    with open(SITE / str(year) / "data" / f"ranglijst-{year}.csv", encoding="utf-8") as handle:
+    """The ranking the site publishes: the committed Rankings/<year>.csv."""
+    with open(REPOSITORY / "Rankings" / f"{year}.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ingest
+@testable import TableFiles
 
 /// Issue 19.7 and 19.12: a mapping's `export.file` may name only a regular file inside its
 /// year's folder, so a mapping cannot make ingest read (and quote in an error) any other file,

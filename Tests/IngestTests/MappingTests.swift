@@ -54,7 +54,7 @@ import Testing
         let mapping = try Mapping.parse(yaml: Self.documented, displayName: "2012/mapping.yaml")
         #expect(mapping.year == 2012)
         #expect(mapping.model == "meetlat-2012")
-        #expect(mapping.export == .init(file: "export-2012.csv", encoding: nil, delimiter: nil, skipRows: 0))
+        #expect(mapping.export == .init(file: "export-2012.csv", format: .csv, encoding: nil, delimiter: nil, skipRows: 0))
         #expect(mapping.respondent.gemeente == "Naam van uw gemeente")
         #expect(mapping.respondent.timestamp?.pattern.text == "dd-MM-yyyy HH:mm")
         #expect(mapping.respondent.privateColumns == ["Naam", "E-mailadres", "Telefoonnummer"])

@@ -2,6 +2,8 @@ import Core
 import Foundation
 import Testing
 @testable import Ingest
+import TestFixtures
+import TableFiles
 
 @Suite struct ReferenceLoaderTests {
     @Test func loadsGemeentenAliasesInhabitantsAndSizeClasses() throws {

@@ -3,6 +3,8 @@ import Core
 import Foundation
 import Testing
 @testable import Ingest
+import TestFixtures
+import TableFiles
 
 @Suite struct SurveyIngestTests {
     static let mapping = """

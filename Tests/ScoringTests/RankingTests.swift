@@ -45,7 +45,7 @@ import Testing
         // Flevoland: Urk 12, Zeewolde 12, Almere 9 → 1, 1, 3; Gelderland: Ede 14, Epe 12 → 1, 2; Limburg: Beek 1.
         #expect(ranking.entries.map(\.rankInProvince) == [1, 1, 2, 1, 1, 3])
         #expect(ranking.maximum == 30)
-        #expect(ranking.parts == [ScorePart(id: "selfscore", label: "Zelfscore", maximum: 30)])
+        #expect(ranking.parts == [ScorePart(id: "selfscore", label: "Eigen oordeel per kanaal", maximum: 30)])
         #expect(ranking.entries.allSatisfy { entry in
             entry.explanation?.compactMap(\.points).reduce(0, +) == entry.total
         })

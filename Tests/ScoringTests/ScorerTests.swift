@@ -258,7 +258,7 @@ import Testing
         #expect(unanswered.reason == "geen antwoord: telt als 1, 0 boven het minimum 1 (wordt hieronder opgeteld)")
         #expect(score.explanation.first { $0.field == "application.cocreatie" }?.answer == "niet gevraagd")
         let sumLine = try #require(score.explanation.last)
-        #expect(sumLine.answer == "Σ 9 van 108" && sumLine.points == 6)
+        #expect(sumLine.answer == "opgeteld 9 van 108" && sumLine.points == 6)
         #expect(sumLine.reason == "70 × 9 / 108 = 5,83 → 6 punten (half naar boven afgerond)")
         #expect(score.explanation.filter { $0.dimension == "usage" }.dropLast().allSatisfy { $0.points == nil })
     }

@@ -41,8 +41,13 @@ import Testing
             let oldEdition = old.filter { $0.key.hasPrefix(year) }, newEdition = new.filter { $0.key.hasPrefix(year) }
             #expect(!oldEdition.isEmpty)
             #expect(Set(oldEdition.keys) == Set(newEdition.keys), "pages added to or removed from edition \(year)")
-            let changed = oldEdition.keys.sorted().filter { oldEdition[$0] != newEdition[$0] }
+            // Only the links to the other editions change (and, on the ranking, which editions a
+            // gemeente that did not take part took part in).
+            let changed = oldEdition.keys.sorted().filter { withoutEditionLinks(oldEdition[$0]) != withoutEditionLinks(newEdition[$0]) }
             #expect(changed.isEmpty, "edition \(year) changed when 2013 was added: \(changed.prefix(5))")
+            let linked = newEdition.keys.filter { $0.hasSuffix(".html") && oldEdition[$0] != newEdition[$0] }
+            #expect(!linked.isEmpty, "the pages of \(year) link the new edition")
+            #expect(String(decoding: new["\(year)index.html"] ?? Data(), as: UTF8.self).contains("De nieuwste editie is die van <a href=\"../2013/index.html\">2013</a>"))
         }
         #expect(new.keys.contains("2013/index.html"))
         // The list of editions on the home page does change.
@@ -134,20 +139,27 @@ import Testing
     @Test func downloadsAreTheRankingsAndStatisticsInTheirOwnFormats() throws {
         let shared = try SharedSite.get()
         let files = shared.files
-        let rankings = try String(contentsOf: shared.archive.rankings.appendingPathComponent("2012.csv"), encoding: .utf8)
-        #expect(String(decoding: files["2012/data/ranglijst-2012.csv"] ?? Data(), as: UTF8.self) == rankings)
+        // The CSV for Dutch Excel: byte-order mark, `;`, Dutch headers, a row per ranked gemeente.
+        let csv = try #require(files["2012/data/ranglijst-2012.csv"])
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: csv.dropFirst(3), as: UTF8.self).split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Rang;Gemeente;CBS-code;Provincie;Grootteklasse;Inwoners;") == true)
+        let ranking = try JSONDecoder().decode(Ranking.self, from: Data(contentsOf: shared.archive.rankings.appendingPathComponent("2012.json")))
+        #expect(lines.count == ranking.entries.count + 1)
+        #expect(files["2012/data/ranglijst-2012.xlsx"]?.starts(with: [0x50, 0x4B, 0x03, 0x04]) == true, "a zip: the workbook")
         // The JSON is the Rankings file without the explanation lines (they are on the gemeente pages).
         let published = try JSONDecoder().decode(Ranking.self, from: files["2012/data/ranglijst-2012.json"] ?? Data())
-        var expected = try JSONDecoder().decode(Ranking.self, from: Data(contentsOf: shared.archive.rankings.appendingPathComponent("2012.json")))
+        var expected = ranking
         #expect(expected.entries.allSatisfy { $0.explanation?.isEmpty == false })
         for index in expected.entries.indices { expected.entries[index].explanation = nil }
         #expect(published == expected)
         #expect(files["2012/data/ranglijst-2012.json"] == (try RankingsWriter.json(expected)))
-        let statistics = String(decoding: files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)
-        #expect(statistics.hasPrefix("table,period,row,label,column,text,value,count,denominator,low,high\n"))
-        #expect(statistics.contains("response,2012,total,Totaal,respondents"))
+        let statistics = try #require(files["2012/data/statistieken-2012-response.csv"])
+        #expect(String(decoding: statistics.dropFirst(3), as: UTF8.self).hasPrefix("Grootteklasse;"))
+        #expect(files["2012/data/statistieken-2012.xlsx"] != nil && files["2012/data/statistieken-2012.json"] != nil)
         #expect(files["2012/data/vergelijking-2011-2012.json"] != nil)
         #expect(files["2011/data/vergelijking-2010-2011.json"] == nil, "the first edition has nothing to compare with")
+        #expect(files["data/ranglijsten-alle-edities.csv"] != nil && files["data/ranglijsten-alle-edities.xlsx"] != nil)
     }
 
     @Test func missingRankingsAndStaleRankingsAreClearErrors() throws {

@@ -116,7 +116,7 @@ import Testing
         for (row, entry) in zip(rows, ranking.entries) {
             #expect(row.contains(">\(entry.name.replacingOccurrences(of: "'", with: "&#39;"))</a></th>"))
             #expect(row.contains("<td data-sort=\"\(entry.rank)\">\(entry.rank)</td>"))
-            #expect(row.contains("<td><strong>\(entry.total)</strong></td>"))
+            #expect(row.contains("<td class=\"score\"><strong>\(entry.total)</strong></td>"))
             for part in ranking.parts { #expect(row.contains("<td data-sort=\"\(entry.parts[part.id] ?? -1)\">")) }
         }
         #expect(page.contains("<th scope=\"col\" data-key=\"verschil\" data-first=\"af\"><a href=\"sorteer-verschil-af.html\">Verschil met 2011</a></th>"))
@@ -141,7 +141,8 @@ import Testing
         #expect(nameOrder == Array(0..<all.count))
         // By usage points, high to low; ties in ranking order.
         let byUsage = rows("2012/sorteer-onderdeel-usage-af.html")
-        let usage = byUsage.map { (points: Int(attributeValues("data-sort", in: $0)[6]) ?? -1, index: Int(value($0, "data-index")) ?? -1) }
+        // Columns with a sort value: rank, name, change, the three parts, province, size class.
+        let usage = byUsage.map { (points: Int(attributeValues("data-sort", in: $0)[5]) ?? -1, index: Int(value($0, "data-index")) ?? -1) }
         #expect(zip(usage, usage.dropFirst()).allSatisfy { $0.points > $1.points || ($0.points == $1.points && $0.index < $1.index) })
         // A size class page holds exactly the rows of that class, in ranking order.
         let small = rows("2012/grootte-10k-50k.html")
@@ -177,9 +178,10 @@ import Testing
         #expect(page.components(separatedBy: "<circle class=\"point\"").count == 2 * 3 + 1)
         #expect(page.contains("<a href=\"../../2011/gemeente/hoorn.html\">2011</a>"))
         #expect(page.contains("mediaan"))
-        // The first edition's page knows no later years.
+        // The first edition's page knows no later years, but for the links to the other editions.
         let first = String(decoding: files["2011/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
-        #expect(!first.contains("2012/") && !first.contains("2013/"))
+        #expect(!withoutEditionLinks(files["2011/gemeente/hoorn.html"]).contains("2012/") && !withoutEditionLinks(files["2011/gemeente/hoorn.html"]).contains("2013/"))
+        #expect(first.contains("<a href=\"../../2013/gemeente/hoorn.html\">2013</a>"))
         #expect(first.components(separatedBy: "<circle class=\"point\"").count == 2 * 1 + 1)
     }
 
@@ -211,9 +213,11 @@ import Testing
         }
         let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
         #expect(ranking.entries.contains { $0.explanation?.contains { $0.label == "instagram" && $0.answer == ExplanationLine.chosen } == true })
-        // The 2013 model scores "other" itself and labels it.
+        // The 2013 model scores "other" itself ("Ander kanaal"); the site names it as the
+        // statistics do, one name per option.
         let hoorn2013 = String(decoding: shared.files["2013/gemeente/hoorn.html"] ?? Data(), as: UTF8.self)
-        #expect(hoorn2013.contains("<span class=\"channel-name\">Ander kanaal</span>: "))
+        #expect(hoorn2013.contains("<span class=\"channel-name\">Ander</span>: "))
+        #expect(!hoorn2013.contains("Ander kanaal"))
     }
 
     /// The notes on a score are Scoring's Dutch sentences, with the field's label; the ids stay
@@ -221,7 +225,10 @@ import Testing
     @Test func aGemeentePageWritesItsNotesAsSentences() throws {
         let shared = try SharedSite.get()
         let ranking = try RankingFile.load(year: 2012, rankings: shared.archive.rankings)
-        let model = try ModelLibrary(folder: shared.archive.surveys.appendingPathComponent("models")).model(named: ranking.model)
+        // The notes name each question as the statistics do (one name per question).
+        let statistics = try StatisticsFile.load(year: 2012, statistics: shared.archive.statistics)
+        let labels = QuestionLabels(options: statistics.options, tables: statistics.tables)
+        let model = labels.relabelled(try ModelLibrary(folder: shared.archive.surveys.appendingPathComponent("models")).model(named: ranking.model))
         let flagged = ranking.entries.filter { !$0.flags.isEmpty }
         #expect(!flagged.isEmpty)
         for entry in flagged {
@@ -243,10 +250,15 @@ import Testing
         let definition = try String(contentsOf: shared.archive.surveys.appendingPathComponent("statistics.yaml"), encoding: .utf8)
         let ids = definition.components(separatedBy: "\n  - id: ").dropFirst().map { String($0.prefix { !$0.isNewline }) }
         #expect(ids.count > 10)
-        for id in ids { #expect(page.contains("id=\"tabel-\(SitePaths.slug(id))\""), "table \(id)") }
+        // Every table the year asked has its section; those it did not ask are named in one line.
+        let shown = ids.filter { page.contains("id=\"tabel-\(SitePaths.slug($0))\"") }
+        #expect(shown.count > 5)
+        #expect(shown.count == ids.count || page.contains("<p class=\"not-asked\" id=\"niet-gevraagd\">Niet gevraagd in 2012"))
         #expect(page.contains("<svg class=\"chart bar-chart\""))
-        #expect(page.contains("In 2012 niet gevraagd."))
-        #expect(page.contains("Vergelijking met 2011"))
+        #expect(!page.contains("In 2012 niet gevraagd."))
+        #expect(page.contains("Stijgers en dalers sinds 2011"))
+        #expect(page.range(of: "id=\"stijgers-titel\"")?.lowerBound ?? page.endIndex < page.range(of: "<section class=\"stat-table\"")?.lowerBound ?? page.startIndex,
+                "risers and fallers first")
         #expect(!page.contains("— estimates"), "captions are in Dutch")
         // Headings and notes are Stats' Dutch rendering.
         #expect(page.contains("<th scope=\"col\" class=\"num\">95%-betrouwbaarheidsinterval (Wilson)</th>"))
@@ -254,9 +266,9 @@ import Testing
         #expect(page.contains("<li>nationale schatting, naar grootteklasse gewogen: "))
         #expect(page.contains(" met de Socialmediameetlat 2012."), "models by their labels")
         for english in ["post-stratified", "respondents", "95 % CI", "lang=\"en\""] { #expect(!page.contains(english), "\(english)") }
-        // The download carries the same Dutch notes.
-        let csv = String(decoding: shared.files["2012/data/statistieken-2012.csv"] ?? Data(), as: UTF8.self)
-        #expect(csv.contains(",note,,1,percentages van wie de vraag beantwoordde: "))
+        // The downloads carry the same Dutch headings.
+        let csv = String(decoding: shared.files["2012/data/statistieken-2012-channels.csv"] ?? Data(), as: UTF8.self)
+        #expect(csv.hasPrefix("\u{FEFF}Optie;% (aantal/beantwoord);"))
     }
 
     @Test func theROIPageCarriesEachScenariosExportAndItsResults() throws {

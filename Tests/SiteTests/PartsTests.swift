@@ -78,12 +78,12 @@ import Testing
 /// The channel list of a gemeente page, from Scoring's explanation lines.
 @Suite struct ChannelListTests {
     let model: ScoringModel
-    let labels = OptionLabels([
+    let labels = QuestionLabels(options: [
         OptionShares(definition: TableDefinition(id: "channels", title: "Kanalen", kind: .options, field: "channels",
                                                  options: [ValueLabel(value: "other", label: "Ander"),
                                                            ValueLabel(value: "twitter", label: "Twitter (X)")]),
                      shares: nil),
-    ])
+    ], tables: [])
 
     init() throws {
         model = try ModelLibrary(folder: Repository.root.appendingPathComponent("Surveys/models")).model(named: "meetlat-2012")
@@ -99,7 +99,7 @@ import Testing
         return nil
     }
 
-    @Test func scoredChannelsKeepTheModelsLabelsOthersTakeTheStatisticsLabels() throws {
+    @Test func everyChannelTakesTheStatisticsLabel() throws {
         let groups = GemeentePages.channelGroups(try lines(.selection(["twitter", "other", "tiktok"])), model: model, labels: labels)
         let presence = try #require(group(groups.first))
         #expect(presence["dimension"] == .string("Aanwezigheid"))
@@ -108,7 +108,9 @@ import Testing
             Issue.record("no channel lists"); return
         }
         #expect(counted.count == 8)
-        #expect(counted[1] == ["label": "Twitter", "active": true])
+        // One name per question and option: the statistics' label, also for a channel the model
+        // labels itself; without a statistics label, the model's.
+        #expect(counted[1] == ["label": "Twitter (X)", "active": true])
         #expect(counted[0] == ["label": "LinkedIn", "active": false])
         // Sorted by value; a value the statistics do not label is shown as it is.
         #expect(uncounted == [["label": "Ander"], ["label": "tiktok"]])

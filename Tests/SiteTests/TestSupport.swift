@@ -61,6 +61,21 @@ func attributeValues(_ attribute: String, in html: String) -> [String] {
     return values
 }
 
+/// A page without the parts that name the other editions: the edition switch, the notice of a
+/// newer edition and the list of gemeenten that did not take part (with their editions).
+func withoutEditionLinks(_ data: Data?) -> String {
+    var text = String(decoding: data ?? Data(), as: UTF8.self)
+    for (start, end) in [("<p class=\"notice newer-edition\">", "</p>"), ("<nav class=\"edition-switch\"", "</nav>"),
+                         ("<script type=\"application/json\" id=\"niet-meegedaan\">", "</script>")] {
+        while let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) {
+            // With the line break after it: a notice that is there now stood on a line of its own.
+            let through = text[to.upperBound...].hasPrefix("\n") ? text.index(after: to.upperBound) : to.upperBound
+            text.removeSubrange(from.lowerBound..<through)
+        }
+    }
+    return text
+}
+
 /// A site built once from a three-year synthetic archive, shared by the tests that only read it.
 struct SharedSite: Sendable {
     let root: URL

@@ -78,7 +78,8 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         #expect(gemeenten.cell(row: "GM0012", column: "compared-with")?.text == "predecessor Oudstad (largest of 2)")
         #expect(gemeenten.englishNotes.contains("1 gemeente is compared with a predecessor (the largest by inhabitants in 2011): see compare.mergers"))
         let mergers = try #require(tables.first { $0.id == "compare.mergers" })
-        #expect(mergers.row("GM0012")?.cells.map(\.text) == ["Nieuwstad", "2", "Oudstad", "Oudstad (6, 60000); Dorp (2, 8000)"])
+        // 6th of 7 (relative position 16.7) → 2nd of 5 (75.0): 4 places, +58.3 percentage points.
+        #expect(mergers.row("GM0012")?.cells.map(\.text) == ["Nieuwstad", "2", "Oudstad", "6", "+4", "+58.3 pp", "Oudstad (6, 60000); Dorp (2, 8000)"])
     }
 
     @Test func newEntrantsAndDropOuts() throws {
@@ -89,11 +90,38 @@ private let ranking2012 = Fixture.ranking(year: 2012, model: "meetlat-2012", max
         #expect(comparison.dropOuts.first { $0.previous.code == "GM0020" }?.mergedInto == nil)
     }
 
-    @Test func risersAndFallersByPlaces() throws {
-        #expect(comparison.risers(limit: 10).map(\.current.name) == ["Lopik", "Nieuwstad", "Hoorn"])   // +4, +4, +2: ties by name
+    @Test func risersAndFallersByRelativePositionWithoutPredecessors() throws {
+        // 7 ranked in 2011, 5 in 2012. Lopik 7th → 3rd: relative position 0 → 50 (+50);
+        // Hoorn 3rd → 1st: 66.7 → 100 (+33.3); Nieuwstad (+4 places) is compared with its
+        // predecessor Oudstad and left out of the lists.
+        #expect(comparison.risers(limit: 10).map(\.current.name) == ["Lopik", "Hoorn"])
         #expect(comparison.fallers(limit: 10).map(\.current.name) == ["Boxtel"])
         #expect(comparison.risers(limit: 1).map(\.current.name) == ["Lopik"])
+        #expect(comparison.mergers.map(\.current.name) == ["Nieuwstad"])
+        let lopik = try entry("GM0002"), boxtel = try entry("GM0004")
+        #expect(lopik.previousPosition == 0 && lopik.position == 50 && lopik.positionChange == 50)
+        #expect(boxtel.positionChange == -100)
+        #expect(YearComparison.relativePosition(rank: 215, count: 221) < YearComparison.relativePosition(rank: 231, count: 238))
+        // The top's biggest riser goes by places, and says when it is a predecessor's rank.
         #expect(comparison.biggestRiser(withinTop: 2)?.current.name == "Nieuwstad")
+        let top = try #require(comparison.tables(top: 2).first { $0.id == "compare.top" })
+        #expect(top.englishNotes.contains("biggest riser in the top 2: Nieuwstad (6 → 2, predecessor Oudstad (largest of 2))"))
+    }
+
+    @Test func equalMovementsTieAndGoByName() throws {
+        // Two rankings of equal length: relative position orders exactly as places do.
+        var later = ranking2012
+        later.year = 2013
+        later.entries = ranking2012.entries.reversed().enumerated().map { index, entry in
+            var moved = entry
+            moved.rank = index + 1
+            return moved
+        }
+        let same = YearComparison(from: ranking2012, to: later, reference: reference)
+        // Boxtel 5 → 1 (+4), Lopik 3 → 2 (+1), Veghel 3 → 3, Nieuwstad 2 → 4 (-2), Hoorn 1 → 5 (-4).
+        #expect(same.risers(limit: 10).map(\.current.name) == ["Boxtel", "Lopik"])
+        #expect(same.fallers(limit: 10).map(\.current.name) == ["Hoorn", "Nieuwstad"])
+        #expect(same.movementOrder["GM0004"] == same.movementOrder.values.max())
     }
 
     @Test func everyComparisonTableCarriesTheModelChangeNotice() throws {

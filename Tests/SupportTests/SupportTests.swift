@@ -63,6 +63,14 @@ import Testing
         #expect(writer.text == "code,name\nGM0796,'s-Hertogenbosch\nGM0001,\"a,b \"\"c\"\"\nd\"\n")
     }
 
+    /// For Dutch Excel: `;` between fields, so a decimal comma needs no quotes and a `;` does.
+    @Test func semicolonsForDutchExcel() {
+        var writer = CSVWriter(header: ["Gemeente", "Score"], delimiter: .semicolon)
+        writer.append(["Bergen (L.)", "97,3"])
+        writer.append(["a;b", "1"])
+        #expect(writer.text == "Gemeente;Score\nBergen (L.);97,3\n\"a;b\";1\n")
+    }
+
     /// Checked on bytes, not Characters: `\r\n` is one Character (neither `\r` nor `\n`) and a
     /// quote followed by a combining accent is one Character too. A Character-level check wrote
     /// both unquoted, which splits the record or leaves a bare quote in the file.

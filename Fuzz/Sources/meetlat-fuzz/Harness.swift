@@ -7,15 +7,20 @@ import ROI
 import Scoring
 import Site
 import Support
+import TableFiles
 
-/// The fuzz targets. `csv` and `ingest` take the bytes of one survey export; the `yaml-` targets
-/// the bytes of one configuration file of their kind, read from a file of the real name through
-/// the loader each command uses (so through the one configuration reader).
+/// The fuzz targets. `csv`, `ingest`, `xlsx` and `sav` take the bytes of one survey export; the
+/// `yaml-` targets the bytes of one configuration file of their kind, read from a file of the real
+/// name through the loader each command uses (so through the one configuration reader).
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `CSVReader` alone: detection, libcsv, decoding, row numbering, error messages.
     case csv
     /// `SurveyFolder.ingest` of the fixed survey year in `Fuzz/survey/`, the bytes being its export.
     case ingest
+    /// `TableFile.reader` on an .xlsx file: libzip, libxml2, shared strings, styles, the sheet.
+    case xlsx
+    /// `TableFile.reader` on an SPSS .sav file: ReadStat, value labels, missing values, dates.
+    case sav
     /// `2012/mapping.yaml` of the fixed survey, read by `SurveyFolder.mapping(year:)`.
     case yamlMapping = "yaml-mapping"
     /// `models/fuzz.yaml`, read by `ModelLibrary.model(named:)`.
@@ -29,7 +34,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// The file a `yaml-` target writes each input to, relative to the scratch survey folder.
     var configFile: String? {
         switch self {
-        case .csv, .ingest: return nil
+        case .csv, .ingest, .xlsx, .sav: return nil
         case .yamlMapping: return "2012/mapping.yaml"
         case .yamlModel: return "models/fuzz.yaml"
         case .yamlScenario: return "Scenarios/fuzz.yaml"
@@ -122,10 +127,17 @@ final class Harness: Sendable {
             try checkConfiguration(url)
             return
         }
-        Self.writeScratch(bytes, to: exportURL)
         switch target {
-        case .csv: try checkCSVReader()
-        case .ingest: try checkIngest()
+        case .csv:
+            Self.writeScratch(bytes, to: exportURL)
+            try checkCSVReader()
+        case .ingest:
+            Self.writeScratch(bytes, to: exportURL)
+            try checkIngest()
+        case .xlsx, .sav:
+            let url = exportURL.deletingLastPathComponent().appendingPathComponent("fuzz.\(target.rawValue)")
+            Self.writeScratch(bytes, to: url)
+            try checkTable(url)
         case .yamlMapping, .yamlModel, .yamlScenario, .yamlSite: break
         }
     }
@@ -160,7 +172,7 @@ final class Harness: Sendable {
                 named = url.path
                 let config = try SiteConfig.load(from: url)
                 try expect(!config.title.isEmpty, "a site.yaml without a title was accepted")
-            case .csv, .ingest:
+            case .csv, .ingest, .xlsx, .sav:
                 return
             }
         } catch let error as ConfigError {
@@ -174,6 +186,44 @@ final class Harness: Sendable {
             throw violation
         } catch {
             throw InvariantViolation(description: "\(target.rawValue) threw \(type(of: error)), not a ConfigError: \(error)")
+        }
+    }
+
+    // MARK: XLSX and SPSS readers
+
+    /// Limits small enough that a fuzzed size field cannot make one input run for long.
+    static let tableLimits = TableLimits(maximumCellBytes: 1 << 20, maximumEntryBytes: 16 << 20, ratioFloorBytes: 4 << 20)
+
+    private func checkTable(_ url: URL) throws(InvariantViolation) {
+        let name = url.lastPathComponent
+        var header: TableHeader?
+        var previous = 0
+        do {
+            let reader = try TableFile.reader(for: url, displayName: name, options: .init(limits: Self.tableLimits))
+            try reader.read(progressLabel: nil, header: { found in
+                try expect(header == nil, "a second header")
+                header = found
+                try expect(!found.columns.isEmpty || target == .sav, "an empty header")
+                previous = found.row ?? 0
+            }, row: { row in
+                guard let header else { throw InvariantViolation(description: "row \(row.row) before the header") }
+                try expect(row.row > previous, "row \(row.row) follows row \(previous)")
+                try expect(row.cells.count >= header.columns.count, "row \(row.row) has \(row.cells.count) cells for \(header.columns.count) columns")
+                try expect(row.types.keys.allSatisfy { $0 >= 0 && $0 < row.cells.count }, "row \(row.row) types a cell it does not have")
+                for (column, type) in row.types where type == .missing {
+                    try expect(row.cells[column].isEmpty, "a missing cell holds text")
+                }
+                try expect(row.cells.allSatisfy { $0.utf8.count <= Self.tableLimits.maximumCellBytes }, "a cell beyond the limit")
+                previous = row.row
+            })
+        } catch let error as TableFileError {
+            try expect(error.description.hasPrefix(name + ": ") || error.description.hasPrefix(name + ", "),
+                       "a table error does not start with the file name: \(error)")
+            try expect(!error.problem.isEmpty, "an error without a problem")
+        } catch let violation as InvariantViolation {
+            throw violation
+        } catch {
+            throw InvariantViolation(description: "the \(target.rawValue) reader threw \(type(of: error)): \(error)")
         }
     }
 

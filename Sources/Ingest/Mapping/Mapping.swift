@@ -1,6 +1,7 @@
 import Configuration
 import Core
 import Support
+import TableFiles
 
 /// A survey year's `mapping.yaml`: which export to read, which column holds which canonical
 /// field, and which answer label means which value. See docs/architecture.md for the format.
@@ -31,6 +32,12 @@ public struct Mapping: Sendable, Hashable {
         public var count: String
         public var date: Timestamp?
         public var source: String?
+        /// XLSX: the sheet to read (`nil`: the first).
+        public var sheet: String?
+
+        public var tableOptions: TableFile.Options {
+            TableFile.Options(csv: CSVReader.Options(encoding: encoding, delimiter: delimiter), sheet: sheet)
+        }
     }
     /// The file as messages name it (`2012/mapping.yaml`).
     public var file: String
@@ -48,12 +55,31 @@ public struct Mapping: Sendable, Hashable {
     public struct Export: Sendable, Hashable {
         /// File name relative to the year's folder.
         public var file: String
-        /// `nil` = detect.
+        /// From the file's extension: `.csv`, `.xlsx`, `.sav` / `.zsav`.
+        public var format: TableFormat
+        /// CSV only; `nil` = detect.
         public var encoding: TextEncoding?
-        /// `nil` = detect.
+        /// CSV only; `nil` = detect.
         public var delimiter: CSVDelimiter?
+        /// XLSX only: the sheet to read by name; `nil` = the first sheet.
+        public var sheet: String?
         /// Rows between the header row and the first answer (a second header row, say).
         public var skipRows: Int
+
+        public init(file: String, format: TableFormat, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil,
+                    sheet: String? = nil, skipRows: Int = 0) {
+            self.file = file
+            self.format = format
+            self.encoding = encoding
+            self.delimiter = delimiter
+            self.sheet = sheet
+            self.skipRows = skipRows
+        }
+
+        /// How `TableFile.reader` should read the export.
+        public var tableOptions: TableFile.Options {
+            TableFile.Options(csv: CSVReader.Options(encoding: encoding, delimiter: delimiter), sheet: sheet)
+        }
     }
 
     public struct Respondent: Sendable, Hashable {

@@ -2,6 +2,7 @@ import Configuration
 import Core
 import Foundation
 import Support
+import TableFiles
 
 extension Mapping {
     public static let fieldTypes = ["number", "choice", "multi"]
@@ -30,13 +31,31 @@ extension Mapping {
         locations["year"] = yearValue.location
         let model = try keys.required("model").nonEmptyText()
 
-        let exportKeys = try keys.required("export").mapping(allowed: ["file", "encoding", "delimiter", "skip_rows"])
+        let exportKeys = try keys.required("export").mapping(allowed: ["file", "encoding", "delimiter", "sheet", "skip_rows"])
         let exportFileValue = try exportKeys.required("file")
         let exportFile = try exportFileValue.nonEmptyText()
         locations["export.file"] = exportFileValue.location
+        let format: TableFormat
+        switch TableFile.format(ofFileNamed: exportFile) {
+        case .success(let found): format = found
+        case .failure(let error): throw exportFileValue.error(error.problem)
+        }
         let encoding = try exportKeys.optional("encoding").map(Self.encoding) ?? nil
         let delimiter = try exportKeys.optional("delimiter").map(Self.delimiter) ?? nil
         let skipRows = try exportKeys.optional("skip_rows")?.int(atLeast: 0) ?? 0
+        let sheet = try exportKeys.optional("sheet").map { try $0.nonEmptyText() }
+        // Settings that cannot apply to the file's format are mistakes, not silent no-ops.
+        if format != .csv {
+            for (key, set) in [("encoding", encoding != nil), ("delimiter", delimiter != nil)] where set {
+                throw exportKeys.optional(key)!.error("applies to CSV files only; \(format.name) files say their own encoding (leave it out or write auto)")
+            }
+        }
+        if format != .xlsx, sheet != nil {
+            throw exportKeys.optional("sheet")!.error("applies to .xlsx files only")
+        }
+        if format == .sav, skipRows > 0 {
+            throw exportKeys.optional("skip_rows")!.error("an SPSS file has no header rows to skip: its variables are the header; set skip_rows to 0")
+        }
 
         let respondentKeys = try keys.required("respondent").mapping(allowed: ["gemeente", "timestamp", "private", "remarks", "ignore"])
         let gemeenteValue = try respondentKeys.required("gemeente")
@@ -62,7 +81,8 @@ extension Mapping {
             throw fieldsValue.error("no fields; expected at least one canonical field")
         }
         var mapping = Mapping(year: year, model: model,
-                              export: Export(file: exportFile, encoding: encoding, delimiter: delimiter, skipRows: skipRows),
+                              export: Export(file: exportFile, format: format, encoding: encoding, delimiter: delimiter,
+                                             sheet: sheet, skipRows: skipRows),
                               respondent: respondent, fields: fields.sorted { $0.name < $1.name },
                               file: top.file, locations: locations)
         if let value = keys.optional("accounts") {
@@ -109,11 +129,22 @@ extension Mapping {
 
     /// `accounts:` — the observations file and the columns it is read by.
     private static func accounts(_ value: ConfigNode) throws -> Accounts {
-        let keys = try value.mapping(allowed: ["file", "encoding", "delimiter", "synthetic", "gemeente", "platform", "account",
-                                               "count", "date", "source"])
+        let keys = try value.mapping(allowed: ["file", "encoding", "delimiter", "sheet", "synthetic", "gemeente", "platform",
+                                               "account", "count", "date", "source"])
         let platform = try keys.required("platform").mapping(allowed: ["column", "labels"])
+        let fileValue = try keys.required("file")
+        let file = try fileValue.nonEmptyText()
+        switch TableFile.format(ofFileNamed: file) {
+        case .success(.sav): throw fileValue.error("an observations file is read as .csv or .xlsx")
+        case .success(let format):
+            if format != .csv, let key = ["encoding", "delimiter"].first(where: { keys.optional($0) != nil }) {
+                throw keys.optional(key)!.error("applies to CSV files only")
+            }
+            if format != .xlsx, let sheet = keys.optional("sheet") { throw sheet.error("applies to .xlsx files only") }
+        case .failure(let error): throw fileValue.error(error.problem)
+        }
         return Accounts(
-            file: try keys.required("file").nonEmptyText(),
+            file: file,
             encoding: try keys.optional("encoding").map(encoding) ?? nil,
             delimiter: try keys.optional("delimiter").map(delimiter) ?? nil,
             synthetic: try keys.optional("synthetic")?.bool() ?? false,
@@ -123,7 +154,8 @@ extension Mapping {
             account: try keys.required("account").nonEmptyText(),
             count: try keys.required("count").nonEmptyText(),
             date: try keys.optional("date").map { try timestamp($0) },
-            source: try keys.optional("source")?.nonEmptyText())
+            source: try keys.optional("source")?.nonEmptyText(),
+            sheet: try keys.optional("sheet")?.nonEmptyText())
     }
 
     private static func fieldKind(_ value: ConfigNode) throws -> Kind {

@@ -74,8 +74,13 @@ public struct Reject: Sendable, Hashable, Codable {
 /// report is printed and may end up in a CI log.
 public struct IngestReport: Sendable, Hashable, Codable {
     public var file: String
+    /// `CSV`, `XLSX` or `SPSS` (`TableFormat.name`).
+    public var format: String = "CSV"
+    /// CSV: as detected or fixed (empty for the other formats).
     public var encoding: String
     public var delimiter: String
+    /// XLSX and SPSS: what the file said, e.g. `sheet "Blad1" (the only one)`, `encoding UTF-8`.
+    public var formatDetails: [String] = []
     public var rowsRead: Int
     public var accepted: Int
     /// Rows per reject reason (anonymous and duplicate included).

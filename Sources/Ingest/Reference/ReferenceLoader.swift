@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TableFiles
 
 /// A reference file that cannot be used: file, row (header = 1), column and what is wrong.
 public struct ReferenceError: Error, CustomStringConvertible, Sendable {

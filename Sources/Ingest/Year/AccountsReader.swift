@@ -1,8 +1,10 @@
 import Core
 import Foundation
 import Support
+import TableFiles
 
-/// Reads a year's observations file (`accounts:` in the mapping) into `YearObservations`: one
+/// Reads a year's observations file (`accounts:` in the mapping; CSV or XLSX through
+/// `TableFiles`, like the exports) into `YearObservations`: one
 /// row per gemeente and platform looked up — the gemeente (name, alias or CBS code, resolved as
 /// the export's answers are), the platform (one of the mapping's labels), the account's handle or
 /// address (empty: no account found), the measured count (empty: not counted), the date and the
@@ -18,21 +20,21 @@ struct AccountsReader {
 
     func read() throws -> YearObservations {
         var columns: [String: Int]?
+        var width = 0
         var observations: [AccountObservation] = []
         var seen: [String: Int] = [:]
-        let reader = CSVReader(url: url, displayName: fileName,
-                               options: .init(encoding: accounts.encoding, delimiter: accounts.delimiter))
-        _ = try reader.read { record in
-            guard let header = columns else {
-                columns = try plan(header: record.fields)
-                return
-            }
-            if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
-            guard record.fields.count == header.count else {
+        let reader = try TableFile.reader(for: url, displayName: fileName, options: accounts.tableOptions)
+        _ = try reader.read(progressLabel: nil, header: { header in
+            width = header.columns.count
+            columns = try plan(header: header.columns.map(\.name))
+        }, row: { record in
+            guard let header = columns else { return }
+            if record.cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
+            guard record.cells.count >= width, record.cells[width...].allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
                 throw AccountsError(file: fileName, row: record.row, column: nil,
-                                    problem: "has \(record.fields.count) fields, the header \(header.count)")
+                                    problem: "has \(record.cells.count) fields, the header \(width)")
             }
-            func cell(_ column: String) -> String { record.fields[header[column.trimmingSpaces] ?? 0].trimmingSpaces }
+            func cell(_ column: String) -> String { record.cells[header[column.trimmingSpaces] ?? 0].trimmingSpaces }
             func fail(_ column: String, _ problem: String) -> AccountsError {
                 AccountsError(file: fileName, row: record.row, column: column, problem: problem)
             }
@@ -76,7 +78,9 @@ struct AccountsReader {
             var date: String?
             if let stamp = accounts.date {
                 let text = cell(stamp.column)
-                if !text.isEmpty {
+                if record.type(at: header[stamp.column.trimmingSpaces] ?? 0) == .timestamp {
+                    date = String(text.prefix(10))        // a spreadsheet date: ISO 8601 already
+                } else if !text.isEmpty {
                     guard let iso = stamp.pattern.iso8601(text) else {
                         throw fail(stamp.column, "\"\(VisibleText.escaped(text))\" does not match the date format \(stamp.pattern)")
                     }
@@ -86,7 +90,7 @@ struct AccountsReader {
             let source = accounts.source.map(cell).flatMap { $0.isEmpty ? nil : $0 }
             observations.append(AccountObservation(gemeente: gemeente.code, channel: channel, account: account.isEmpty ? nil : account,
                                                    count: count, date: date, source: source, row: record.row))
-        }
+        })
         guard columns != nil else {
             throw AccountsError(file: fileName, row: nil, column: nil, problem: "is empty; expected a header row and one row per gemeente and platform")
         }

@@ -1,28 +1,35 @@
 import Core
 import Support
+import TableFiles
 
 /// The mapping applied to one export's header: where each column is, and what the header holds
-/// that the mapping does not account for.
+/// that the mapping does not account for. A mapping names a column by its header text, or in an
+/// SPSS file by its variable name or variable label (the question text).
 struct ColumnPlan {
-    let header: [String]
+    let header: [TableColumn]
     let gemeente: (index: Int, name: String)
     let timestamp: (index: Int, name: String, pattern: TimestampPattern)?
     let fields: [FieldReader]
     let remarks: [(index: Int, name: String)]
     let warnings: [String]
 
-    init(mapping: Mapping, header: [String], exportName: String) throws {
+    init(mapping: Mapping, header: [TableColumn], exportName: String) throws {
         self.header = header
-        var positions: [String: [Int]] = [:]
-        for (index, name) in header.enumerated() { positions[name.trimmingSpaces, default: []].append(index) }
+        var byName: [String: [Int]] = [:]
+        var byLabel: [String: [Int]] = [:]
+        for (index, column) in header.enumerated() {
+            byName[column.name.trimmingSpaces, default: []].append(index)
+            if let label = column.label { byLabel[label.trimmingSpaces, default: []].append(index) }
+        }
+        func positions(_ name: String) -> [Int]? { byName[name] ?? byLabel[name] }
+        let names = Array(Set(header.flatMap { [$0.name.trimmingSpaces] + ($0.label.map { [$0.trimmingSpaces] } ?? []) })).filter { !$0.isEmpty }
         var used = Set<Int>()
         var warnings: [String] = []
 
         func index(of column: String, key: String) throws -> Int {
             let name = column.trimmingSpaces
-            guard let found = positions[name] else {
-                let names = Array(Set(header.map(\.trimmingSpaces))).filter { !$0.isEmpty }.sorted()
-                let hint = names.isEmpty ? "" : "; " + Suggestions.hint(for: name, among: names, kind: "column", fold: TextFolding.label)
+            guard let found = positions(name) else {
+                let hint = names.isEmpty ? "" : "; " + Suggestions.hint(for: name, among: names.sorted(), kind: "column", fold: TextFolding.label)
                 throw mapping.error(at: key, "column \"\(column)\" is not in the header of \(exportName)\(hint)")
             }
             guard found.count == 1 else {
@@ -36,7 +43,7 @@ struct ColumnPlan {
         func optionalIndices(_ columns: [String], key: String) -> [(index: Int, name: String)] {
             var result: [(Int, String)] = []
             for column in columns {
-                guard let found = positions[column.trimmingSpaces] else {
+                guard let found = positions(column.trimmingSpaces) else {
                     warnings.append("\(key): column \"\(column)\" is not in the export")
                     continue
                 }
@@ -77,8 +84,10 @@ struct ColumnPlan {
         remarks = optionalIndices(respondent.remarks, key: "respondent.remarks")
         _ = optionalIndices(respondent.ignore, key: "respondent.ignore")
 
-        for (index, name) in header.enumerated() where !used.contains(index) {
-            let shown = name.trimmingSpaces.isEmpty ? "has no name" : "\"\(name.trimmingSpaces)\""
+        for (index, column) in header.enumerated() where !used.contains(index) {
+            let name = column.name.trimmingSpaces
+            var shown = name.isEmpty ? "has no name" : "\"\(name)\""
+            if let label = column.label { shown += " (\"\(label.trimmingSpaces)\")" }
             warnings.append("column \(index + 1) \(shown) is neither mapped nor ignored (list it under respondent.ignore if it is not needed)")
         }
         self.warnings = warnings

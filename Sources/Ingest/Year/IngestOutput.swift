@@ -13,10 +13,13 @@ extension IngestReport {
 
     /// The report as printed and as written to `Reports/<year>/ingest-report.txt`.
     public func text(year: Int) -> String {
-        var lines: [(String, String)] = [
-            ("file", file),
-            ("encoding", encoding),
-            ("delimiter", delimiter),
+        var lines: [(String, String)] = [("file", file)]
+        if format == "CSV" {
+            lines += [("encoding", encoding), ("delimiter", delimiter)]
+        } else {
+            lines.append(("format", ([format] + formatDetails).joined(separator: ", ")))
+        }
+        lines += [
             ("rows read", String(rowsRead)),
             ("accepted", String(accepted)),
             ("rejected", String(rejected.values.reduce(0, +))),
@@ -44,7 +47,8 @@ extension IngestReport {
         }
         text += "  warnings\(warnings.isEmpty ? "  none" : "")\n"
         for warning in warnings { text += "    - \(warning)\n" }
-        text += "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
+        text += format == "SPSS" ? "Rows are the cases as SPSS numbers them: the first case is row 1.\n"
+            : "Rows are numbered as in a spreadsheet: the header is row 1, and a quoted field with line breaks stays in one row.\n"
         text += Self.privacyNote + "\n"
         return text
     }

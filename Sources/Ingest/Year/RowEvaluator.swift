@@ -1,4 +1,5 @@
 import Core
+import TableFiles
 
 /// A row that passed every check, waiting for the duplicate rule.
 struct Candidate {
@@ -49,8 +50,12 @@ final class RowEvaluator {
         return resolution
     }
 
-    private func read(_ field: FieldReader, at index: Int, _ fields: [String]) -> Result<FieldValue, FieldProblem> {
+    private func read(_ field: FieldReader, at index: Int, _ record: TableRow) -> Result<FieldValue, FieldProblem> {
+        let fields = record.cells
         guard let column = field.labelColumn else { return field.read(fields) }
+        // An SPSS missing value is an empty cell that means "not answered", even where an
+        // empty cell means an empty selection.
+        if record.type(at: column) == .missing { return .success(.missing) }
         let text = fields[column]
         if let known = labelAnswers[index][text] { return known }
         let result = field.read(fields)
@@ -58,8 +63,8 @@ final class RowEvaluator {
         return result
     }
 
-    func evaluate(_ record: CSVRecord) -> RowOutcome {
-        let fields = record.fields
+    func evaluate(_ record: TableRow) -> RowOutcome {
+        let fields = record.cells
         func reject(_ reason: RejectReason, _ message: String) -> RowOutcome {
             .rejected(Reject(row: record.row, reason: reason, message: "\(exportName), row \(record.row): \(message)", original: fields))
         }
@@ -97,7 +102,9 @@ final class RowEvaluator {
         var submittedAt: String?
         if let stamp = plan.timestamp {
             let text = fields[stamp.index]
-            if !text.trimmingSpaces.isEmpty {
+            if record.type(at: stamp.index) == .timestamp {
+                submittedAt = text   // a date the file itself typed: already ISO 8601
+            } else if !text.trimmingSpaces.isEmpty {
                 guard let iso = stamp.pattern.iso8601(text) else {
                     return reject(.invalidTimestamp, "column \"\(stamp.name)\": \"\(text)\" is not a timestamp of the form \(stamp.pattern.text)")
                 }
@@ -108,7 +115,7 @@ final class RowEvaluator {
         var values: [String: FieldValue] = [:]
         var problems: [FieldProblem] = []
         for (index, field) in plan.fields.enumerated() {
-            switch read(field, at: index, fields) {
+            switch read(field, at: index, record) {
             case .success(let value): values[field.name] = value
             case .failure(let problem): problems.append(problem)
             }

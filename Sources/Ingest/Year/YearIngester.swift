@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TableFiles
 
 /// One free-text remark of one row, kept out of every `Response`. All remarks of a year pass
 /// through `YearIngest.remarks` — the single place where the personal-data scan plugs in.
@@ -35,8 +36,7 @@ struct YearIngest {
 /// they are skipped and listed in the report's warnings, not counted as rows read.
 struct YearIngester {
     let mapping: Mapping
-    let exportURL: URL
-    let exportName: String
+    let reader: any TableReader
     let resolver: GemeenteResolver
 
     func run() throws -> YearIngest {
@@ -49,25 +49,23 @@ struct YearIngester {
         var remarks: [RemarkText] = []
         var emptyRows: [Int] = []
         var headerRow = 0
+        let exportName = reader.displayName
 
-        let reader = CSVReader(url: exportURL, displayName: exportName,
-                               options: .init(encoding: mapping.export.encoding, delimiter: mapping.export.delimiter))
-        let summary = try reader.read(progressLabel: "ingest \(exportName)") { record in
-            guard let columns = plan, let evaluator else {
-                let columns = try ColumnPlan(mapping: mapping, header: record.fields, exportName: exportName)
-                plan = columns
-                evaluator = RowEvaluator(plan: columns, resolver: resolver, exportName: exportName)
-                headerRow = record.row
-                return
-            }
+        let summary = try reader.read(progressLabel: "ingest \(exportName)", header: { header in
+            headerRow = header.row ?? 0
+            let columns = try ColumnPlan(mapping: mapping, header: header.columns, exportName: exportName)
+            plan = columns
+            evaluator = RowEvaluator(plan: columns, resolver: resolver, exportName: exportName)
+        }, row: { record in
+            guard let columns = plan, let evaluator else { return }
             if record.row <= headerRow + mapping.export.skipRows { return }
-            if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+            if record.cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
                 emptyRows.append(record.row)
                 return
             }
             rowsRead += 1
-            for remark in columns.remarks where remark.index < record.fields.count {
-                let text = record.fields[remark.index]
+            for remark in columns.remarks where remark.index < record.cells.count {
+                let text = record.cells[remark.index]
                 if !text.trimmingSpaces.isEmpty { remarks.append(RemarkText(row: record.row, column: remark.name, text: text)) }
             }
             switch evaluator.evaluate(record) {
@@ -86,7 +84,7 @@ struct YearIngester {
                     best[code] = candidate
                 }
             }
-        }
+        })
 
         for (code, lost) in superseded {
             guard let winner = best[code] else { continue }
@@ -99,16 +97,18 @@ struct YearIngester {
         for reject in rejects { rejected[reject.reason, default: 0] += 1 }
         let approximate = responses.reduce(0) { $0 + $1.values.values.filter(\.isApproximate).count }
         var warnings = plan?.warnings ?? []
-        let skipped = (summary.blankRows.filter { $0 > headerRow } + emptyRows).sorted()
+        let skipped = (summary.blankRows + emptyRows).sorted()
         if !skipped.isEmpty {
             let shown = skipped.prefix(10).map(String.init).joined(separator: ", ") + (skipped.count > 10 ? ", …" : "")
             warnings.append("\(skipped.count) empty row\(skipped.count == 1 ? "" : "s") skipped (row\(skipped.count == 1 ? "" : "s") \(shown))")
         }
-        var report = IngestReport(file: exportName, encoding: summary.format.encodingDescription,
-                                  delimiter: summary.format.delimiterDescription, rowsRead: rowsRead,
+        var report = IngestReport(file: exportName, encoding: summary.csv?.encodingDescription ?? "",
+                                  delimiter: summary.csv?.delimiterDescription ?? "", rowsRead: rowsRead,
                                   accepted: responses.count, rejected: rejected, approximateNumbers: approximate)
         report.warnings = warnings
-        report.columns = plan?.header ?? []
+        report.columns = plan?.header.map(\.name) ?? []
+        report.format = summary.format.name
+        report.formatDetails = summary.csv == nil ? summary.details.map { "\($0.label) \($0.value)" } : []
         return YearIngest(mapping: mapping, responses: responses, rejects: rejects, report: report, remarks: remarks)
     }
 
@@ -124,7 +124,7 @@ struct YearIngester {
         default:
             why = "without timestamps the later row wins"
         }
-        let message = "\(exportName), row \(loser.row): \(winner.gemeente.name) (\(winner.gemeente.code)) answered again in row \(winner.response.row), which is used: \(why)"
+        let message = "\(reader.displayName), row \(loser.row): \(winner.gemeente.name) (\(winner.gemeente.code)) answered again in row \(winner.response.row), which is used: \(why)"
         return Reject(row: loser.row, reason: .duplicate, message: message, original: loser.original)
     }
 }

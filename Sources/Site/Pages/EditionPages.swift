@@ -10,16 +10,19 @@ import Support
 struct MethodPage {
     let source: SiteSource
     let index: EditionIndex
+    let links: EditionLinks
+    let labels: QuestionLabels
 
     func page() -> Page {
-        let source = self.source, index = self.index
+        let source = self.source, index = self.index, links = self.links, labels = self.labels
         let path = SitePaths.method(index.year)
         return Page(path: path, template: "method") {
-            let model = index.edition.model
+            let model = labels.relabelled(index.edition.model)
             var context: TemplateData = [
                 "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
                 "maximum": .number(model.maximum),
-                "dimensions": .list(model.dimensions.map { Self.dimension($0, notes: index.ranking.provenance ?? model.provenance) }),
+                "dimensions": .list(model.dimensions.map { Self.dimension($0, labels: labels, notes: index.ranking.provenance ?? model.provenance) }),
+                "otherEditions": links.context(from: path, year: index.year, counterpart: .method),
                 "sizeClassList": .string(index.sizeClasses.map(\.label).joined(separator: "; ")),
                 "methodHTML": .string(source.html("methode")),
                 "modelHTML": .string(source.html("modellen/\(model.name)")),
@@ -74,7 +77,7 @@ struct MethodPage {
     }
 
     /// A dimension with its rule's numbers, keyed by kind for the template.
-    static func dimension(_ dimension: Scoring.Dimension, notes: [ProvenanceNote]) -> TemplateValue {
+    static func dimension(_ dimension: Scoring.Dimension, labels: QuestionLabels, notes: [ProvenanceNote]) -> TemplateValue {
         // `description` is always set (empty when the model has none), so the template never
         // falls back to the model's own description.
         var context: TemplateData = ["id": .string(dimension.id), "label": .string(dimension.label),
@@ -83,14 +86,17 @@ struct MethodPage {
         let own = notes.filter { $0.about == dimension.id }
         context["provenance"] = .list(own.map(provenanceNote))
         context["hasProvenance"] = .bool(!own.isEmpty)
-        func labels(_ fields: [LabelledField]) -> TemplateValue { .list(fields.map { ["label": .string($0.label)] }) }
+        // Every question by its one name (statistics.yaml), as on the rest of the site.
+        func fieldLabels(_ fields: [LabelledField]) -> TemplateValue {
+            .list(fields.map { ["label": .string(labels.field($0.field) ?? $0.label)] })
+        }
         func countLabels(_ fields: [CountField]) -> TemplateValue {
-            .list(fields.map { ["label": .string($0.label), "source": .string($0.source.dutch)] })
+            .list(fields.map { ["label": .string(labels.field($0.field) ?? $0.label), "source": .string($0.source.dutch)] })
         }
         switch dimension.rule {
         case .presence(let rule):
             context["presence"] = ["options": .list(rule.options.map {
-                ["label": .string($0.label), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
+                ["label": .string(labels.option($0.value, of: rule.field) ?? $0.label), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
             })]
         case .perInhabitant(let rule):
             let capPercent = Double(rule.cap) / Double(max(rule.pointsPerPercent, 1))
@@ -105,13 +111,13 @@ struct MethodPage {
                 "values": .list(rule.values.map {
                     ["value": .string($0.value), "points": .number($0.points), "onePoint": .bool($0.points == 1)]
                 }),
-                "fields": labels(rule.fields),
+                "fields": fieldLabels(rule.fields),
             ]
         case .scaledRatings(let rule):
             context["scaledRatings"] = [
                 "scale": .number(rule.scale), "minimum": .number(rule.minimum), "maximum": .number(rule.maximum),
                 "unanswered": .number(rule.unanswered), "count": .number(rule.fields.count),
-                "denominator": .number(rule.denominator), "fields": labels(rule.fields),
+                "denominator": .number(rule.denominator), "fields": fieldLabels(rule.fields),
             ]
         }
         return .object(context)
@@ -123,9 +129,11 @@ struct MethodPage {
 struct CaveatsPage {
     let source: SiteSource
     let index: EditionIndex
+    let links: EditionLinks
+    let labels: QuestionLabels
 
     func page() -> Page {
-        let source = self.source, index = self.index
+        let source = self.source, index = self.index, links = self.links
         let path = SitePaths.caveats(index.year)
         return Page(path: path, template: "caveats") {
             let edition = index.edition
@@ -145,62 +153,34 @@ struct CaveatsPage {
                 context["measurementsHref"] = .string(SitePaths.relative(from: path, to: SitePaths.measurements(index.year)))
             }
             if edition.anonymous > 0 { context["anonymous"] = .number(edition.anonymous) }
+            context["otherEditions"] = links.context(from: path, year: index.year, counterpart: .caveats)
             if let response = edition.statistics.tables.first(where: { $0.definition == "response" }) {
                 context["responseTable"] = statTableContext(response)
+                if let classes = Self.responseBySizeClass(response) { context["response"] = classes }
             }
             return layoutContext(source, path: path, section: .caveats, year: index.year).merging(context)
         }
     }
 }
 
-/// The downloads of an edition: the ranking, the statistics and the comparison with the
-/// previous edition as CSV and JSON, in the formats of `Rankings/` and `meetlat stats`. The
-/// ranking's JSON leaves out the per-answer explanation lines (an optional part of the format):
-/// they are on every gemeente's page, and would make the file ten times larger.
-struct Downloads {
-    let source: SiteSource
-    let index: EditionIndex
-
-    /// The files, with what the page says about them.
-    func files() throws -> [(file: OutputFile, kind: String, format: String)] {
-        let year = index.year
-        var files: [(OutputFile, String, String)] = [
-            (OutputFile(path: SitePaths.data(year, "ranglijst-\(year).csv"), data: Data(RankingsWriter.csv(index.ranking).utf8)), "ranking", "CSV"),
-            (OutputFile(path: SitePaths.data(year, "ranglijst-\(year).json"), data: try RankingsWriter.json(Self.withoutExplanations(index.ranking))),
-             "ranking", "JSON"),
-        ]
-        let tables = index.edition.statistics.tables
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).csv"), data: Data(TableRenderer.render(tables, as: .csv, in: .dutch).utf8)), "statistics", "CSV"))
-        files.append((OutputFile(path: SitePaths.data(year, "statistieken-\(year).json"), data: Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8)), "statistics", "JSON"))
-        if let comparison = index.edition.comparison {
-            let name = "vergelijking-\(comparison.from.year)-\(year)"
-            let compared = comparison.tables()
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).csv"), data: Data(TableRenderer.render(compared, as: .csv, in: .dutch).utf8)), "comparison", "CSV"))
-            files.append((OutputFile(path: SitePaths.data(year, "\(name).json"), data: Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8)), "comparison", "JSON"))
+extension CaveatsPage {
+    /// Who took part, smallest against largest size class, from the edition's own response
+    /// table (nil when it has fewer than two size classes with gemeenten): the figures of the
+    /// caveat that large gemeenten answered more often, computed for the year.
+    static func responseBySizeClass(_ table: StatTable) -> TemplateValue? {
+        let classes = table.rows.filter { $0.id != "total" }.compactMap { row -> (label: String, count: Int, of: Int, percent: Int)? in
+            guard case .count(let count)? = table.cell(row: row.id, column: "respondents"),
+                  case .count(let of)? = table.cell(row: row.id, column: "gemeenten"), of > 0,
+                  let percent = Rounding.percent(count, of: of), let label = row.cells.first?.text(in: .dutch) else { return nil }
+            return (label, count, of, percent)
         }
-        return files
-    }
-
-    static func withoutExplanations(_ ranking: Ranking) -> Ranking {
-        var copy = ranking
-        for index in copy.entries.indices { copy.entries[index].explanation = nil }
-        return copy
-    }
-
-    func page(_ files: [(file: OutputFile, kind: String, format: String)]) -> Page {
-        let source = self.source, index = self.index
-        let path = SitePaths.downloads(index.year)
-        return Page(path: path, template: "downloads") {
-            let listed: [TemplateValue] = files.map { file in
-                [TemplateKey(file.kind): true, "format": .string(file.format), "name": .string(SitePaths.fileName(file.file.path)),
-                 "href": .string(SitePaths.relative(from: path, to: file.file.path)),
-                 "size": .string(DutchFormat.integer(max(1, (file.file.data.count + 512) / 1024)))]
-            }
-            var context: TemplateData = ["year": .number(index.year), "files": .list(listed),
-                                         "modelLabel": .string(index.edition.model.label)]
-            if let comparison = index.edition.comparison { context["previousYear"] = .number(comparison.from.year) }
-            return layoutContext(source, path: path, section: .downloads, year: index.year).merging(context)
+        guard let smallest = classes.first, let largest = classes.last, classes.count >= 2 else { return nil }
+        func side(_ value: (label: String, count: Int, of: Int, percent: Int)) -> TemplateValue {
+            ["label": .string(value.label), "count": .number(value.count), "of": .number(value.of), "percent": .string("\(value.percent) %")]
         }
+        var context: TemplateData = ["smallest": side(smallest), "largest": side(largest)]
+        context[largest.percent > smallest.percent ? "largeMore" : largest.percent < smallest.percent ? "smallMore" : "alike"] = true
+        return .object(context)
     }
 }
 
@@ -227,6 +207,8 @@ struct HomePage {
             var context: TemplateData = [
                 "editions": .list(editions), "aboutHTML": .string(source.html("over")),
                 "roiHref": .string(SitePaths.relative(from: path, to: SitePaths.roi)),
+                "allEditionsCsvHref": .string(SitePaths.relative(from: path, to: "data/\(Downloads.allEditionsName).csv")),
+                "allEditionsXlsxHref": .string(SitePaths.relative(from: path, to: "data/\(Downloads.allEditionsName).xlsx")),
             ]
             if let latest = editions.first { context["latest"] = latest }
             return layoutContext(source, path: path, section: .home, year: nil).merging(context)
@@ -240,6 +222,7 @@ struct HomePage {
 struct MeasurementsPage {
     let source: SiteSource
     let index: EditionIndex
+    let links: EditionLinks
 
     func page() -> Page? {
         guard let report = index.ranking.observations else { return nil }
@@ -284,6 +267,7 @@ struct MeasurementsPage {
                 "findings": .list(findings), "rows": .list(rows), "hasRows": .bool(!rows.isEmpty),
                 "changes": .list(changes), "hasChanges": .bool(!changes.isEmpty), "changeCount": .number(changes.count),
                 "methodHref": .string(SitePaths.fileName(SitePaths.method(index.year))),
+                "otherEditions": links.context(from: path, year: index.year, counterpart: .measurements),
             ]
             return layoutContext(source, path: path, section: .measurements, year: index.year).merging(context)
         }

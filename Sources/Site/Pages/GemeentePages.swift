@@ -1,5 +1,7 @@
 import Core
+import Foundation
 import Scoring
+import Stats
 import Support
 
 /// One gemeente in one edition, as its history needs it.
@@ -13,6 +15,8 @@ struct HistoryPoint: Sendable {
 
     /// The total as a share of the maximum, in %, and as text (`63 %`).
     var percent: Double { 100 * Double(entry.total) / Double(max(maximum, 1)) }
+    /// Relative position in the edition's ranking (`YearComparison.relativePosition`).
+    var position: Double { YearComparison.relativePosition(rank: entry.rank, count: count) }
     var percentText: String { DutchFormat.percent(percent, decimals: 0) }
 }
 
@@ -37,24 +41,27 @@ struct GemeentePages {
     let index: EditionIndex
     let reference: Reference
     let histories: [String: [HistoryPoint]]
+    let links: EditionLinks
+    let labels: QuestionLabels
 
     func pages() -> [Page] {
-        let ranking = RankingPages(source: source, index: index, reference: reference)
-        let source = self.source, index = self.index, reference = self.reference
+        let source = self.source, index = self.index, reference = self.reference, links = self.links, labels = self.labels
         return index.ranking.entries.map { entry in
             let path = SitePaths.gemeente(index.year, slug: index.slugs[entry.code] ?? entry.code)
             let history = (histories[entry.code] ?? []).filter { $0.year <= index.year }
             return Page(path: path, template: "gemeente") {
-                let change = ranking.changeContext(index.changes[entry.code])
-                return layoutContext(source, path: path, section: .gemeente, year: index.year)
+                let change = changeContext(index.changes[entry.code], comparison: index.edition.comparison)
+                var context = layoutContext(source, path: path, section: .gemeente, year: index.year)
                     .merging(Self.context(entry, path: path, index: index, reference: reference, history: history,
-                                          change: change))
+                                          change: change, labels: labels))
+                context["otherEditions"] = links.context(from: path, year: index.year, counterpart: .gemeente(code: entry.code))
+                return context
             }
         }
     }
 
     static func context(_ entry: RankedGemeente, path: String, index: EditionIndex, reference: Reference,
-                        history: [HistoryPoint], change: TemplateValue) -> TemplateData {
+                        history: [HistoryPoint], change: TemplateValue, labels: QuestionLabels) -> TemplateData {
         let year = index.year
         let ranking = index.ranking
         let sizeClass = index.sizeClass(entry.sizeClass)
@@ -88,7 +95,7 @@ struct GemeentePages {
         }
         if index.ranking.observations != nil { context["measurementsHref"] = "../metingen.html" }
         // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
-        let flags = ScoreFlag.sentences(entry.flags, in: index.edition.model)
+        let flags = ScoreFlag.sentences(entry.flags, in: labels.relabelled(index.edition.model))
         context["flags"] = .list(flags.map { .string($0) })
         context["hasFlags"] = .bool(!flags.isEmpty)
         context["oneFlag"] = .bool(flags.count == 1)
@@ -107,14 +114,14 @@ struct GemeentePages {
         }
 
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
-        let channelGroups = Self.channelGroups(lines, model: index.edition.model, labels: index.edition.optionLabels)
-        let followers = lines.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
+        let shown = Self.labelled(lines, model: index.edition.model, labels: labels)
+        let channelGroups = Self.channelGroups(lines, model: index.edition.model, labels: labels)
+        let followers = shown.filter { index.perInhabitantDimensions.contains($0.dimension) && $0.field != $0.dimension }
             .map(explanationLine)
         context["channelGroups"] = .list(channelGroups)
         context["hasChannels"] = .bool(!channelGroups.isEmpty)
         context["followers"] = .list(followers)
         context["hasFollowers"] = .bool(!followers.isEmpty)
-        let shown = Self.labelled(lines, model: index.edition.model, labels: index.edition.optionLabels)
         context["explanation"] = .list(ranking.parts.map { part in
             ["label": .string(part.label), "points": .number(entry.parts[part.id] ?? 0), "maximum": .number(part.maximum),
              "lines": .list(shown.filter { $0.dimension == part.id }.map(explanationLine))]
@@ -126,13 +133,21 @@ struct GemeentePages {
             ["year": .number(point.year), "rank": .number(point.entry.rank), "count": .number(point.count),
              "total": .number(point.entry.total), "maximum": .number(point.maximum), "model": .string(point.modelLabel),
              "current": .bool(point.year == year), "percent": .string(point.percentText),
+             "position": .string(positionText(point.position)),
              "href": .string("../../" + SitePaths.gemeente(point.year, slug: point.slug))]
         })
-        let worst = Double(history.map(\.count).max() ?? 1)
+        // Ranks of editions of different lengths on one scale: each edition scaled to its own
+        // length (rank 1 at the top, its last place at the bottom), logarithmically, so that 5 →
+        // 1 → 2 near the top shows as the movement it is rather than a flat line; every point
+        // labelled with its rank and the edition's length.
         context["rankChart"] = Charts.line(
-            id: "rang", points: history.map { Charts.Point(label: String($0.year), value: Double($0.entry.rank), valueText: String($0.entry.rank)) },
-            minimum: 1, maximum: max(worst, 2), lowIsTop: true,
-            ticks: Array(Set([1, (worst / 2).rounded(), worst])).sorted(), tickText: { DutchFormat.integer(Int($0)) })
+            id: "rang", points: history.map { point in
+                Charts.Point(label: String(point.year), value: Self.rankHeight(point.entry.rank, of: point.count),
+                             valueText: "\(point.entry.rank) van \(point.count)")
+            },
+            minimum: 0, maximum: 100, lowIsTop: false, ticks: [0, 100],
+            tickText: { $0 == 100 ? "rang 1" : "laatste" })
+        context["countsDiffer"] = .bool(Set(history.map(\.count)).count > 1)
         context["scoreChart"] = Charts.line(
             id: "score", points: history.map { point in
                 Charts.Point(label: String(point.year), value: point.percent, valueText: point.percentText)
@@ -142,10 +157,17 @@ struct GemeentePages {
         return context
     }
 
+    /// Where the rank chart draws `rank` of `count`: 100 for rank 1, 0 for the last place, on a
+    /// logarithmic scale (rank 2 of 238 at 87, rank 10 at 58, rank 100 at 16).
+    static func rankHeight(_ rank: Int, of count: Int) -> Double {
+        guard count > 1 else { return 100 }
+        return 100 * (1 - log(Double(max(rank, 1))) / log(Double(count)))
+    }
+
     /// Per presence dimension of the model: the channels it scores, active or not, and the
     /// channels the gemeente also reported that earn nothing under this year's model (named as
     /// the statistics name them). Nothing for a dimension without explanation lines.
-    static func channelGroups(_ lines: [ExplanationLine], model: ScoringModel, labels: OptionLabels) -> [TemplateValue] {
+    static func channelGroups(_ lines: [ExplanationLine], model: ScoringModel, labels: QuestionLabels) -> [TemplateValue] {
         model.dimensions.compactMap { dimension -> TemplateValue? in
             guard case .presence(let rule) = dimension.rule, lines.contains(where: { $0.dimension == dimension.id }) else { return nil }
             var group: TemplateData = ["dimension": .string(dimension.label)]
@@ -156,28 +178,38 @@ struct GemeentePages {
             let uncounted = options.filter { !$0.isScored }
             group["unanswered"] = false
             group["counted"] = .list(options.compactMap { option in
-                option.label.map { ["label": .string($0), "active": .bool(option.chosen)] }
+                option.label.map { ["label": .string(labels.option(option.value, of: rule.field) ?? $0), "active": .bool(option.chosen)] }
             })
-            group["uncounted"] = .list(uncounted.map { ["label": .string(labels.label($0.value, of: rule.field) ?? $0.value)] })
+            group["uncounted"] = .list(uncounted.map { ["label": .string(labels.option($0.value, of: rule.field) ?? $0.value)] })
             group["hasUncounted"] = .bool(!uncounted.isEmpty)
             group["oneUncounted"] = .bool(uncounted.count == 1)
             return .object(group)
         }
     }
 
-    /// The explanation lines with a channel the model does not score named by its label from the
-    /// statistics (Rankings/ keeps the option's value: the model has no label for it).
-    static func labelled(_ lines: [ExplanationLine], model: ScoringModel, labels: OptionLabels) -> [ExplanationLine] {
+    /// The explanation lines with every question named as the statistics name it
+    /// (`QuestionLabels`: one name per question on the whole site), and a channel the model does
+    /// not score named by its label from the statistics (Rankings/ keeps the option's value: the
+    /// model has no label for it).
+    static func labelled(_ lines: [ExplanationLine], model: ScoringModel, labels: QuestionLabels) -> [ExplanationLine] {
         let rules = Dictionary(model.dimensions.compactMap { dimension -> (String, PresenceRule)? in
             guard case .presence(let rule) = dimension.rule else { return nil }
             return (dimension.id, rule)
         }) { first, _ in first }
         return lines.map { line in
-            guard let rule = rules[line.dimension], let value = rule.unscoredValue(of: line),
-                  let label = labels.label(value, of: rule.field) else { return line }
             var relabelled = line
-            relabelled.label = label
-            relabelled.reason = PresenceRule.unscoredReason(label, model: model.name)
+            if let rule = rules[line.dimension] {
+                if let value = rule.unscoredValue(of: line), let label = labels.option(value, of: rule.field) {
+                    relabelled.label = label
+                    relabelled.reason = PresenceRule.unscoredReason(label, model: model.name)
+                } else if let value = rule.options.first(where: { $0.label == line.label })?.value,
+                          let label = labels.option(value, of: rule.field) {
+                    relabelled.label = label
+                    relabelled.reason = line.reason.replacingOccurrences(of: line.label, with: label)
+                }
+            } else if let label = labels.field(line.field) {
+                relabelled.label = label
+            }
             return relabelled
         }
     }

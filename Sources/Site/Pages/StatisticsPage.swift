@@ -1,16 +1,35 @@
 import Stats
 import Support
 
+/// `a, b en c`.
+func dutchList(_ items: [String]) -> String {
+    guard items.count > 1, let last = items.last else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " en " + last
+}
+
+extension String {
+    /// The first letter in lower case (`Cijfer dat …` → `cijfer dat …`), for a title inside a sentence.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
+
+/// A table's caption on the site: without the number it had in one year's report (`Tabel 7-2
+/// (2014) — …` would put another year on every edition's page).
+func siteCaption(_ table: StatTable) -> String {
+    let caption = table.caption.text(in: .dutch)
+    guard caption.hasPrefix("Tabel "), let separator = caption.range(of: " — ") else { return caption }
+    return String(caption[separator.upperBound...])
+}
+
 /// A statistics table (from the Stats library) in its Dutch rendering, as the `stat-table`
 /// template draws it: headings, cells and notes in Dutch, the first column as row headers, and a
 /// bar chart of its percentages or means where the table has them.
-func statTableContext(_ table: StatTable) -> TemplateValue {
+func statTableContext(_ table: StatTable, csvHref: String? = nil) -> TemplateValue {
     let numeric = table.columns.enumerated().map { index, column in
         index > 0 && column.alignment == .right
     }
     var context: TemplateData = [
         "id": .string(SitePaths.slug(table.id)),
-        "caption": .string(table.caption.text(in: .dutch)), "period": .string(table.period),
+        "caption": .string(siteCaption(table)), "period": .string(table.period),
         "notAsked": .bool(table.isNotAsked),
         "columns": .list(table.columns.enumerated().map { index, column in
             ["label": .string(column.label.text(in: .dutch)), "numeric": .bool(numeric[index])]
@@ -25,6 +44,7 @@ func statTableContext(_ table: StatTable) -> TemplateValue {
         "notes": .list(table.notes.map { .string($0.text(in: .dutch)) }),
         "hasNotes": .bool(!table.notes.isEmpty),
     ]
+    if let csvHref { context["csvHref"] = .string(csvHref) }
     // Companion tables (`usage.estimates`) repeat their main table's figures: no second chart.
     if !table.isNotAsked, table.id == table.definition, let chart = statChart(table) {
         context["chart"] = chart
@@ -97,50 +117,67 @@ func niceMaximum(_ value: Double) -> Double {
     return value
 }
 
-/// The statistics page of an edition: every table of `statistics.yaml` for the year (as
-/// `meetlat stats` computes them) with charts, and the comparison with the previous edition.
+/// The statistics page of an edition: first the comparison with the previous edition (the
+/// risers and fallers people come for), then every table the year asked (as `meetlat stats`
+/// computes them) with charts, and one line naming the tables it did not ask.
 struct StatisticsPage {
     let source: SiteSource
     let index: EditionIndex
+    let links: EditionLinks
+    let labels: QuestionLabels
 
     static let comparisonLimit = 10
 
     func page() -> Page {
-        let source = self.source, index = self.index
+        let source = self.source, index = self.index, links = self.links
         let year = index.year
         let path = SitePaths.statistics(year)
         return Page(path: path, template: "statistics") {
+            let tables = index.edition.statistics.tables
+            let asked = tables.filter { !$0.isNotAsked }
+            let notAsked = tables.filter { $0.isNotAsked && $0.id == $0.definition }
             var context: TemplateData = [
                 "year": .number(year), "respondents": .number(index.edition.respondents), "gemeenten": .number(index.edition.gemeenten),
-                "tables": .list(index.edition.statistics.tables.map { statTableContext($0) }),
-                "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).csv"))),
+                "tables": .list(asked.map { table in
+                    statTableContext(table, csvHref: SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.statisticsTableName(year, table))))
+                }),
+                "notAskedList": .string(dutchList(notAsked.map { siteCaption($0).lowercasedFirst })),
+                "hasNotAsked": .bool(!notAsked.isEmpty),
+                "xlsxHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).xlsx"))),
                 "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "statistieken-\(year).json"))),
+                "otherEditions": links.context(from: path, year: year, counterpart: .statistics),
             ]
             if let comparison = index.edition.comparison {
                 func entry(_ entry: YearComparison.Entry) -> TemplateValue {
                     var result: TemplateData = [
                         "name": .string(entry.current.name), "rank": .number(entry.current.rank), "total": .number(entry.current.total),
                         "href": .string(SitePaths.relative(from: path, to: SitePaths.gemeente(year, slug: index.slugs[entry.current.code] ?? ""))),
+                        "change": changeContext(entry, comparison: comparison),
                     ]
                     if let previous = entry.previous {
                         result["previousRank"] = .number(previous.rank)
                         result["previousTotal"] = .number(previous.total)
                     }
-                    if let places = entry.rankChange { result["places"] = .number(abs(places)) }
-                    if case .predecessors(let used, _) = entry.basis { result["predecessor"] = .string(used.name) }
                     return .object(result)
                 }
-                let name = "vergelijking-\(comparison.from.year)-\(year)"
+                let name = Downloads.comparisonName(comparison)
                 context["comparison"] = [
                     "previousYear": .number(comparison.from.year), "modelChanged": .bool(comparison.modelChanged),
                     "previousModel": .string(index.edition.previousModel?.label ?? comparison.from.model),
                     "model": .string(index.edition.model.label),
+                    "count": .number(comparison.to.entries.count), "previousCount": .number(comparison.from.entries.count),
+                    "countsDiffer": .bool(comparison.countsDiffer),
                     "risers": .list(comparison.risers(limit: Self.comparisonLimit).map(entry)),
                     "fallers": .list(comparison.fallers(limit: Self.comparisonLimit).map(entry)),
+                    "mergers": .list(comparison.mergers.map(entry)), "hasMergers": .bool(!comparison.mergers.isEmpty),
                     "newEntrants": .list(comparison.newEntrants.map(entry)),
                     "newCount": .number(comparison.newEntrants.count), "oneNew": .bool(comparison.newEntrants.count == 1),
                     "dropOutCount": .number(comparison.dropOuts.count), "oneDropOut": .bool(comparison.dropOuts.count == 1),
                     "csvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).csv"))),
+                    "risersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.risers")))),
+                    "fallersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.fallers")))),
+                    "mergersCsvHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, Downloads.comparisonTableName(comparison, "compare.mergers")))),
+                    "xlsxHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).xlsx"))),
                     "jsonHref": .string(SitePaths.relative(from: path, to: SitePaths.data(year, "\(name).json"))),
                 ]
             }

@@ -28,10 +28,16 @@ extension YearComparison {
     private func rankColumn(_ id: String, _ year: Int) -> StatColumn { StatColumn(id, StatText("rank \(year)", dutch: "Rang \(year)")) }
     private func scoreColumn(_ id: String, _ year: Int) -> StatColumn { StatColumn(id, StatText("score \(year)", dutch: "Score \(year)")) }
 
+    private func positionColumn(_ id: String, _ year: Int) -> StatColumn {
+        StatColumn(id, StatText("position \(year)", dutch: "Relatieve positie \(year)"))
+    }
+
     private var entryColumns: [StatColumn] {
         [gemeenteColumn, rankColumn("rank", to.year), scoreColumn("score", to.year),
          rankColumn("previous-rank", from.year), scoreColumn("previous-score", from.year),
          StatColumn("rank-change", StatText("places", dutch: "Plaatsen")), StatColumn("score-change", StatText("points", dutch: "Punten")),
+         positionColumn("position", to.year), positionColumn("previous-position", from.year),
+         StatColumn("position-change", StatText("position change", dutch: "Verschil relatieve positie")),
          StatColumn("compared-with", StatText("compared with", dutch: "Vergeleken met"), .left)]
     }
 
@@ -40,11 +46,26 @@ extension YearComparison {
             .text(entry.current.name), .count(entry.current.rank), .count(entry.current.total),
             entry.previous.map { .count($0.rank) } ?? .empty, entry.previous.map { .count($0.total) } ?? .empty,
             entry.rankChange.map(StatCell.change) ?? .empty, entry.scoreChange.map(StatCell.change) ?? .empty,
+            .number(entry.position, decimals: 1), entry.previousPosition.map { .number($0, decimals: 1) } ?? .empty,
+            entry.positionChange.map { .difference($0, decimals: 1, unit: "pp") } ?? .empty,
             .phrase(comparedWith(entry)),
         ])
     }
 
-    private func comparedWith(_ entry: Entry) -> StatText {
+    /// What the relative position is, and why it stands beside the places.
+    public var positionNote: StatText {
+        let counts = "\(from.year): \(from.entries.count), \(to.year): \(to.entries.count)"
+        return StatText(
+            "relative position: the share of the other ranked gemeenten placed lower, in % (rank 1 = 100, last = 0); "
+                + (countsDiffer ? "the rankings differ in length (\(counts)), so places are not like for like; the change of relative position is (pp: percentage points)"
+                                : "both rankings are equally long (\(counts)), so places and relative position tell the same (pp: percentage points)"),
+            dutch: "relatieve positie: het deel van de andere gemeenten in de ranglijst dat lager staat, in procenten (rang 1 = 100, de laatste = 0); "
+                + (countsDiffer ? "de ranglijsten zijn niet even lang (\(counts)), dus alleen het verschil in relatieve positie is een zuivere vergelijking; pp = procentpunt"
+                                : "de ranglijsten zijn even lang (\(counts)), dus plaatsen en relatieve positie zeggen hetzelfde; pp = procentpunt"))
+    }
+
+    /// `compared with` of an entry: itself (with absorbed gemeenten), a predecessor, or new.
+    public func comparedWith(_ entry: Entry) -> StatText {
         switch entry.basis {
         case .same(let absorbed):
             let names = absorbed.map(\.name).joined(separator: ", ")
@@ -70,16 +91,23 @@ extension YearComparison {
     public func tables(top: Int = 10, limit: Int = 10, channels: StatTable? = nil) -> [StatTable] {
         var tables: [StatTable] = []
         let topEntries = self.top(top)
-        let riser = biggestRiser(withinTop: top).map {
-            let change = "\($0.current.name) (\($0.previous?.rank ?? 0) → \($0.current.rank))"
-            return StatText("biggest riser in the top \(top): \(change)", dutch: "grootste stijger in de top \(top): \(change)")
+        let riser = biggestRiser(withinTop: top).map { entry in
+            let change = "\(entry.current.name) (\(entry.previous?.rank ?? 0) → \(entry.current.rank)"
+            let basis = entry.isAgainstPredecessor ? comparedWith(entry) : StatText(same: "")
+            return StatText("biggest riser in the top \(top): \(change)\(entry.isAgainstPredecessor ? ", \(basis.english)" : ""))",
+                            dutch: "grootste stijger in de top \(top): \(change)\(entry.isAgainstPredecessor ? ", \(basis.dutch)" : ""))")
         }
         tables.append(table("top", StatText("Top \(top) \(to.year) (and rank \(from.year))", dutch: "Top \(top) van \(to.year) (met de rang in \(from.year))"),
-                            entryColumns, topEntries.map(entryRow), notes: (riser.map { [$0] } ?? []) + mergerNote))
+                            entryColumns, topEntries.map(entryRow), notes: (riser.map { [$0] } ?? []) + [positionNote] + mergerNote))
+        let leftOut = mergers.isEmpty ? [] : [StatText(
+            "gemeenten compared with a predecessor are left out (see compare.mergers)",
+            dutch: "gemeenten die met een voorganger zijn vergeleken, staan hier niet (zie de tabel Vergeleken met voorgangers)")]
         tables.append(table("risers", StatText("Biggest risers", dutch: "Grootste stijgers"), entryColumns, risers(limit: limit).map(entryRow),
-                            notes: [StatText("by places risen; equal changes by name", dutch: "naar aantal plaatsen gestegen; bij gelijke stijging op naam")]))
+                            notes: [StatText("by relative position gained, then places; equal changes by name",
+                                             dutch: "naar gewonnen relatieve positie, dan naar plaatsen; bij gelijke stijging op naam"), positionNote] + leftOut))
         tables.append(table("fallers", StatText("Biggest fallers", dutch: "Grootste dalers"), entryColumns, fallers(limit: limit).map(entryRow),
-                            notes: [StatText("by places fallen; equal changes by name", dutch: "naar aantal plaatsen gedaald; bij gelijke daling op naam")]))
+                            notes: [StatText("by relative position lost, then places; equal changes by name",
+                                             dutch: "naar verloren relatieve positie, dan naar plaatsen; bij gelijke daling op naam"), positionNote] + leftOut))
         tables.append(table("new", StatText("New in \(to.year)", dutch: "Nieuw in \(to.year)"),
                             [gemeenteColumn, rankColumn("rank", to.year), scoreColumn("score", to.year)],
                             newEntrants.map { StatRow(id: $0.current.code, cells: [.text($0.current.name), .count($0.current.rank), .count($0.current.total)]) },
@@ -101,22 +129,29 @@ extension YearComparison {
         tables.append(table("mergers", StatText("Compared with predecessors", dutch: "Vergeleken met voorgangers"),
                             [gemeenteColumn, rankColumn("rank", to.year),
                              StatColumn("used", StatText("compared with", dutch: "Vergeleken met"), .left),
+                             rankColumn("previous-rank", from.year), StatColumn("rank-change", StatText("places", dutch: "Plaatsen")),
+                             StatColumn("position-change", StatText("position change", dutch: "Verschil relatieve positie")),
                              StatColumn("predecessors", StatText("predecessors in \(from.year) (rank, inhabitants)",
                                                                  dutch: "Voorgangers in \(from.year) (rang, inwoners)"), .left)],
                             mergers.compactMap { entry in
                                 guard case .predecessors(let used, let answered) = entry.basis else { return nil }
                                 let listed = answered.map { "\($0.name) (\($0.rank), \($0.inhabitants))" }.joined(separator: "; ")
-                                return StatRow(id: entry.current.code, cells: [.text(entry.current.name), .count(entry.current.rank),
-                                                                               .text(used.name), .text(listed)])
+                                return StatRow(id: entry.current.code, cells: [
+                                    .text(entry.current.name), .count(entry.current.rank), .text(used.name), .count(used.rank),
+                                    entry.rankChange.map(StatCell.change) ?? .empty,
+                                    entry.positionChange.map { .difference($0, decimals: 1, unit: "pp") } ?? .empty, .text(listed)])
                             },
-                            notes: [StatText("a merged gemeente is compared with the largest of its predecessors that answered, by inhabitants in \(from.year)",
-                                             dutch: "een gefuseerde gemeente wordt vergeleken met de grootste voorganger (naar inwoners in \(from.year)) die meedeed")]))
+                            notes: [StatText("a merged gemeente is compared with the largest of its predecessors that answered, by inhabitants in \(from.year); "
+                                                + "its change is not in the lists of risers and fallers",
+                                             dutch: "een gefuseerde gemeente wordt vergeleken met de grootste voorganger (naar inwoners in \(from.year)) die meedeed; "
+                                                + "haar verschil staat daarom niet bij de stijgers en dalers"), positionNote]))
         // Channel adoption compares survey answers, not scores: the model notice does not apply.
         if let channels { tables.append(channels) }
         // The long table last, so the summaries above stay in view.
         tables.append(table("gemeenten", StatText("Score and rank per gemeente", dutch: "Score en rang per gemeente"), entryColumns, entries.map(entryRow),
                             notes: [StatText("places: rank \(from.year) − rank \(to.year) (positive = risen); – = not in \(from.year)",
-                                             dutch: "plaatsen: rang \(from.year) − rang \(to.year) (positief = gestegen); – = niet in \(from.year)")] + mergerNote))
+                                             dutch: "plaatsen: rang \(from.year) − rang \(to.year) (positief = gestegen); – = niet in \(from.year)"),
+                                    positionNote] + mergerNote))
         return tables
     }
 }

@@ -54,9 +54,9 @@ public struct PostStratifiedEstimate: Sendable, Hashable, Codable {
         """, dutch: """
         nationale schatting, naar grootteklasse gewogen: het percentage binnen elke grootteklasse weegt \
         mee naar het aandeel van die klasse in alle gemeenten van het jaar, zodat kleine gemeenten, die \
-        minder vaak antwoordden, niet te licht wegen; het 95%-betrouwbaarheidsinterval van de schatting \
-        is een Wilson-interval bij de effectieve steekproefomvang (Kish; gelaagde variantie met \
-        eindige-populatiecorrectie) en nooit smaller dan bij het aantal gemeenten dat antwoordde
+        minder vaak antwoordden, niet te licht wegen; de marge is het gebied waarbinnen het percentage \
+        van alle gemeenten met 95 % zekerheid ligt, en nooit smaller dan bij het aantal gemeenten dat \
+        antwoordde (hoe die marge wordt berekend, staat op de methodepagina)
         """)
 
     /// Estimates from `strata`; `nil` when no class has respondents to the question.

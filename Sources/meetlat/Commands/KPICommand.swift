@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import ROI
 import Support
+import TableFiles
 
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(

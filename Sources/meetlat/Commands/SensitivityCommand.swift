@@ -4,6 +4,7 @@ import Ingest
 import Pipeline
 import Scoring
 import Support
+import TableFiles
 
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -78,30 +79,27 @@ struct SensitivityCommand: ParsableCommand {
         }
     }
 
-    /// The ranks at the points of `file`, read through the CSV reader.
+    /// The ranks at the points of `file` (CSV, read through `TableFiles`).
     static func evaluate(file: String, _ analysis: UncertaintyProblem) throws -> String {
         let names = analysis.space.variables.map(\.name)
         var points: [[Double]] = []
-        var headerSeen = false
-        _ = try CSVReader(url: URL(fileURLWithPath: file), displayName: file).read { record in
-            guard headerSeen else {
-                guard record.fields == names else {
-                    throw EvaluationError(file: file, row: record.row, problem: "the header must be the \(names.count) variable names of --problem, in order")
-                }
-                headerSeen = true
-                return
+        let reader = try TableFile.reader(for: URL(fileURLWithPath: file), displayName: file)
+        try reader.read(progressLabel: nil, header: { header in
+            guard header.columns.map(\.name) == names else {
+                throw EvaluationError(file: file, row: header.row ?? 1, problem: "the header must be the \(names.count) variable names of --problem, in order")
             }
-            guard record.fields.count == names.count else {
-                throw EvaluationError(file: file, row: record.row, problem: "has \(record.fields.count) values, expected \(names.count)")
+        }, row: { record in
+            guard record.cells.count == names.count else {
+                throw EvaluationError(file: file, row: record.row, problem: "has \(record.cells.count) values, expected \(names.count)")
             }
-            points.append(try record.fields.enumerated().map { column, text in
+            points.append(try record.cells.enumerated().map { column, text in
                 guard let value = Double(text), value >= 0, value <= 1 else {
                     throw EvaluationError(file: file, row: record.row,
-                                          problem: "column \(names[column]): \"\(text)\" is not a number from 0 to 1")
+                                          problem: "column \(names[column]): \"\(VisibleText.escaped(text))\" is not a number from 0 to 1")
                 }
                 return min(value, 1.0.nextDown)
             })
-        }
+        })
         let choices = points.map(analysis.space.choice)
         let ranks = RankEvaluation.ranks(analysis.function, choices: choices)
         var writer = CSVWriter(header: analysis.function.codes)

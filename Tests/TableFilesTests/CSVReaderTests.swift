@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Ingest
+@testable import TableFiles
+import TestFixtures
 
 @Suite struct CSVReaderTests {
     private func fields(_ result: (records: [CSVRecord], summary: CSVSummary?, error: Error?)) -> [[String]] {
@@ -14,7 +15,7 @@ import Testing
     // MARK: Delimiters, BOM, line ends
 
     @Test func detectsCommaAndSemicolonFromTheHeaderOutsideQuotes() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         // The quoted header name holds semicolons, but only commas separate fields.
         try folder.write("comma.csv", "\"a;b;c\",d,e\n1,2;3,4\n")
         try folder.write("semicolon.csv", "\"a,b,c\";d;\"e, f\"\n1;2,5;4\n")
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aFixedDelimiterOverridesDetection() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("f.csv", "a;b,c;d\n1;2,3;4\n")
         let detected = folder.readCSV("f.csv")
         #expect(fields(detected).first == ["a", "b,c", "d"])
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func byteOrderMarkIsSkippedAndMeansUTF8() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("bom.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("naam,plaats\nJosé,Súdwest-Fryslân\n".utf8))
         let result = folder.readCSV("bom.csv")
         #expect(fields(result) == [["naam", "plaats"], ["José", "Súdwest-Fryslân"]])
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func crlfAndLfGiveTheSameRecordsAndRowNumbers() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("lf.csv", "a;b\n1;2\n\n3;4\n")
         try folder.write("crlf.csv", "a;b\r\n1;2\r\n\r\n3;4\r\n")
         let lf = folder.readCSV("lf.csv")
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func quotedFieldsKeepDelimitersDoubledQuotesAndLineBreaksWithinOneRow() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("q.csv", "naam;opmerking;n\r\nA;\"zegt \"\"ja\"\"; of nee\r\ntweede regel\nderde\";1\r\nB;gewoon;2\r\n")
         let result = folder.readCSV("q.csv")
         #expect(fields(result) == [
@@ -77,7 +78,7 @@ import Testing
     // MARK: Encodings
 
     @Test func windows1252IsDetectedAndDecoded() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         let text = "gemeente;opmerking\nSúdwest-Fryslân;café ’s avonds € 5, ideeën, reünie, Düsseldorf\n"
         try folder.write("w.csv", bytes: windows1252(text))
         let result = folder.readCSV("w.csv")
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func validUTF8IsReadAsUTF8() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("u.csv", "a,b\nSúdwest-Fryslân,€ ’\n")
         let result = folder.readCSV("u.csv")
         #expect(result.summary?.format.encoding == .utf8)
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func bytesUndefinedInWindows1252AreAnErrorNamingRowAndColumn() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("x.csv", bytes: Array("naam;opmerking\nA;ok\nB;caf".utf8) + [0xE9, 0x81] + Array("\n".utf8))
         let error = try #require(csvError(folder.readCSV("x.csv")))
         #expect(error.kind == .invalidBytes(byte: 0x81, encoding: .windows1252, mixed: false))
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func utf8WithAForeignByteIsAnErrorNotMojibake() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         // Valid UTF-8 "é" in row 2, a Windows-1252 "é" (0xE9) in row 3: reading the whole file as
         // Windows-1252 would turn row 2 into "cafÃ©".
         try folder.write("m.csv", bytes: Array("a,b\nx,café\ny,caf".utf8) + [0xE9] + Array("\n".utf8))
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func aFixedEncodingIsHonoured() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("w.csv", bytes: windows1252("a,b\nx,café\n"))
         let fixedUTF8 = try #require(csvError(folder.readCSV("w.csv", options: .init(encoding: .utf8))))
         #expect(fixedUTF8.kind == .invalidBytes(byte: 0xE9, encoding: .utf8, mixed: false))
@@ -127,7 +128,7 @@ import Testing
     }
 
     @Test func aCharacterSplitAcrossReadChunksIsReadWhole() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         // Put a two-byte "é" exactly on the 1 MB chunk boundary of the reader.
         let header = "a,b\n"
         let padding = String(repeating: "x", count: FileBytes.chunkSize - header.utf8.count - 3)
@@ -143,7 +144,7 @@ import Testing
     // MARK: Malformed files
 
     @Test func unterminatedQuoteNamesWhereTheQuoteOpened() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("u.csv", "naam;opmerking;n\nA;\"goed\";1\nB;\"nooit\ngesloten;2\nC;x;3\n")
         let error = try #require(csvError(folder.readCSV("u.csv")))
         #expect(error.kind == .unterminatedQuote(line: 3, offset: 30))
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func strayQuoteIsOneClearError() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("s.csv", "a,b\n1,\"x\"y\n2,3\n")
         let error = try #require(csvError(folder.readCSV("s.csv")))
         #expect(error.kind == .strayQuote(line: 2, offset: 9, found: UInt8(ascii: "y")))
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func emptyFilesAreAnError() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("empty.csv", "")
         try folder.write("bom-only.csv", bytes: [0xEF, 0xBB, 0xBF])
         try folder.write("blank.csv", "\r\n  \r\n\n")
@@ -174,7 +175,7 @@ import Testing
     }
 
     @Test func utf16AndTabSeparatedFilesAreRecognised() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("u16.csv", bytes: [0xFF, 0xFE, 0x61, 0x00])
         try folder.write("tabs.csv", "a\tb\n1\t2\n")
         #expect(csvError(folder.readCSV("u16.csv"))?.kind == .utf16)
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func aTenMegabyteFieldIsRead() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         let big = String(repeating: "lang verhaal; ", count: 10 * (1 << 20) / 14)
         try folder.write("big.csv", "naam;opmerking\nA;\"\(big)\"\nB;kort\n")
         let result = folder.readCSV("big.csv")
@@ -193,7 +194,7 @@ import Testing
     }
 
     @Test func aFieldBeyondTheLimitStopsWithAClearError() throws {
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         // An unclosed quote swallows the rest of the file into one field: stop at the limit.
         let rest = String(repeating: "x;y\n", count: (3 << 20) / 4)
         try folder.write("runaway.csv", "a;b\n1;\"open\n" + rest)
@@ -205,7 +206,7 @@ import Testing
 
     @Test func errorsThrownByTheConsumerStopTheReadUnchanged() throws {
         struct Stop: Error {}
-        let folder = try TestFolder()
+        let folder = try ScratchFolder()
         try folder.write("f.csv", "a\n1\n2\n3\n")
         var seen: [Int] = []
         #expect(throws: Stop.self) {
