@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate the synthetic demo survey exports of 2011, 2012 and 2013.
+"""Generate the synthetic demo survey exports of 2011, 2012 and 2013, and the synthetic 2013
+observations file of measured accounts (Surveys/2013/accounts.csv).
 
 The answers are synthetic: they are not the real survey answers (which were never published).
 They are generated so that the whole meetlat pipeline (ingest → score → stats) reproduces the
@@ -9,7 +10,7 @@ three export styles, name variants, anonymous rows, duplicates, a few rejected r
 and unknown numbers, and private columns with fictional people.
 
 Usage:
-    python3 scripts/generate-demo-surveys.py           # write Surveys/<year>/export-<year>.csv
+    python3 scripts/generate-demo-surveys.py           # write Surveys/<year>/export-<year>.csv and 2013/accounts.csv
     python3 scripts/generate-demo-surveys.py --check   # regenerate in memory, compare byte for byte
 
 Either way the exports are then scored by `meetlat score` (the binary of `--meetlat`, else
@@ -463,9 +464,11 @@ class Model:
             raise AssertionError(f"expected one {kind} dimension")
         return matches[0]
 
-    def parts(self, answers, inhabitants):
+    def parts(self, answers, inhabitants, measured=None):
         """Score parts of one response. `answers` maps canonical fields to values: a set for a
-        multi field, a string for a choice, a number (or None when unknown) for numbers."""
+        multi field, a string for a choice, a number (or None when unknown) for numbers.
+        `measured` maps count fields to measured counts (accounts found and counted), scored where
+        the field's source is measured_else_reported."""
         parts = {}
         for dimension in self.dimensions:
             kind = dimension["kind"]
@@ -479,8 +482,14 @@ class Model:
             elif kind == "per_inhabitant":
                 k, cap = dimension["points_per_percent"], dimension["cap"]
                 points = 0
-                for field in dimension["fields"]:
+                for field, spec in dimension["fields"].items():
+                    source = spec.get("source", dimension.get("source", "reported")) if isinstance(spec, dict) \
+                        else dimension.get("source", "reported")
+                    if source not in ("reported", "measured_else_reported"):
+                        raise AssertionError(f"the generator does not design for the count source {source}")
                     count = answers.get(field)
+                    if source == "measured_else_reported" and measured and field in measured:
+                        count = measured[field]
                     if count is not None:
                         points += follower_points(int(half_up(count)), inhabitants, k, cap)
             elif kind == "choice_points":
@@ -502,8 +511,8 @@ class Model:
             parts[dimension["id"]] = points * weight
         return parts
 
-    def total(self, answers, inhabitants):
-        return sum(self.parts(answers, inhabitants).values())
+    def total(self, answers, inhabitants, measured=None):
+        return sum(self.parts(answers, inhabitants, measured).values())
 
 
 def follower_points(count, inhabitants, k=4, cap=40):
@@ -1423,6 +1432,82 @@ def build_2013(ctx):
     return ctx.responses[year]
 
 
+# 2013 observations (Surveys/2013/accounts.csv): a "harde meting" of the respondents' accounts,
+# invented like the answers. Every respondent is looked up on four platforms. Most counts are a
+# little above the answer (measured some weeks later); some answers were inflated (every account
+# of the gemeente added up), some outdated; a few claimed channels have no account to be found
+# and a few dormant accounts were never claimed. SYNTHETIC: labelled so in every row's source.
+ACCOUNT_PLATFORMS_2013 = {"twitter": "Twitter", "facebook": "Facebook", "linkedin": "LinkedIn", "youtube": "YouTube"}
+ACCOUNT_FIELDS_2013 = {"twitter": "followers.twitter", "facebook": "followers.facebook", "linkedin": "followers.linkedin"}
+ACCOUNT_SOURCES_2013 = {"twitter": "monitoringexport (synthetisch)", "facebook": "monitoringexport (synthetisch)",
+                        "linkedin": "statistieken van het platform (synthetisch)", "youtube": "statistieken van het platform (synthetisch)"}
+
+
+def account_handle(name, channel):
+    slug = "".join(ch for ch in strip_accents(name).lower() if ch.isalnum())
+    return {"twitter": f"@gemeente{slug}", "facebook": f"https://www.facebook.com/gemeente{slug}",
+            "linkedin": f"https://www.linkedin.com/company/gemeente-{slug}",
+            "youtube": f"https://www.youtube.com/user/gemeente{slug}"}[channel][:60]
+
+
+def build_accounts_2013(ctx):
+    """One observation per respondent and platform: (code, platform, account or None, count or
+    None, date, source). Also the measured counts the model scores, per code and count field."""
+    year = 2013
+    responses = ctx.responses[year]
+    answers = responses["answers"]
+    observations, measured = [], {}
+    for code in sorted(ctx.respondents[year]):
+        rng = fork(f"2013:accounts:{code}")
+        people = ctx.people(code, year)
+        day = datetime.date(2013, 6, 3) + datetime.timedelta(days=rng.randint(0, 11))
+        measured[code] = {}
+        for channel in ACCOUNT_PLATFORMS_2013:
+            claimed = channel in answers[code]["channels"]
+            found = rng.chance(0.955) if claimed else rng.chance(0.05)
+            field = ACCOUNT_FIELDS_2013.get(channel)
+            reported = answers[code].get(field) if field else None
+            count = None
+            if found and not rng.chance(0.02):
+                if not claimed:
+                    count = rng.randint(5, 150)                       # a dormant account
+                elif reported is not None:
+                    kind = rng.random()
+                    if field in responses["approximate"][code]:
+                        factor = rng.uniform(0.8, 1.25)
+                    elif kind < 0.8:
+                        factor = rng.uniform(0.95, 1.12)              # grown since the answer
+                    elif kind < 0.92:
+                        factor = rng.uniform(0.45, 0.75)              # every account added up
+                    else:
+                        factor = rng.uniform(1.3, 1.8)                # an old figure
+                    count = max(1, int(half_up(reported * factor)))
+                else:
+                    low, high = {"twitter": (0.8, 4.5), "facebook": (0.3, 1.8), "linkedin": (0.15, 0.7),
+                                 "youtube": (0.01, 0.2)}[channel]
+                    count = max(3, int(half_up(rng.uniform(low, high) * (1.5 - ctx.size_percentile[code]) * people / 100)))
+            name = ctx.reference.gemeenten[code].name
+            observations.append((code, channel, account_handle(name, channel) if found else None, count, day.isoformat(),
+                                 ACCOUNT_SOURCES_2013[channel]))
+            if field and found and count is not None:
+                measured[code][field] = count
+    responses["measured"] = measured
+    return observations
+
+
+def render_accounts(ctx, observations):
+    """accounts.csv: `,`, UTF-8, LF, a header row; counts with thousands dots as a Dutch export
+    writes them, dates as dd-mm-jjjj."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["Gemeente", "Platform", "Account", "Volgers", "Gemeten op", "Bron"])
+    for code, channel, account, count, day, source in observations:
+        year, month, date = day.split("-")
+        writer.writerow([ctx.reference.gemeenten[code].name, ACCOUNT_PLATFORMS_2013[channel], account or "",
+                         "" if count is None else thousands(count), f"{date}-{month}-{year}", source])
+    return buffer.getvalue().encode("utf-8")
+
+
 def integer_range_with_extra(mean, count, extra):
     """Integer sums S of the other ratings with half_up((S + extra) / count, 1) == mean."""
     candidates = [s for s in range(0, 10 * count + 1) if half_up((s + extra) / count, 1) == mean]
@@ -1978,6 +2063,7 @@ PLANS = {
     },
 }
 EXPORT_FILES = {2011: "export-2011.csv", 2012: "export-2012.csv", 2013: "export-2013.csv"}
+ACCOUNT_FILES = {2013: "accounts.csv"}
 
 
 def render(year, rows):
@@ -2014,6 +2100,7 @@ def generate():
     build_2012(ctx)        # first: the constrained year; 2011 and 2013 follow its answers
     build_2011(ctx)
     build_2013(ctx)
+    accounts = render_accounts(ctx, build_accounts_2013(ctx))
     outputs, summaries, totals = {}, {}, {}
     for year in (2011, 2012, 2013):
         rows = build_rows(ctx, year, PLANS[year])
@@ -2021,8 +2108,10 @@ def generate():
         outputs[year] = render(year, rows)
         summaries[year] = summary(ctx, year, rows)
         answers = ctx.responses[year]["answers"]
-        totals[year] = {code: ctx.models[year].total(answers[code], ctx.people(code, year)) for code in ctx.respondents[year]}
-    return outputs, summaries, totals
+        measured = ctx.responses[year].get("measured", {})
+        totals[year] = {code: ctx.models[year].total(answers[code], ctx.people(code, year), measured.get(code))
+                        for code in ctx.respondents[year]}
+    return outputs, summaries, totals, {2013: accounts}
 
 
 def meetlat_binary(given):
@@ -2032,7 +2121,7 @@ def meetlat_binary(given):
     raise SystemExit("meetlat is not built: run `swift build` first, or pass --meetlat <path to the binary>")
 
 
-def check_with_meetlat(meetlat, outputs, designed):
+def check_with_meetlat(meetlat, outputs, designed, accounts):
     """Scores the generated exports with `meetlat score` (in a scratch copy of Surveys/ holding
     the reference, the models, the mappings and these exports) and returns one line per gemeente
     whose total differs from the designed one, or that only one of the two ranked."""
@@ -2044,6 +2133,8 @@ def check_with_meetlat(meetlat, outputs, designed):
             (surveys / str(year)).mkdir(parents=True)
             shutil.copy(SURVEYS / str(year) / "mapping.yaml", surveys / str(year) / "mapping.yaml")
             (surveys / str(year) / EXPORT_FILES[year]).write_bytes(data)
+        for year, data in accounts.items():
+            (surveys / str(year) / ACCOUNT_FILES[year]).write_bytes(data)
         rankings = Path(scratch) / "Rankings"
         run = subprocess.run([meetlat, "score", "--surveys", str(surveys), "--rankings", str(rankings)],
                              capture_output=True, text=True)
@@ -2105,10 +2196,11 @@ def main():
                                           "else .build/debug/meetlat)")
     options = parser.parse_args()
     meetlat = meetlat_binary(options.meetlat)
-    outputs, summaries, designed = generate()
+    outputs, summaries, designed, accounts = generate()
     status = 0
-    for year, data in outputs.items():
-        path = SURVEYS / str(year) / EXPORT_FILES[year]
+    files = [(SURVEYS / str(year) / EXPORT_FILES[year], data, year) for year, data in outputs.items()]
+    files += [(SURVEYS / str(year) / ACCOUNT_FILES[year], data, None) for year, data in accounts.items()]
+    for path, data, year in files:
         if options.check:
             if not path.exists() or path.read_bytes() != data:
                 print(f"{path.relative_to(ROOT)}: differs from what the generator makes", file=sys.stderr)
@@ -2118,9 +2210,9 @@ def main():
             temporary = path.with_suffix(".tmp")
             temporary.write_bytes(data)
             temporary.replace(path)
-        if options.summary:
+        if options.summary and year is not None:
             print(year, summaries[year])
-    differences = check_with_meetlat(meetlat, outputs, designed)
+    differences = check_with_meetlat(meetlat, outputs, designed, accounts)
     for line in differences[:20]:
         print(line, file=sys.stderr)
     if differences:

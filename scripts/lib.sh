@@ -37,9 +37,9 @@ ensure_python_venv() {
     fi
 }
 
-# The test virtualenv (.venv): the browser tests' packages and the fixture writers.
+# The test virtualenv (.venv): the browser tests' packages, the fixture writers and the oracles.
 ensure_test_venv() {
-    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt
 }
 
 # The XLSX and SPSS fixtures, written by openpyxl and pyreadstat into .build/fixtures.
@@ -116,4 +116,11 @@ run_browser_tests() {
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site
     MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Browser
+}
+
+# Outside tools as oracles of meetlat's numbers (Tests/Oracles): SALib's Sobol indices against
+# `meetlat sensitivity` on the same model function.
+run_oracle_tests() {
+    ensure_test_venv
+    MEETLAT_BIN="$(swift build --show-bin-path)/meetlat" .venv/bin/python -m pytest -q Tests/Oracles
 }

@@ -6,7 +6,8 @@
 #      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
 #      reader and the scenario expression parser (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
-#   4. the browser tests of the site in headless Chromium.
+#   4. outside tools as oracles (SALib for the Sobol indices);
+#   5. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,9 @@ scripts/fuzz.sh "${MEETLAT_FUZZ_SECONDS:-30}"
 
 step "swift test"
 swift test
+
+step "oracle tests (SALib)"
+run_oracle_tests
 
 step "browser tests"
 run_browser_tests

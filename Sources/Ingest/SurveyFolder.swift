@@ -105,22 +105,27 @@ public struct SurveyFolder: Sendable {
     /// or a link out of the folder is refused, so a mapping cannot make ingest read, and quote,
     /// any file), and be a regular file (not a device such as `/dev/zero`, a pipe or a folder).
     public func exportURL(year: Int, mapping: Mapping) throws -> URL {
+        try fileURL(year: year, file: mapping.export.file, key: "export.file", what: "the export", mapping: mapping)
+    }
+
+    /// A file the mapping names at `key` (the export, the observations file), checked as
+    /// `exportURL` checks the export.
+    func fileURL(year: Int, file: String, key: String, what: String, mapping: Mapping) throws -> URL {
         let folder = yearURL(year)
-        let file = mapping.export.file
         let candidate = folder.appendingPathComponent(file)
         func refuse(_ problem: String) -> ConfigError {
-            mapping.error(at: "export.file", "\"\(file)\" \(problem)")
+            mapping.error(at: key, "\"\(file)\" \(problem)")
         }
         guard let realFolder = Self.realPath(folder.path) else { throw IngestError.noSuchYear(year: year, folder: url.path) }
         guard let realFile = Self.realPath(candidate.path) else {
             throw refuse("does not exist in \(folder.path)")
         }
         guard realFile.hasPrefix(realFolder + "/") else {
-            throw refuse("lies outside the year's folder \(folder.path) (symbolic links followed); the export must be a file in that folder")
+            throw refuse("lies outside the year's folder \(folder.path) (symbolic links followed); \(what) must be a file in that folder")
         }
         var status = stat()
         guard stat(realFile, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            throw refuse("is not a regular file (a folder, device or pipe); the export must be a plain file")
+            throw refuse("is not a regular file (a folder, device or pipe); \(what) must be a plain file")
         }
         return URL(fileURLWithPath: realFile)
     }

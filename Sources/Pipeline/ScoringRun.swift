@@ -11,24 +11,36 @@ public struct ScoredYear: Sendable {
     public var ranking: Ranking
 }
 
-/// The steps every scoring command takes: ingest the year, load the model its mapping names,
-/// score, rank and (optionally) run the weight sensitivity analysis.
+/// The steps every scoring command takes: ingest the year, load the model its mapping names and
+/// the year's observations file (if any), score, rank and (optionally) run the uncertainty
+/// analysis, which needs the previous edition's answers for one alternative of missing counts.
 public enum ScoringRun {
     /// - Parameters:
-    ///   - sensitivity: `nil` skips the analysis; otherwise its overrides apply to the model's settings.
+    ///   - uncertainty: `nil` skips the analysis; otherwise its overrides apply to the model's settings.
     ///   - showProgress: show a progress line for the analysis (on a terminal only).
     public static func score(year: Int, in folder: SurveyFolder, reference: Reference, strict: Bool = false,
-                             sensitivity: SensitivityOverrides? = SensitivityOverrides(),
+                             uncertainty: UncertaintyOverrides? = UncertaintyOverrides(),
                              showProgress: Bool = true) throws -> ScoredYear {
-        try sensitivity?.validate()
+        try uncertainty?.validate()
         let survey = try folder.ingest(year: year, reference: reference, strict: strict)
         let model = try ModelLibrary(folder: folder.modelsURL).model(named: survey.model)
-        let settings = try sensitivity.map { try $0.applied(to: model.sensitivity) }
-        let progress = settings.flatMap { settings in
-            showProgress ? Progress("weights \(year): \(settings.runs) runs", total: settings.runs) : nil
+        let observations = try folder.observations(year: year, reference: reference)
+        var settings = try uncertainty.map { try $0.applied(to: model.uncertainty) }
+        if settings?.isEmpty ?? false { settings = nil }
+        // The previous edition, for imputing a missing count from it; only when an assumption asks.
+        var previous: SurveyResponses?
+        let wantsPrevious = settings?.assumptions.contains { assumption in
+            if case .missingCounts(let alternatives) = assumption.kind { return alternatives.contains(.previousEdition) }
+            return false
+        } ?? false
+        if wantsPrevious, try folder.years().contains(year - 1) {
+            previous = try folder.ingest(year: year - 1, reference: reference).accepted
         }
-        let ranking = try Ranker.rank(survey.accepted, model: model, reference: reference, sensitivity: settings,
-                                      progress: progress)
+        let progress = settings.flatMap { settings in
+            showProgress ? Progress("uncertainty \(year): \(settings.samples) samples", total: settings.samples * (settings.assumptions.count + 2)) : nil
+        }
+        let ranking = try Ranker.rank(survey.accepted, model: model, reference: reference, observations: observations,
+                                      previous: previous, uncertainty: settings, progress: progress)
         return ScoredYear(survey: survey, model: model, ranking: ranking)
     }
 
@@ -38,11 +50,47 @@ public enum ScoringRun {
         _ = try folder.years(selecting: year)
         let reference = try folder.reference()
         let gemeente = try GemeenteLookup.find(query, in: reference, year: year)
-        let scored = try score(year: year, in: folder, reference: reference, sensitivity: nil)
+        let scored = try score(year: year, in: folder, reference: reference)
         guard let entry = scored.ranking.entries.first(where: { $0.code == gemeente.code }) else {
             throw LookupError.notScored(name: gemeente.name, code: gemeente.code, year: year)
         }
         let label = reference.sizeClasses.first { $0.id == entry.sizeClass }?.label
         return ScoringText.explanation(entry, in: scored.ranking, model: scored.model, sizeClassLabel: label)
+    }
+}
+
+/// A year's ranking as a function of the model's assumptions, for `meetlat sensitivity`: the
+/// published ranking (scored without the analysis), the function, its variables and settings.
+public struct UncertaintyProblem: Sendable {
+    public var scored: ScoredYear
+    public var function: RankingFunction
+    public var space: AssumptionSpace
+    public var settings: UncertaintySettings
+
+    public static func make(year: Int, in folder: SurveyFolder, reference: Reference,
+                            overrides: UncertaintyOverrides) throws -> UncertaintyProblem {
+        try overrides.validate()
+        let scored = try ScoringRun.score(year: year, in: folder, reference: reference, uncertainty: nil)
+        var model = scored.model
+        let settings = try overrides.applied(to: model.uncertainty)
+        guard !settings.isEmpty else { throw UncertaintyError.noAssumptions(model: model.name) }
+        model.uncertainty = settings
+        var previous: SurveyResponses?
+        if try folder.years().contains(year - 1) { previous = try folder.ingest(year: year - 1, reference: reference).accepted }
+        let function = RankingFunction(ranking: scored.ranking, survey: scored.survey.accepted, model: model, reference: reference,
+                                       observations: try folder.observations(year: year, reference: reference), previous: previous)
+        return UncertaintyProblem(scored: scored, function: function, space: AssumptionSpace(model: model, function: function),
+                                  settings: settings)
+    }
+
+    /// The analysis with its results put into the ranking.
+    public func run(showProgress: Bool = true) -> (ranking: Ranking, result: UncertaintyAnalysis.Result) {
+        let progress = showProgress
+            ? Progress("uncertainty \(scored.ranking.year): \(settings.samples) samples", total: settings.samples * (settings.assumptions.count + 2))
+            : nil
+        let result = UncertaintyAnalysis.run(function, model: scored.model, settings: settings, progress: progress)
+        var ranking = scored.ranking
+        Ranker.apply(result, to: &ranking)
+        return (ranking, result)
     }
 }

@@ -30,18 +30,33 @@ public enum PublishList {
             Column(name: "rank_median") { $0.rankInterval.map { String($0.median) } ?? "" },
             Column(name: "rank_low") { $0.rankInterval.map { String($0.low) } ?? "" },
             Column(name: "rank_high") { $0.rankInterval.map { String($0.high) } ?? "" },
+            Column(name: "rank_driver") { $0.uncertainty?.driver ?? "" },
             Column(name: "flags") { $0.flags.joined(separator: " ") },
         ]
         return leading + scores + trailing
     }
 
     /// JSON keys allowed per object of `Rankings/<year>.json`, by where the object sits.
-    public static let rankingKeys: Set<String> = ["year", "model", "maximum", "parts", "entries", "sensitivity"]
+    public static let rankingKeys: Set<String> = ["year", "model", "maximum", "parts", "entries", "uncertainty", "provenance",
+                                                  "observations"]
     public static let partKeys: Set<String> = ["id", "label", "maximum", "weight"]
-    public static let sensitivityKeys: Set<String> = ["runs", "spread", "distribution", "seed"]
+    public static let uncertaintyKeys: Set<String> = ["samples", "seed", "evaluations", "assumptions"]
+    public static let assumptionKeys: Set<String> = ["id", "label", "varied", "alternatives", "index"]
+    public static let indexKeys: Set<String> = ["first", "total", "firstError", "totalError"]
+    public static let provenanceKeys: Set<String> = ["about", "basis", "text", "source", "lines"]
+    /// The observation report: what was measured of gemeenten' organisational accounts (handles
+    /// and addresses are public organisational data), never who measured or answered.
+    public static let observationKeys: Set<String> = ["file", "synthetic", "threshold", "channels", "measured", "rows", "changes"]
+    public static let thresholdKeys: Set<String> = ["relative", "absolute"]
+    public static let channelKeys: Set<String> = ["value", "label"]
+    public static let observationRowKeys: Set<String> = [
+        "code", "name", "channel", "claimed", "account", "reported", "reportedApproximate", "measured", "date", "source", "finding",
+    ]
+    public static let changeKeys: Set<String> = ["code", "name", "reportedTotal", "total", "reportedRank", "rank"]
+    public static let entryUncertaintyKeys: Set<String> = ["indices", "driver", "driverLow", "driverHigh"]
     public static let entryKeys: Set<String> = [
         "code", "name", "province", "sizeClass", "inhabitants", "parts", "total", "rank", "rankInSizeClass",
-        "rankInProvince", "rankInterval", "flags", "explanation",
+        "rankInProvince", "rankInterval", "uncertainty", "flags", "explanation",
     ]
     public static let rankIntervalKeys: Set<String> = ["median", "low", "high"]
     /// An explanation line holds only answers to the fields a scoring model reads.

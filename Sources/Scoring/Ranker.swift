@@ -23,10 +23,17 @@ public enum Ranker {
         return ranks
     }
 
-    /// Scores every response of `survey` under `model`, ranks them and, when `sensitivity` is
-    /// given, adds each gemeente's rank interval under perturbed weights.
+    /// Scores every response of `survey` under `model`, ranks them and, when `uncertainty` is
+    /// given, adds each gemeente's rank interval and Sobol indices under the model's assumptions.
+    ///
+    /// - Parameters:
+    ///   - observations: the year's measured accounts (scored where the model says so; the
+    ///     discrepancy report goes into the ranking).
+    ///   - previous: the previous edition's responses (the `previous_edition` alternative of
+    ///     missing counts).
     public static func rank(_ survey: SurveyResponses, model: ScoringModel, reference: Reference,
-                            sensitivity: SensitivitySettings? = nil, progress: Progress? = nil) throws -> Ranking {
+                            observations: YearObservations? = nil, previous: SurveyResponses? = nil,
+                            uncertainty: UncertaintySettings? = nil, progress: Progress? = nil) throws -> Ranking {
         let year = survey.year
         var rows: [String: [Int]] = [:]
         for response in survey.responses { rows[response.gemeente, default: []].append(response.row) }
@@ -49,7 +56,7 @@ public enum Ranker {
             guard let sizeClass = reference.sizeClass(forInhabitants: inhabitants) else {
                 throw ScoringError.noSizeClass(code: gemeente.code, name: gemeente.name, year: year, inhabitants: inhabitants)
             }
-            let score = try scorer.score(response, inhabitants: inhabitants)
+            let score = try scorer.score(response, inhabitants: inhabitants, observations: observations)
             entries.append(RankedGemeente(
                 code: gemeente.code, name: gemeente.name, province: gemeente.province, sizeClass: sizeClass.id,
                 inhabitants: inhabitants, parts: score.parts, total: score.total, rank: 0, rankInSizeClass: 0,
@@ -59,17 +66,29 @@ public enum Ranker {
         entries = ordered(entries)
         assignRanks(&entries)
 
-        var settings: SensitivitySettings?
-        if let sensitivity {
-            try sensitivity.validate()
-            settings = sensitivity
-            let parts = entries.map { entry in model.dimensions.map { entry.parts[$0.id] ?? 0 } }
-            let intervals = WeightSensitivity.rankIntervals(parts: parts, weights: model.dimensions.map(\.weight),
-                                                            settings: sensitivity, progress: progress)
-            for index in entries.indices { entries[index].rankInterval = intervals[index] }
+        var ranking = Ranking(year: year, model: model.name, maximum: model.maximum, parts: model.parts, entries: entries,
+                              provenance: model.provenance.isEmpty ? nil : model.provenance)
+        let needsFunction = observations != nil || !(uncertainty?.isEmpty ?? true)
+        guard needsFunction else { return ranking }
+        let function = RankingFunction(ranking: ranking, survey: survey, model: model, reference: reference,
+                                       observations: observations, previous: previous)
+        if let observations {
+            ranking.observations = ObservationReport.make(ranking: ranking, survey: survey, model: model,
+                                                          observations: observations, function: function)
         }
-        return Ranking(year: year, model: model.name, maximum: model.maximum, parts: model.parts, entries: entries,
-                       sensitivity: settings)
+        if let uncertainty, !uncertainty.isEmpty {
+            apply(UncertaintyAnalysis.run(function, model: model, settings: uncertainty, progress: progress), to: &ranking)
+        }
+        return ranking
+    }
+
+    /// Puts an analysis' results into the ranking it was run on.
+    public static func apply(_ result: UncertaintyAnalysis.Result, to ranking: inout Ranking) {
+        ranking.uncertainty = result.summary
+        for index in ranking.entries.indices {
+            ranking.entries[index].rankInterval = result.intervals[index]
+            ranking.entries[index].uncertainty = result.gemeenten[index]
+        }
     }
 
     /// Entries by descending total, ties in `NameOrder`.

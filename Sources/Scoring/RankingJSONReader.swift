@@ -5,8 +5,8 @@ import Foundation
 /// `meetlat site`'s time for a 15-year archive. It reads only what it is sure of — the keys of
 /// `Ranking` and its parts, plain strings (no `\u` escapes), whole numbers, each key once — and
 /// gives up (nil) on anything else, so that `JSONDecoder` reads that file and reports its problems
-/// exactly as before. The sensitivity settings (one small object, checked when decoded) are
-/// always left to `JSONDecoder`.
+/// exactly as before. The small objects at the top (the uncertainty summary, the provenance, the
+/// observation report; checked when decoded) are always left to `JSONDecoder`.
 struct RankingJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -27,7 +27,7 @@ struct RankingJSONReader {
 
     private mutating func ranking() -> Ranking? {
         var year: Int?, model: String?, maximum: Int?, parts: [ScorePart]?, entries: [RankedGemeente]?
-        var sensitivity: SensitivitySettings??
+        var uncertainty: UncertaintySummary??, provenance: [ProvenanceNote]??, observations: ObservationReport??
         let complete = object { reader, key in
             switch key {
             case "year": return Self.once(&year, reader.int())
@@ -35,13 +35,15 @@ struct RankingJSONReader {
             case "maximum": return Self.once(&maximum, reader.int())
             case "parts": return Self.once(&parts, reader.array { $0.scorePart() })
             case "entries": return Self.once(&entries, reader.array { $0.rankedGemeente() })
-            case "sensitivity": return Self.once(&sensitivity, reader.nullOr { $0.sensitivitySettings() })
+            case "uncertainty": return Self.once(&uncertainty, reader.nullOr { $0.decoded(UncertaintySummary.self) })
+            case "provenance": return Self.once(&provenance, reader.nullOr { $0.decoded([ProvenanceNote].self) })
+            case "observations": return Self.once(&observations, reader.nullOr { $0.decoded(ObservationReport.self) })
             default: return false
             }
         }
         guard complete, let year, let model, let maximum, let parts, let entries else { return nil }
         return Ranking(year: year, model: model, maximum: maximum, parts: parts, entries: entries,
-                       sensitivity: sensitivity ?? nil)
+                       uncertainty: uncertainty ?? nil, provenance: provenance ?? nil, observations: observations ?? nil)
     }
 
     private mutating func scorePart() -> ScorePart? {
@@ -62,7 +64,7 @@ struct RankingJSONReader {
     private mutating func rankedGemeente() -> RankedGemeente? {
         var code: String?, name: String?, province: String?, sizeClass: String?, inhabitants: Int?
         var parts: [String: Int]?, total: Int?, rank: Int?, rankInSizeClass: Int?, rankInProvince: Int?
-        var rankInterval: RankInterval??, flags: [String]?, explanation: [ExplanationLine]??
+        var rankInterval: RankInterval??, uncertainty: GemeenteUncertainty??, flags: [String]?, explanation: [ExplanationLine]??
         let complete = object { reader, key in
             switch key {
             case "code": return Self.once(&code, reader.string())
@@ -76,6 +78,7 @@ struct RankingJSONReader {
             case "rankInSizeClass": return Self.once(&rankInSizeClass, reader.int())
             case "rankInProvince": return Self.once(&rankInProvince, reader.int())
             case "rankInterval": return Self.once(&rankInterval, reader.nullOr { $0.rankInterval() })
+            case "uncertainty": return Self.once(&uncertainty, reader.nullOr { $0.gemeenteUncertainty() })
             case "flags": return Self.once(&flags, reader.array { $0.string() })
             case "explanation": return Self.once(&explanation, reader.nullOr { $0.array { $0.explanationLine() } })
             default: return false
@@ -85,7 +88,8 @@ struct RankingJSONReader {
               let rank, let rankInSizeClass, let rankInProvince, let flags else { return nil }
         return RankedGemeente(code: code, name: name, province: province, sizeClass: sizeClass, inhabitants: inhabitants,
                               parts: parts, total: total, rank: rank, rankInSizeClass: rankInSizeClass,
-                              rankInProvince: rankInProvince, rankInterval: rankInterval ?? nil, flags: flags,
+                              rankInProvince: rankInProvince, rankInterval: rankInterval ?? nil,
+                              uncertainty: uncertainty ?? nil, flags: flags,
                               explanation: explanation ?? nil)
     }
 
@@ -101,6 +105,41 @@ struct RankingJSONReader {
         }
         guard complete, let median, let low, let high else { return nil }
         return RankInterval(median: median, low: low, high: high)
+    }
+
+    private mutating func gemeenteUncertainty() -> GemeenteUncertainty? {
+        var indices: [String: IndexPair]?, driver: String??, driverLow: Int??, driverHigh: Int??
+        let complete = object { reader, key in
+            switch key {
+            case "indices":
+                var result: [String: IndexPair] = [:]
+                let read = reader.object { reader, id in
+                    guard result[id] == nil, let pair = reader.indexPair() else { return false }
+                    result[id] = pair
+                    return true
+                }
+                return read && Self.once(&indices, result)
+            case "driver": return Self.once(&driver, reader.nullOr { $0.string() })
+            case "driverLow": return Self.once(&driverLow, reader.nullOr { $0.int() })
+            case "driverHigh": return Self.once(&driverHigh, reader.nullOr { $0.int() })
+            default: return false
+            }
+        }
+        guard complete, let indices else { return nil }
+        return GemeenteUncertainty(indices: indices, driver: driver ?? nil, driverLow: driverLow ?? nil, driverHigh: driverHigh ?? nil)
+    }
+
+    private mutating func indexPair() -> IndexPair? {
+        var first: Double?, total: Double?
+        let complete = object { reader, key in
+            switch key {
+            case "first": return Self.once(&first, reader.decimal())
+            case "total": return Self.once(&total, reader.decimal())
+            default: return false
+            }
+        }
+        guard complete, let first, let total else { return nil }
+        return IndexPair(first: first, total: total)
     }
 
     private mutating func explanationLine() -> ExplanationLine? {
@@ -133,11 +172,26 @@ struct RankingJSONReader {
     }
 
     /// Left to `JSONDecoder`: its decoding checks the values.
-    private mutating func sensitivitySettings() -> SensitivitySettings? {
+    private mutating func decoded<Value: Decodable>(_ type: Value.Type) -> Value? {
         let start = index
-        guard skipObject() else { return nil }
+        guard skipContainer() else { return nil }
         let slice = Data(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        return try? JSONDecoder().decode(SensitivitySettings.self, from: slice)
+        return try? JSONDecoder().decode(type, from: slice)
+    }
+
+    /// A number with at most a fraction (`0.125`, `-0.004`, `1`): no exponent.
+    private mutating func decimal() -> Double? {
+        let start = index
+        _ = take(UInt8(ascii: "-"))
+        var digits = 0
+        while index < bytes.count, bytes[index] &- 0x30 < 10 || bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            digits += 1
+        }
+        guard digits > 0, index == bytes.count || (bytes[index] != UInt8(ascii: "e") && bytes[index] != UInt8(ascii: "E")) else {
+            return nil
+        }
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).flatMap(Double.init)
     }
 
     // MARK: JSON
@@ -262,9 +316,9 @@ struct RankingJSONReader {
         return -value
     }
 
-    /// Skips one object (for a value left to `JSONDecoder`, which checks it as a whole).
-    private mutating func skipObject() -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+    /// Skips one object or array (for a value left to `JSONDecoder`, which checks it as a whole).
+    private mutating func skipContainer() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") else { return false }
         var depth = 0
         while index < bytes.count {
             switch bytes[index] {

@@ -56,11 +56,31 @@ public enum RankingsWriter {
         }
         let ranking = try check(root, allowed: PublishList.rankingKeys, at: "")
         for part in ranking["parts"] as? [Any] ?? [] { _ = try check(part, allowed: PublishList.partKeys, at: "parts[]") }
-        _ = try check(ranking["sensitivity"], allowed: PublishList.sensitivityKeys, at: "sensitivity")
+        let uncertainty = try check(ranking["uncertainty"], allowed: PublishList.uncertaintyKeys, at: "uncertainty")
+        for assumption in uncertainty["assumptions"] as? [Any] ?? [] {
+            let assumption = try check(assumption, allowed: PublishList.assumptionKeys, at: "uncertainty.assumptions[]")
+            _ = try check(assumption["index"], allowed: PublishList.indexKeys, at: "uncertainty.assumptions[].index")
+        }
+        for note in ranking["provenance"] as? [Any] ?? [] { _ = try check(note, allowed: PublishList.provenanceKeys, at: "provenance[]") }
+        let observations = try check(ranking["observations"], allowed: PublishList.observationKeys, at: "observations")
+        _ = try check(observations["threshold"], allowed: PublishList.thresholdKeys, at: "observations.threshold")
+        for channel in observations["channels"] as? [Any] ?? [] {
+            _ = try check(channel, allowed: PublishList.channelKeys, at: "observations.channels[]")
+        }
+        for row in observations["rows"] as? [Any] ?? [] {
+            _ = try check(row, allowed: PublishList.observationRowKeys, at: "observations.rows[]")
+        }
+        for change in observations["changes"] as? [Any] ?? [] {
+            _ = try check(change, allowed: PublishList.changeKeys, at: "observations.changes[]")
+        }
         for entry in ranking["entries"] as? [Any] ?? [] {
             let entry = try check(entry, allowed: PublishList.entryKeys, at: "entries[]")
             _ = try check(entry["parts"], allowed: parts, at: "entries[].parts")
             _ = try check(entry["rankInterval"], allowed: PublishList.rankIntervalKeys, at: "entries[].rankInterval")
+            let uncertainty = try check(entry["uncertainty"], allowed: PublishList.entryUncertaintyKeys, at: "entries[].uncertainty")
+            for (_, pair) in uncertainty["indices"] as? [String: Any] ?? [:] {
+                _ = try check(pair, allowed: PublishList.indexKeys, at: "entries[].uncertainty.indices.*")
+            }
             for line in entry["explanation"] as? [Any] ?? [] {
                 _ = try check(line, allowed: PublishList.explanationKeys, at: "entries[].explanation[]")
             }

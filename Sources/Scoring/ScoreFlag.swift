@@ -9,6 +9,11 @@ public struct ScoreFlag: Sendable, Hashable {
         case suspect
         /// An estimate (`ca. 300`) or a number that had to be rounded to be scored.
         case approximate
+        /// The measured count was scored instead of the gemeente's own answer.
+        case measured
+        /// The gemeente's answer and the measured count differ by more than the model's
+        /// threshold, or a claimed channel has no account found (or the reverse).
+        case discrepancy
     }
 
     public var kind: Kind
@@ -62,7 +67,8 @@ public struct ScoreFlag: Sendable, Hashable {
     private func presence() -> String {
         switch kind {
         case .unknown: return "geen antwoord, geen kanaal geteld (0 punten)"
-        case .suspect, .approximate: return general()
+        case .discrepancy: return "opgegeven kanalen en gevonden accounts verschillen"
+        case .suspect, .approximate, .measured: return general()
         }
     }
 
@@ -71,13 +77,15 @@ public struct ScoreFlag: Sendable, Hashable {
         case .unknown: return "onbekend aantal: telt als 0 punten"
         case .approximate: return "schatting of afgerond aantal, gebruikt zoals opgegeven"
         case .suspect: return "meer volgers dan inwoners (of een negatief aantal): opvallend"
+        case .measured: return "het gemeten aantal telt, niet het opgegeven"
+        case .discrepancy: return "opgegeven en gemeten aantal verschillen meer dan de drempel, of geen account gevonden"
         }
     }
 
     private func choice() -> String {
         switch kind {
         case .unknown: return "geen antwoord: telt als 0 punten"
-        case .suspect, .approximate: return general()
+        case .suspect, .approximate, .measured, .discrepancy: return general()
         }
     }
 
@@ -86,6 +94,7 @@ public struct ScoreFlag: Sendable, Hashable {
         case .unknown: return "geen antwoord: telt als cijfer \(rule.unanswered)"
         case .approximate: return "geen heel cijfer: half naar boven afgerond"
         case .suspect: return "cijfer buiten de schaal \(rule.minimum)–\(rule.maximum): telt als het dichtstbijzijnde cijfer op de schaal"
+        case .measured, .discrepancy: return general()
         }
     }
 
@@ -94,6 +103,8 @@ public struct ScoreFlag: Sendable, Hashable {
         case .unknown: return "geen antwoord"
         case .approximate: return "schatting of afgerond getal"
         case .suspect: return "opvallend antwoord"
+        case .measured: return "gemeten in plaats van opgegeven"
+        case .discrepancy: return "opgegeven en gemeten verschillen"
         }
     }
 }

@@ -64,12 +64,15 @@ public struct Scorer: Sendable {
     }
 
     /// Scores one response. `inhabitants` (on 1 January of the survey year) is what
-    /// per-inhabitant rules divide by; it must be positive.
-    public func score(_ response: Response, inhabitants: Int) throws -> Score {
+    /// per-inhabitant rules divide by; it must be positive. `observations` are the year's
+    /// measured accounts, when there is an observations file: a count field whose source is
+    /// `measured` or `measured_else_reported` scores the measured count, and every count line
+    /// names both values.
+    public func score(_ response: Response, inhabitants: Int, observations: YearObservations? = nil) throws -> Score {
         guard inhabitants > 0 else {
             throw ScoringError.invalidInhabitants(code: response.gemeente, year: nil, inhabitants: inhabitants)
         }
-        var context = Context(model: model, response: response, inhabitants: inhabitants)
+        var context = Context(model: model, response: response, inhabitants: inhabitants, observations: observations)
         var parts: [String: Int] = [:]
         var total = 0
         for dimension in model.dimensions {
@@ -93,13 +96,15 @@ private struct Context {
     let model: ScoringModel
     let response: Response
     let inhabitants: Int
+    let observations: YearObservations?
     var lines: [ExplanationLine] = []
     var flags: Set<String> = []
 
-    init(model: ScoringModel, response: Response, inhabitants: Int) {
+    init(model: ScoringModel, response: Response, inhabitants: Int, observations: YearObservations?) {
         self.model = model
         self.response = response
         self.inhabitants = inhabitants
+        self.observations = observations
     }
 
     mutating func score(_ dimension: Dimension) throws -> Int {
@@ -142,21 +147,62 @@ private struct Context {
 
     mutating func perInhabitant(_ rule: PerInhabitantRule, _ dimension: Dimension) throws -> Int {
         var total = 0
-        for labelled in rule.fields {
-            let field = labelled.field
-            guard let value = answered(labelled, dimension, otherwise: "aantal onbekend: 0 punten") else { continue }
-            guard let number = value.number, number.isFinite else {
-                throw wrongType(dimension, field, expected: "a count", found: value)
+        for countField in rule.fields {
+            let field = countField.field
+            let reported = response[field]
+            if let reported, !reported.isMissing, reported.number?.isFinite != true {
+                throw wrongType(dimension, field, expected: "a count", found: reported)
             }
+            let measurement = countField.channel.flatMap { channel in
+                observations.flatMap { Measurement(observations: $0, gemeente: response.gemeente, channel: channel) }
+            }
+            let useMeasured = measurement?.count != nil
+                && (countField.source == .measured || countField.source == .measuredElseReported)
             var notes: [String] = []
-            let count = Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
-            if value.isApproximate || (number >= 0 && Double(count) != number) {
-                flags.insert(ScoreFlag(.approximate, field: field).id)
-                notes.append(Double(count) == number ? "een schatting, gebruikt zoals opgegeven" : "gerekend als \(DutchFormat.integer(count))")
+            if let measurement {
+                notes.append(measurement.sentence)
+                notes.append("opgegeven: " + (reported.map(answer) ?? ExplanationLine.notAsked))
+                if let measured = measurement.count, let number = reported?.number,
+                   model.discrepancy.differs(reported: CountValue.rounded(number), measured: measured) {
+                    flags.insert(ScoreFlag(.discrepancy, field: field).id)
+                    notes.append("opgegeven en gemeten verschillen meer dan de drempel")
+                }
             }
-            if number < 0 {
-                flags.insert(ScoreFlag(.suspect, field: field).id)
-                notes.append("een negatief aantal is verdacht en telt als 0")
+            let count: Int
+            let answerText: String
+            if useMeasured, let measured = measurement?.count {
+                flags.insert(ScoreFlag(.measured, field: field).id)
+                notes.append("gebruikt: het gemeten aantal (bron in het model: \(countField.source.dutch))")
+                count = measured
+                answerText = reported.map(answer) ?? ExplanationLine.notAsked
+            } else {
+                if countField.source == .measured {
+                    // Measured only: without a measured count the count is unknown, whatever was answered.
+                    // Looked up without an account found: no followers. Not looked up, or not counted: unknown.
+                    let noAccount = measurement != nil && measurement?.observation?.account == nil
+                    let why = measurement == nil ? "niet gemeten" : noAccount ? "geen account gevonden" : "account niet geteld"
+                    add(dimension, field, countField.label, reported.map(answer) ?? ExplanationLine.notAsked, 0,
+                        "\(why): 0 punten" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
+                    if !noAccount { flags.insert(ScoreFlag(.unknown, field: field).id) }
+                    continue
+                }
+                guard let value = reported, !value.isMissing, let number = value.number else {
+                    let reason = "aantal onbekend: 0 punten" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+                    add(dimension, field, countField.label, unanswered(reported), 0, reason)
+                    flags.insert(ScoreFlag(.unknown, field: field).id)
+                    continue
+                }
+                if measurement != nil { notes.append("gebruikt: het opgegeven aantal") }
+                count = CountValue.rounded(number)
+                answerText = answer(value)
+                if value.isApproximate || (number >= 0 && Double(count) != number) {
+                    flags.insert(ScoreFlag(.approximate, field: field).id)
+                    notes.append(Double(count) == number ? "een schatting, gebruikt zoals opgegeven" : "gerekend als \(DutchFormat.integer(count))")
+                }
+                if number < 0 {
+                    flags.insert(ScoreFlag(.suspect, field: field).id)
+                    notes.append("een negatief aantal is verdacht en telt als 0")
+                }
             }
             if count > inhabitants {
                 flags.insert(ScoreFlag(.suspect, field: field).id)
@@ -170,7 +216,7 @@ private struct Context {
                 + "\(DutchFormat.decimal(Double(rule.pointsPerPercent) * percent, decimals: 2)) → "
                 + (uncapped > rule.cap ? "maximaal \(pointsText(rule.cap))" : "\(pointsText(points)) (half naar boven afgerond)")
             if !notes.isEmpty { reason += "; " + notes.joined(separator: "; ") }
-            add(dimension, field, labelled.label, answer(value), points, reason)
+            add(dimension, field, countField.label, answerText, points, reason)
             total += points
         }
         return total
@@ -279,6 +325,36 @@ private struct Context {
     func wrongType(_ dimension: Dimension, _ field: String, expected: String, found value: FieldValue) -> ScoringError {
         ScoringError.wrongAnswerType(model: model.name, dimension: dimension.id, field: field, expected: expected,
                                      found: value.description, code: response.gemeente, row: response.row)
+    }
+}
+
+/// A count answer as the per-inhabitant rule scores it: rounded half up, negative as 0, clamped
+/// far above any gemeente (so the integer formula cannot overflow).
+enum CountValue {
+    static func rounded(_ number: Double) -> Int {
+        Int(Rounding.halfUp(min(max(number, 0), Double(Scorer.largestCount))))
+    }
+}
+
+/// What the observations file says about one gemeente on one channel, for an explanation line.
+struct Measurement {
+    let observation: AccountObservation?
+    /// The measured count, when an account was found and counted.
+    let count: Int?
+
+    /// nil when the gemeente was not looked up at all.
+    init?(observations: YearObservations, gemeente: String, channel: String) {
+        guard observations.measured(gemeente) else { return nil }
+        observation = observations.observation(gemeente, channel: channel)
+        count = observations.measuredCount(gemeente, channel: channel)
+    }
+
+    /// `gemeten: 2.150 (@gemeentehoorn, 20-05-2013, monitoringexport)` or `gemeten: geen account gevonden`.
+    var sentence: String {
+        guard let observation, let account = observation.account else { return "gemeten: geen account gevonden" }
+        let details = [account] + [observation.date.map(DutchFormat.date), observation.source].compactMap { $0 }
+        let value = count.map(DutchFormat.integer) ?? "niet geteld"
+        return "gemeten: \(value) (\(details.joined(separator: ", ")))"
     }
 }
 

@@ -96,6 +96,7 @@ public enum SiteBuilder {
             pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
+            if let page = MeasurementsPage(source: source, index: index, links: links).page() { pages.append(page) }
             let downloads = Downloads(source: source, index: index, links: links, labels: labels)
             let files = try downloads.files()
             pages.append(downloads.page(files))

@@ -103,7 +103,7 @@ struct QuestionLabels: Sendable {
                 }
                 copy.dimensions[index].rule = .presence(rule)
             case .perInhabitant(var rule):
-                rule.fields = relabel(rule.fields)
+                rule.fields = rule.fields.map { var relabelled = $0; relabelled.label = field($0.field) ?? $0.label; return relabelled }
                 copy.dimensions[index].rule = .perInhabitant(rule)
             case .choicePoints(var rule):
                 rule.fields = relabel(rule.fields)

@@ -33,6 +33,14 @@ public enum DutchFormat {
         return text == "-0" ? "0" : text
     }
 
+    /// An ISO date as Dutch readers write it: `2013-05-20` → `20-05-2013`; anything else as is.
+    public static func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return iso }
+        return "\(parts[2])-\(parts[1])-\(parts[0])"
+    }
+
     /// `digits` with a `.` before every group of three from the right.
     private static func grouped(_ digits: Substring) -> String {
         var text = ""

@@ -22,6 +22,7 @@ struct Meetlat: ParsableCommand {
             ScoreCommand.self,
             ExplainCommand.self,
             SensitivityCommand.self,
+            DiscrepanciesCommand.self,
             StatsCommand.self,
             CompareCommand.self,
             SiteCommand.self,

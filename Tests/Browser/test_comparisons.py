@@ -41,11 +41,11 @@ def test_every_compared_row_of_the_ranking_shows_the_relative_position_beside_th
 
 
 def test_the_gemeente_page_says_a_fall_in_places_was_a_rise_relative_to_a_longer_list(browser):
-    # Zeevang: 215th of 221 in 2012, 231st of 238 in 2013.
-    open_page(browser, "2013/gemeente/zeevang.html")
+    # Barneveld: 180th of 221 in 2012, 186th of 238 in 2013.
+    open_page(browser, "2013/gemeente/barneveld.html")
     text = browser.find_element(By.CSS_SELECTOR, ".key-figures").text
-    assert "16 plaatsen gedaald (was 215 van 221 in 2012)" in text
-    assert "relatieve positie 2,7 → 3,0 (+0,2 pp)" in text
+    assert "6 plaatsen gedaald (was 180 van 221 in 2012)" in text
+    assert "relatieve positie 18,6 → 21,9 (+3,3 pp)" in text
     assert "gedaald in plaatsen, maar relatief gestegen, omdat de ranglijst langer werd" in text
 
 

@@ -39,10 +39,15 @@ class VisibleText(html.parser.HTMLParser):
             self.parts.append(data)
 
 
+# Addresses, account handles and file names are not words: measured counts name the account
+# they were read from and the model's rules name the source file they quote.
+NOT_WORDS = re.compile(r"(?:https?://|\bwww\.)\S+|(?<!\w)@\w+|\b[\w-]+\.(?:txt|csv|json|xlsx|sav|yaml|sqlite)\b")
+
+
 def visible_text(path):
     parser = VisibleText()
     parser.feed(path.read_text(encoding="utf-8"))
-    return " ".join(parser.parts)
+    return NOT_WORDS.sub(" ", " ".join(parser.parts))
 
 
 def site_pages():

@@ -26,8 +26,8 @@ final class GeneratedSurvey {
     static let privateColumns = ["Naam", "E-mailadres", "Telefoonnummer"]
     static let remarksColumn = "Opmerkingen"
 
-    /// - Parameter runs: the model's sensitivity runs: more runs, a longer `meetlat score`.
-    init(runs: Int) throws {
+    /// - Parameter samples: the model's Saltelli sample size: more samples, a longer `meetlat score`.
+    init(samples: Int) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-e2e-\(UUID().uuidString)")
         let surveys = root.appendingPathComponent("Surveys")
         let manager = FileManager.default
@@ -37,15 +37,15 @@ final class GeneratedSurvey {
                                  to: surveys.appendingPathComponent(item))
         }
         let model = try String(contentsOf: Self.repository.appendingPathComponent("Surveys/models/meetlat-2012.yaml"), encoding: .utf8)
-        let withRuns = model.replacingOccurrences(of: #"(?m)^  runs: \d+"#, with: "  runs: \(runs)", options: .regularExpression)
-        guard withRuns != model || runs == 10_000 else { throw ModelChanged() }
+        let withRuns = model.replacingOccurrences(of: #"(?m)^  samples: \d+"#, with: "  samples: \(samples)", options: .regularExpression)
+        guard withRuns != model || samples == 256 else { throw ModelChanged() }
         try withRuns.write(to: surveys.appendingPathComponent("models/meetlat-2012.yaml"), atomically: false, encoding: .utf8)
         self.root = root
         reference = try ReferenceLoader.load(from: surveys.appendingPathComponent("reference"))
     }
 
     struct ModelChanged: Error, CustomStringConvertible {
-        var description: String { "Surveys/models/meetlat-2012.yaml no longer has a `  runs: <n>` line to change" }
+        var description: String { "Surveys/models/meetlat-2012.yaml no longer has a `  samples: <n>` line to change" }
     }
 
     deinit {
@@ -186,7 +186,7 @@ final class RankingsVersions {
     let new: [String: Data]
 
     init() throws {
-        survey = try GeneratedSurvey(runs: 200)
+        survey = try GeneratedSurvey(samples: 16)
         try survey.writeYear(2012, seed: 1)
         try survey.writeYear(2013, seed: 2)
         let first = try MeetlatBinary.run(survey.arguments(["score"]), in: survey.root)

@@ -7,7 +7,7 @@ import Testing
 /// folder or the folders above it; each refusal is one line, and nothing changes.
 @Suite struct OutputRuleCommandTests {
     @Test func everyCommandRefusesAnOutputAmongItsInputsAndTouchesNothing() throws {
-        let survey = try GeneratedSurvey(runs: 200)
+        let survey = try GeneratedSurvey(samples: 16)
         try survey.writeYear(2012, seed: 1)
         try survey.writeYear(2013, seed: 2)
         let scored = try MeetlatBinary.run(["score"], in: survey.root)

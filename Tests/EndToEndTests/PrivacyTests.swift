@@ -27,7 +27,7 @@ import Testing
     /// A 2012 survey of every gemeente, with the planted values in row 5 and in an extra row
     /// whose gemeente does not exist (so it is rejected and kept in rejects.csv).
     static func survey() throws -> GeneratedSurvey {
-        let survey = try GeneratedSurvey(runs: 200)
+        let survey = try GeneratedSurvey(samples: 16)
         let rejected = [name, email, phone, "Atlantis", "01-05-2012 10:00"] + GeneratedSurvey.channels.map { _ in "" }
             + ["1", "2", "3"] + GeneratedSurvey.purposes.map { _ in "Soms" } + [remark]
         try survey.writeYear(2012, seed: 7, personal: { row in
@@ -94,12 +94,19 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: try #require(files["2012.json"]))
         let keys = Self.keys(of: json, at: "")
         let allowed: [String: Set<String>] = [
-            "": PublishList.rankingKeys, "parts[]": PublishList.partKeys, "sensitivity": PublishList.sensitivityKeys,
+            "": PublishList.rankingKeys, "parts[]": PublishList.partKeys, "uncertainty": PublishList.uncertaintyKeys,
+            "uncertainty.assumptions[]": PublishList.assumptionKeys, "uncertainty.assumptions[].index": PublishList.indexKeys,
+            "provenance[]": PublishList.provenanceKeys,
             "entries[]": PublishList.entryKeys, "entries[].parts": Set(ranking.parts.map(\.id)),
             "entries[].rankInterval": PublishList.rankIntervalKeys, "entries[].explanation[]": PublishList.explanationKeys,
+            "entries[].uncertainty": PublishList.entryUncertaintyKeys,
+            "entries[].uncertainty.indices": Set(ranking.uncertainty?.assumptions.map(\.id) ?? []),
         ]
-        #expect(Set(keys.keys) == Set(allowed.keys))
-        for (path, found) in keys {
+        // Every assumption's pair of indices holds exactly the index keys.
+        let indexPaths = Set(keys.keys).filter { $0.hasPrefix("entries[].uncertainty.indices.") }
+        for path in indexPaths { #expect(keys[path]?.isSubset(of: PublishList.indexKeys) == true, "\(path)") }
+        #expect(Set(keys.keys).subtracting(indexPaths) == Set(allowed.keys))
+        for (path, found) in keys where !indexPaths.contains(path) {
             #expect(found.isSubset(of: allowed[path] ?? []), "\(path) holds \(found.subtracting(allowed[path] ?? []).sorted())")
         }
     }

@@ -14,7 +14,7 @@ import Testing
                               parts: [ScorePart(id: "selfscore", label: "Zelfscore", maximum: 30)],
                               entries: [entry("Aa", 20, rank: 1), entry("Bunnik", 18, rank: 2), entry("Culemborg", 18, rank: 2),
                                         entry("De Bilt", 10, rank: 4)],
-                              sensitivity: SensitivitySettings(runs: 1_000, spread: 0.125, distribution: .uniform, seed: 3))
+                              uncertainty: UncertaintySummary(samples: 64, seed: 3, evaluations: 192, assumptions: []))
         let table = ScoringText.top(ranking, limit: 2)
         #expect(table == """
             rank  gemeente   province  size class  selfscore  total  median  90 % interval
@@ -25,6 +25,6 @@ import Testing
 
             """)
         #expect(ScoringText.summary(ranking)
-            == "2011: 4 gemeenten scored with meetlat-2011 (maximum 30); rank intervals: 1.000 runs, weights uniform ±12.5 %, seed 3")
+            == "2011: 4 gemeenten scored with meetlat-2011 (maximum 30); rank intervals: 0 assumptions (), Saltelli N = 64, 192 rankings, seed 3")
     }
 }

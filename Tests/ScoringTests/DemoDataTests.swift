@@ -13,7 +13,7 @@ struct DemoDataTests {
     let folder = SurveyFolder(Fixtures.surveys)
 
     func ranking(_ year: Int, reference: Reference) throws -> Ranking {
-        try ScoringRun.score(year: year, in: folder, reference: reference, sensitivity: nil, showProgress: false).ranking
+        try ScoringRun.score(year: year, in: folder, reference: reference, uncertainty: nil, showProgress: false).ranking
     }
 
     @Test func top10Of2012MatchesTabel2() throws {
@@ -40,7 +40,7 @@ struct DemoDataTests {
     @Test func explainHoorn2012AddsUpTo145() throws {
         let reference = try folder.reference()
         let hoorn = try GemeenteLookup.find("Hoorn", in: reference, year: 2012)
-        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, sensitivity: nil, showProgress: false)
+        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, uncertainty: nil, showProgress: false)
         let ranking = scored.ranking
         let entry = try #require(ranking.entries.first { $0.code == hoorn.code })
         let lines = try #require(entry.explanation)
@@ -53,7 +53,7 @@ struct DemoDataTests {
     /// The notes are Dutch sentences naming the field by its label; the ids stay in Rankings/.
     @Test func explainWritesNotesAsSentences() throws {
         let reference = try folder.reference()
-        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, sensitivity: nil, showProgress: false)
+        let scored = try ScoringRun.score(year: 2012, in: folder, reference: reference, uncertainty: nil, showProgress: false)
         let entry = try #require(scored.ranking.entries.first {
             $0.flags == ["approximate:followers.twitter", "unknown:followers.facebook", "unknown:followers.linkedin"]
         })

@@ -10,7 +10,7 @@ import Testing
         name: meetlat-2030
         label: Socialmediameetlat 2030
         maximum: 114
-        sensitivity: { runs: 500, spread: 0.1, distribution: triangular, seed: 7 }
+        discrepancy: { relative: 0.3, absolute: 20 }
         dimensions:
           - id: presence
             label: Aanwezigheid
@@ -39,6 +39,16 @@ import Testing
               doel.jongeren: Jongeren bereiken
               doel.werving: Werving van personeel
             weight: 2
+        uncertainty:
+          samples: 32
+          seed: 7
+          assumptions:
+            weights: { label: Gewichten, varied: de gewichten anders zijn, spread: 0.1, distribution: triangular }
+            follower_rule: { label: Volgers, varied: volgers anders tellen, points_per_percent: [1, 2], cap_percent: [10, 15] }
+            aggregation: { label: Samentellen, varied: anders wordt samengeteld, alternatives: [sum, rank] }
+        provenance:
+          - { about: model, basis: published, text: Uit het verslag., source: Verslag 2030, lines: "regels 1-2" }
+          - { about: bereik, basis: reconstructed, text: Onze keuze. }
         """
 
     func writeModel(_ text: String, named name: String, in folder: URL) throws {
@@ -52,7 +62,13 @@ import Testing
         try writeModel(Self.model2030, named: "meetlat-2030", in: folder)
         let model = try ModelLibrary(folder: folder).model(named: "meetlat-2030")
         #expect(model.maximum == 14 + 40 + 2 * 30)
-        #expect(model.sensitivity == SensitivitySettings(runs: 500, spread: 0.1, distribution: .triangular, seed: 7))
+        #expect(model.uncertainty.samples == 32 && model.uncertainty.seed == 7)
+        #expect(model.uncertainty.assumptions.map(\.kind) == [
+            .weights(spread: 0.1, distribution: .triangular), .followerRule(pointsPerPercent: [1, 2], capPercent: [10, 15]),
+            .aggregation([.sum, .rank]),
+        ])
+        #expect(model.discrepancy == DiscrepancyThreshold(relative: 0.3, absolute: 20))
+        #expect(model.provenance.map(\.basis) == [.published, .reconstructed])
 
         let reference = Fixtures.reference([("GM0001", "Aa", "P", 50_000), ("GM0002", "Bb", "P", 20_000)], year: 2030)
         let survey = Fixtures.survey(2030, model: "meetlat-2030", [
@@ -113,17 +129,29 @@ import Testing
     @Test(arguments: [
         ("cap: 20", "cap: twintig", ":21:10: dimensions[2].cap: expected a whole number from 0 to 1000000, found `twintig`"),
         ("cap: 20", "cpa: 20", ":21:5: dimensions[2]: unknown key `cpa`; did you mean `cap`?"),
-        ("cap: 20", "limit: 20", ":21:5: dimensions[2]: unknown key `limit`; expected one of `id`, `label`, `kind`, `weight`, `maximum`, `description`, `points_per_percent`, `cap`, `fields`"),
+        ("cap: 20", "limit: 20", ":21:5: dimensions[2]: unknown key `limit`; expected one of `id`, `label`, `kind`, `weight`, `maximum`, `description`, `points_per_percent`, `cap`, `fields`, `channel_field`, `source`"),
         ("kind: choice_points", "kind: points", ":27:11: dimensions[3].kind: expected one of presence, per_inhabitant, choice_points, scaled_ratings, found `points`"),
         ("maximum: 114", "maximum: 230", ":4:10: maximum: declares 230, but the dimensions add up to 114 (14 + 40 + 2 × 30)"),
         ("    maximum: 14", "    maximum: 15", ":16:14: dimensions[1].maximum: declares 15, but the rules of dimension 'presence' give at most 14"),
         ("id: bereik", "id: presence", "dimension id 'presence' is used twice"),
-        ("spread: 0.1", "spread: 1.5", "sensitivity.spread: expected a fraction from 0 up to (not including) 1"),
+        ("spread: 0.1", "spread: 1.5", "uncertainty.assumptions.weights.spread: expected a fraction from 0 up to (not including) 1"),
+        ("alternatives: [sum, rank]", "alternatives: [rank, geometric]", "uncertainty.assumptions.aggregation.alternatives: must include today's choice 'sum'"),
+        ("alternatives: [sum, rank]", "alternatives: [sum, median]", "uncertainty.assumptions.aggregation.alternatives[2]: expected one of `sum`, `geometric`, `rank`, found `median`"),
+        ("points_per_percent: [1, 2]", "points_per_percent: [3, 4]", "follower_rule.points_per_percent: must include today's 2 points per percent"),
+        ("cap_percent: [10, 15]", "cap_percent: [12, 15]", "follower_rule.cap_percent: must include today's cap of 10 %"),
+        ("    weights: {", "    wieghts: {", "uncertainty.assumptions: unknown key `wieghts`; did you mean `weights`?"),
+        ("samples: 32", "samples: 1", "uncertainty.samples: expected a whole number from 2 to 1000000, found `1`"),
+        ("basis: reconstructed", "basis: guessed", "provenance[2].basis: expected one of `published`, `reconstructed`, found `guessed`"),
+        ("about: bereik", "about: volgers", "provenance[2].about: expected 'model' or a dimension id (presence, bereik, doelen)"),
+        (", source: Verslag 2030, lines: \"regels 1-2\"", "", "provenance[1]: a published rule needs its source and lines"),
+        ("relative: 0.3", "relative: 3", "discrepancy.relative: expected a fraction"),
+        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, channel: tiktok }", "dimensions[2].fields.followers.tiktok: names a channel, but the dimension has no `channel_field`"),
+        ("followers.tiktok: TikTok (volgers)", "followers.tiktok: { label: TikTok, source: gemeten }", "dimensions[2].fields.followers.tiktok.source: expected one of `reported`, `measured`, `measured_else_reported`, found `gemeten`"),
         ("    label: Doelen\n", "", "dimensions[3]: missing key `label`"),
         ("doel.werving: Werving van personeel", "followers.tiktok: Nog eens", "field 'followers.tiktok' is already scored by dimension 'bereik'"),
         ("weight: 2", "weight: -1", "dimensions[3].weight: expected a whole number from 0 to 1000000, found `-1`"),
         ("points_per_percent: 2", "points_per_percent: 99999999999", "dimensions[2].points_per_percent: expected a whole number from 0 to 1000000, found `99999999999`"),
-        ("dimensions:", "dimensions: []\nx:", ":7:1: unknown key `x`; expected one of `name`, `label`, `description`, `maximum`, `sensitivity`, `dimensions`"),
+        ("dimensions:", "dimensions: []\nx:", ":7:1: unknown key `x`; expected one of `name`, `label`, `description`, `maximum`, `uncertainty`, `provenance`, `discrepancy`, `dimensions`"),
     ])
     func invalidModelsGiveClearMessages(original: String, replacement: String, message: String) throws {
         let text = Self.model2030.replacingOccurrences(of: original, with: replacement)

@@ -16,7 +16,10 @@ struct RankingJSONReaderTests {
         entries: [
             RankedGemeente(code: "GM0363", name: "Amsterdam", province: "Noord-Holland", sizeClass: "g4", inhabitants: 780_559,
                            parts: ["presence": 35, "followers": 50], total: 135, rank: 1, rankInSizeClass: 1, rankInProvince: 1,
-                           rankInterval: RankInterval(median: 1, low: 1, high: 2), flags: ["unknown:followers.facebook"],
+                           rankInterval: RankInterval(median: 1, low: 1, high: 2),
+                           uncertainty: GemeenteUncertainty(indices: ["weights": IndexPair(first: 0.125, total: -0.004)],
+                                                            driver: "weights", driverLow: 1, driverHigh: 2),
+                           flags: ["unknown:followers.facebook"],
                            explanation: [ExplanationLine(dimension: "followers", field: "followers", label: "Volgers",
                                                          answer: "ca. \"300\" \\ / \t", points: nil, reason: "som"),
                                          ExplanationLine(dimension: "presence", field: "channels", label: "Fryslân – LinkedIn",
@@ -24,7 +27,11 @@ struct RankingJSONReaderTests {
             RankedGemeente(code: "GM0796", name: "'s-Hertogenbosch", province: "Noord-Brabant", sizeClass: "100k", inhabitants: 142_817,
                            parts: [:], total: 0, rank: 2, rankInSizeClass: 1, rankInProvince: 1),
         ],
-        sensitivity: SensitivitySettings(runs: 10_000, spread: 0.25, distribution: .uniform, seed: 2012))
+        uncertainty: UncertaintySummary(samples: 256, seed: 2012, evaluations: 768, assumptions: [
+            AssumptionSummary(id: "weights", label: "Gewichten", varied: "de gewichten anders zijn", alternatives: ["tot 25 %"],
+                              index: IndexPair(first: 0.25, total: 0.5, firstError: 0.01, totalError: 0.02)),
+        ]),
+        provenance: [ProvenanceNote(about: "model", basis: .reconstructed, text: "Onze keuze.")])
 
     @Test func readsWhatTheWriterWrites() throws {
         let data = try RankingsWriter.json(Self.ranking)
@@ -43,7 +50,7 @@ struct RankingJSONReaderTests {
 
     @Test func nullOptionalsAndEscapesAsJSONDecoderReadsThem() throws {
         let text = """
-            {"year":2012,"model":"m","maximum":10,"sensitivity":null,
+            {"year":2012,"model":"m","maximum":10,"uncertainty":null,
              "parts":[{"id":"a","label":"A\\/B\\n","maximum":10,"weight":1}],
              "entries":[{"code":"GM1","name":"N","province":"P","sizeClass":"s","inhabitants":0,"parts":{"a":-3},
                          "total":0,"rank":1,"rankInSizeClass":1,"rankInProvince":1,"rankInterval":null,"flags":[],

@@ -38,7 +38,9 @@ import Testing
             response("GM0002", twitter: 2_000, usage: "vaak"),
         ])
         return try Ranker.rank(survey, model: try Fixtures.model("meetlat-2012"), reference: reference,
-                               sensitivity: SensitivitySettings(runs: 200, spread: 0.25, distribution: .uniform, seed: 5))
+                               uncertainty: UncertaintySettings(samples: 16, seed: 5, assumptions: [
+                                   Assumption(label: "Gewichten", varied: "de gewichten anders zijn", kind: .weights(spread: 0.25, distribution: .uniform)),
+                               ]))
     }
 
     @Test func csvHasExactlyThePublishListColumns() throws {
@@ -47,10 +49,10 @@ import Testing
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == """
             code,name,province,size_class,inhabitants,score_presence,score_followers,score_usage,total,rank,\
-            rank_size_class,rank_province,rank_median,rank_low,rank_high,flags
+            rank_size_class,rank_province,rank_median,rank_low,rank_high,rank_driver,flags
             """)
         #expect(PublishList.columns(for: ranking.parts).map(\.name).joined(separator: ",") == String(lines[0]))
-        #expect(lines[1] == "GM0405,Hoorn,Noord-Holland,50k-100k,71703,10,12,70,92,1,1,1,1,1,1,approximate:followers.linkedin unknown:followers.facebook")
+        #expect(lines[1] == "GM0405,Hoorn,Noord-Holland,50k-100k,71703,10,12,70,92,1,1,1,1,1,1,,approximate:followers.linkedin unknown:followers.facebook")
         #expect(lines[2].hasPrefix("GM0002,\"Ede, \"\"Gld\"\"\",Gelderland,ge100k,110000,10,7,70,87,2,1,1,"))
         #expect(lines.count == 5 && lines[4].isEmpty)   // LF after every row, no CR
         #expect(!csv.contains("\r"))
@@ -78,9 +80,11 @@ import Testing
         let data = try RankingsWriter.json(ranking)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasSuffix("}\n"))
-        #expect(text.contains("\"spread\" : 0.25"))
+        // Fractions are written from fixed-point text: at most three decimals, the same on every machine.
+        #expect(text.range(of: #"\d\.\d{4}"#, options: .regularExpression) == nil)
+        #expect(text.contains("\"spread\"") == false && text.contains("\"samples\" : 16"))
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(root.keys) == PublishList.rankingKeys)
+        #expect(Set(root.keys) == PublishList.rankingKeys.subtracting(["observations"]))
         let entries = try #require(root["entries"] as? [[String: Any]])
         for entry in entries {
             #expect(Set(entry.keys).isSubset(of: PublishList.entryKeys))

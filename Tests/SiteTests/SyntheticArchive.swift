@@ -32,9 +32,9 @@ struct SyntheticArchive {
     /// `<root>/Statistics`.
     /// - Parameters:
     ///   - gemeenten: answers per year (at most the gemeenten of the year with inhabitants).
-    ///   - sensitivityRuns: weight-sensitivity runs per year (small keeps tests quick).
+    ///   - samples: the Saltelli sample size per year (small keeps tests quick).
     static func make(at root: URL, years: [Int], gemeenten: Int, seed: UInt64 = 7,
-                     sensitivityRuns: Int = 200) throws -> SyntheticArchive {
+                     samples: Int = 16) throws -> SyntheticArchive {
         let archive = SyntheticArchive(root: root)
         let manager = FileManager.default
         try manager.createDirectory(at: archive.surveys, withIntermediateDirectories: true)
@@ -53,17 +53,17 @@ struct SyntheticArchive {
             try Data(mapping.utf8).write(to: yearURL.appendingPathComponent("mapping.yaml"))
             try Data(export.utf8).write(to: yearURL.appendingPathComponent("export.csv"))
         }
-        try archive.score(years, reference: reference, sensitivityRuns: sensitivityRuns)
+        try archive.score(years, reference: reference, samples: samples)
         return archive
     }
 
     /// Scores `years` into `Rankings/` and writes their statistics into `Statistics/` (replacing
     /// what is there), as `meetlat score` and `meetlat stats --write` do.
-    func score(_ years: [Int], reference: Reference, sensitivityRuns: Int = 200) throws {
+    func score(_ years: [Int], reference: Reference, samples: Int = 16) throws {
         let folder = SurveyFolder(surveys)
         let scored = try years.map {
             try ScoringRun.score(year: $0, in: folder, reference: reference,
-                                 sensitivity: SensitivityOverrides(runs: sensitivityRuns), showProgress: false)
+                                 uncertainty: UncertaintyOverrides(samples: samples), showProgress: false)
         }
         try RankingsWriter.write(scored.map(\.ranking), to: rankings, inputs: [surveys])
         try StatisticsRun.write(years: years, in: folder, to: statistics, inputs: [surveys])

@@ -3,6 +3,7 @@ import Core
 import Support
 import Foundation
 import Ingest
+import Pipeline
 import Testing
 @testable import Stats
 
@@ -17,6 +18,33 @@ import Testing
             }
         }
         #expect(try PublishedYear.load(year: 1999, surveys: Fixture.surveys) == nil)
+    }
+
+    /// One rule for every printed "-": not asked, unless the source shows the question was asked
+    /// (then not reported). Today: 2011 Google+, Pinterest and Ander and 2013 Hyves not asked;
+    /// 2012 Ander not reported (the 2012 text names other channels).
+    @Test func everyPrintedDashIsReadByOneRule() throws {
+        var dashes: [String] = []
+        for year in [2011, 2012, 2013] {
+            let published = try #require(try PublishedYear.load(year: year, surveys: Fixture.surveys))
+            for table in published.tables {
+                for figure in table.figures where figure.printedDash {
+                    #expect(!(figure.notAsked == true && figure.notReported == true), "\(year) \(table.table)")
+                    #expect(figure.count == nil && figure.percent == nil && figure.value == nil, "a dash prints no figure")
+                    dashes.append("\(year) \(table.table) \(figure.row ?? "") \(figure.notAsked == true ? "not asked" : "not reported")")
+                }
+            }
+        }
+        #expect(dashes == [
+            "2011 Tabel 3 (rij 2011) googleplus not asked", "2011 Tabel 3 (rij 2011) pinterest not asked",
+            "2011 Tabel 7-1 (kolom 2011) other not asked", "2011 Tabel 7-1 (kolom 2011) googleplus not asked",
+            "2011 Tabel 7-1 (kolom 2011) pinterest not asked", "2011 Tabel 8 (kolom 2011) richtlijnen not asked",
+            "2012 Tabel 7-1 (kolom 2012) other not reported", "2013 Tabel 7-1 (kolom 2013) hyves not asked",
+        ])
+        // The statistics follow: a "not reported" share carries a note saying where it comes from.
+        let tables = try StatisticsRun.tables(year: 2012, in: SurveyFolder(Fixture.surveys), only: "channels")
+        let channels = try #require(tables.first { $0.id == "channels" })
+        #expect(channels.notes.contains { $0.dutch.contains("Ander \"-\" af: wel gevraagd, niet gerapporteerd") })
     }
 
     @Test func publishedTablesBelongToDefinedStatisticsTables() throws {

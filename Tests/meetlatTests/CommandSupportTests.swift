@@ -58,10 +58,10 @@ import Testing
                 return Meetlat.message(for: error)
             }
         }
-        #expect(message(["sensitivity", "--year", "2012", "--spread", "1.5"]).contains("1.5"))
-        #expect(message(["sensitivity", "--year", "2012", "--runs", "0"]).contains("0"))
-        #expect(message(["sensitivity", "--year", "2012", "--runs", "500", "--spread", "0,2"]).contains("--spread"))
-        #expect(message(["sensitivity", "--year", "2012", "--distribution", "normal"]).contains("--distribution"))
+        #expect(message(["sensitivity", "--year", "2012", "--samples", "1"]).contains("1"))
+        #expect(message(["sensitivity", "--year", "2012", "--samples", "1.000"]).contains("--samples"))
+        #expect(message(["sensitivity", "--year", "2012", "--problem", "--evaluate", "x.csv"]).contains("cannot be combined"))
+        #expect(message(["sensitivity", "--year", "2012", "--format", "yaml"]).contains("--format"))
         #expect(message(["stats"]) == "give --year to print a year's tables, or --write to write Statistics/")
         #expect(message(["stats", "--write", "--format", "csv", "--table", "usage"])
             == "--write writes every table as JSON to the statistics folder; it does not take --table, --format")
@@ -69,7 +69,7 @@ import Testing
         #expect(message(["compare", "2011", "2012", "--top", "0"]) == "--top must be at least 1, found 0")
         #expect(message(["stats", "--year", "2012", "--format", "xml"]).contains("--format"))
         #expect(message(["stats", "--write"]) == "parsed")
-        #expect(message(["sensitivity", "--year", "2012", "--runs", "500", "--spread", "0.2"]) == "parsed")
+        #expect(message(["sensitivity", "--year", "2012", "--samples", "500", "--seed", "2"]) == "parsed")
     }
 
     /// `stats --output` writes the same tables the terminal would show, into one whole file.

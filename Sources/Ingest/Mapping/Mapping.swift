@@ -13,6 +13,32 @@ public struct Mapping: Sendable, Hashable {
     public var respondent: Respondent
     /// Canonical fields, sorted by name.
     public var fields: [Field]
+    /// The year's observations file of measured accounts, when there is one.
+    public var accounts: Accounts?
+
+    /// `accounts:` — an observations file of measured accounts (`AccountsReader`): one row per
+    /// gemeente and platform looked up.
+    public struct Accounts: Sendable, Hashable {
+        public var file: String
+        public var encoding: TextEncoding?
+        public var delimiter: CSVDelimiter?
+        /// The file is invented demo data: every page and report showing it says so.
+        public var synthetic: Bool
+        public var gemeente: String
+        public var platform: String
+        /// Platform as written in the file → channel option value; the platforms looked up.
+        public var platforms: [Label]
+        public var account: String
+        public var count: String
+        public var date: Timestamp?
+        public var source: String?
+        /// XLSX: the sheet to read (`nil`: the first).
+        public var sheet: String?
+
+        public var tableOptions: TableFile.Options {
+            TableFile.Options(csv: CSVReader.Options(encoding: encoding, delimiter: delimiter), sheet: sheet)
+        }
+    }
     /// The file as messages name it (`2012/mapping.yaml`).
     public var file: String
     /// Where the file gives the year, the export file and each key naming a column

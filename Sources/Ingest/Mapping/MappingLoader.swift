@@ -26,7 +26,7 @@ extension Mapping {
     }
 
     private static func read(_ top: ConfigNode) throws -> Mapping {
-        let keys = try top.mapping(allowed: ["year", "model", "export", "respondent", "fields"])
+        let keys = try top.mapping(allowed: ["year", "model", "export", "respondent", "fields", "accounts"])
         var locations: [String: SourceLocation] = [:]
 
         let yearValue = try keys.required("year")
@@ -43,24 +43,8 @@ extension Mapping {
         case .success(let found): format = found
         case .failure(let error): throw exportFileValue.error(error.problem)
         }
-        let encoding = try exportKeys.optional("encoding").map { value -> TextEncoding? in
-            let text = try value.text().lowercased()
-            switch text {
-            case "auto", "": return nil
-            case "utf-8", "utf8": return .utf8
-            case "windows-1252", "cp1252": return .windows1252
-            default: throw value.error("unknown encoding \"\(text)\"; expected auto, utf-8 or windows-1252")
-            }
-        } ?? nil
-        let delimiter = try exportKeys.optional("delimiter").map { value -> CSVDelimiter? in
-            let text = try value.text()
-            switch text {
-            case "auto", "": return nil
-            case ",": return .comma
-            case ";": return .semicolon
-            default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
-            }
-        } ?? nil
+        let encoding = try exportKeys.optional("encoding").map(Self.encoding) ?? nil
+        let delimiter = try exportKeys.optional("delimiter").map(Self.delimiter) ?? nil
         let skipRows = try exportKeys.optional("skip_rows")?.int(atLeast: 0, atMost: largestSkipRows) ?? 0
         let sheet = try exportKeys.optional("sheet").map { try $0.nonEmptyText() }
         // Settings that cannot apply to the file's format are mistakes, not silent no-ops.
@@ -81,16 +65,7 @@ extension Mapping {
         let gemeente = try gemeenteValue.nonEmptyText()
         locations["respondent.gemeente"] = gemeenteValue.location
         let timestamp = try respondentKeys.optional("timestamp").map { value -> Timestamp in
-            let stamp = try value.mapping(allowed: ["column", "format"])
-            let columnValue = try stamp.required("column")
-            let column = try columnValue.nonEmptyText()
-            locations["respondent.timestamp.column"] = columnValue.location
-            let format = try stamp.required("format")
-            do {
-                return Timestamp(column: column, pattern: try TimestampPattern(try format.nonEmptyText()))
-            } catch let error as TimestampPattern.PatternError {
-                throw format.error(error.description)
-            }
+            try Self.timestamp(value) { locations["respondent.timestamp.column"] = $0 }
         }
         let respondent = Respondent(
             gemeente: gemeente, timestamp: timestamp,
@@ -108,13 +83,82 @@ extension Mapping {
         guard !fields.isEmpty else {
             throw fieldsValue.error("no fields; expected at least one canonical field")
         }
-        let mapping = Mapping(year: year, model: model,
+        var mapping = Mapping(year: year, model: model,
                               export: Export(file: exportFile, format: format, encoding: encoding, delimiter: delimiter,
                                              sheet: sheet, skipRows: skipRows),
                               respondent: respondent, fields: fields.sorted { $0.name < $1.name },
                               file: top.file, locations: locations)
+        if let value = keys.optional("accounts") {
+            mapping.accounts = try accounts(value)
+            mapping.locations["accounts"] = value.location
+        }
         try mapping.checkPrivacy()
         return mapping
+    }
+
+    static func encoding(_ value: ConfigNode) throws -> TextEncoding? {
+        let text = try value.text().lowercased()
+        switch text {
+        case "auto", "": return nil
+        case "utf-8", "utf8": return .utf8
+        case "windows-1252", "cp1252": return .windows1252
+        default: throw value.error("unknown encoding \"\(text)\"; expected auto, utf-8 or windows-1252")
+        }
+    }
+
+    static func delimiter(_ value: ConfigNode) throws -> CSVDelimiter? {
+        let text = try value.text()
+        switch text {
+        case "auto", "": return nil
+        case ",": return .comma
+        case ";": return .semicolon
+        default: throw value.error("unknown delimiter \"\(text)\"; expected auto, \",\" or \";\"")
+        }
+    }
+
+    /// `column` and `format`; `located` learns where the column is named.
+    static func timestamp(_ value: ConfigNode, located: (SourceLocation) -> Void = { _ in }) throws -> Timestamp {
+        let stamp = try value.mapping(allowed: ["column", "format"])
+        let columnValue = try stamp.required("column")
+        let column = try columnValue.nonEmptyText()
+        located(columnValue.location)
+        let format = try stamp.required("format")
+        do {
+            return Timestamp(column: column, pattern: try TimestampPattern(try format.nonEmptyText()))
+        } catch let error as TimestampPattern.PatternError {
+            throw format.error(error.description)
+        }
+    }
+
+    /// `accounts:` — the observations file and the columns it is read by.
+    private static func accounts(_ value: ConfigNode) throws -> Accounts {
+        let keys = try value.mapping(allowed: ["file", "encoding", "delimiter", "sheet", "synthetic", "gemeente", "platform",
+                                               "account", "count", "date", "source"])
+        let platform = try keys.required("platform").mapping(allowed: ["column", "labels"])
+        let fileValue = try keys.required("file")
+        let file = try fileValue.nonEmptyText()
+        switch TableFile.format(ofFileNamed: file) {
+        case .success(.sav): throw fileValue.error("an observations file is read as .csv or .xlsx")
+        case .success(let format):
+            if format != .csv, let key = ["encoding", "delimiter"].first(where: { keys.optional($0) != nil }) {
+                throw keys.optional(key)!.error("applies to CSV files only")
+            }
+            if format != .xlsx, let sheet = keys.optional("sheet") { throw sheet.error("applies to .xlsx files only") }
+        case .failure(let error): throw fileValue.error(error.problem)
+        }
+        return Accounts(
+            file: file,
+            encoding: try keys.optional("encoding").map(encoding) ?? nil,
+            delimiter: try keys.optional("delimiter").map(delimiter) ?? nil,
+            synthetic: try keys.optional("synthetic")?.bool() ?? false,
+            gemeente: try keys.required("gemeente").nonEmptyText(),
+            platform: try platform.required("column").nonEmptyText(),
+            platforms: try labels(try platform.required("labels"), for: "platform"),
+            account: try keys.required("account").nonEmptyText(),
+            count: try keys.required("count").nonEmptyText(),
+            date: try keys.optional("date").map { try timestamp($0) },
+            source: try keys.optional("source")?.nonEmptyText(),
+            sheet: try keys.optional("sheet")?.nonEmptyText())
     }
 
     private static func fieldKind(_ value: ConfigNode) throws -> Kind {

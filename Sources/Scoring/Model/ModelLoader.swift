@@ -45,14 +45,14 @@ public enum ModelLibraryError: Error, CustomStringConvertible, Equatable {
 
 /// Turns the text of a model file into a validated `ScoringModel`.
 public enum ModelParser {
-    static let topKeys = ["name", "label", "description", "maximum", "sensitivity", "dimensions"]
+    static let topKeys = ["name", "label", "description", "maximum", "uncertainty", "provenance", "discrepancy", "dimensions"]
     /// Bound on every number of a rule (points, caps, weights, scales, ratings), so the integer
     /// formulas cannot overflow; far above any sensible model.
     static let largestNumber = 1_000_000
     static let dimensionKeys = ["id", "label", "kind", "weight", "maximum", "description"]
     static let kindKeys: [String: [String]] = [
         "presence": ["field", "points", "options"],
-        "per_inhabitant": ["points_per_percent", "cap", "fields"],
+        "per_inhabitant": ["points_per_percent", "cap", "fields", "channel_field", "source"],
         "choice_points": ["values", "fields"],
         "scaled_ratings": ["scale", "ratings", "fields"],
     ]
@@ -70,7 +70,6 @@ public enum ModelParser {
         let name = try nameNode.nonEmptyText()
         let label = try keys.required("label", expected: "a title such as 'Socialmediameetlat 2012'").nonEmptyText()
         let description = try keys.optional("description")?.nonEmptyText()
-        let sensitivity = try keys.optional("sensitivity").map(parseSensitivity) ?? .default
 
         let dimensionsNode = try keys.required("dimensions", expected: "a list of dimensions")
         let items = try dimensionsNode.list()
@@ -90,7 +89,16 @@ public enum ModelParser {
             }
             dimensions.append(dimension)
         }
-        let model = ScoringModel(name: name, label: label, description: description, dimensions: dimensions, sensitivity: sensitivity)
+        var model = ScoringModel(name: name, label: label, description: description, dimensions: dimensions)
+        if let node = keys.optional("uncertainty") { model.uncertainty = try parseUncertainty(node, dimensions: dimensions) }
+        if let node = keys.optional("provenance") { model.provenance = try parseProvenance(node, dimensions: dimensions) }
+        if let node = keys.optional("discrepancy") {
+            let threshold = try node.mapping(allowed: ["relative", "absolute"])
+            var discrepancy = DiscrepancyThreshold.default
+            if let relative = threshold.optional("relative") { discrepancy.relative = try relative.fraction() }
+            if let absolute = threshold.optional("absolute") { discrepancy.absolute = try absolute.int(atLeast: 0, atMost: largestNumber) }
+            model.discrepancy = discrepancy
+        }
         if let declared = keys.optional("maximum") {
             let value = try declared.int(atLeast: 0)
             guard value == model.maximum else {
@@ -103,26 +111,6 @@ public enum ModelParser {
             throw nameNode.error("expected `\(fileName)` (the file's name), found `\(name)`")
         }
         return model
-    }
-
-    static func parseSensitivity(_ node: ConfigNode) throws -> SensitivitySettings {
-        let keys = try node.mapping(allowed: ["runs", "spread", "distribution", "seed"])
-        var settings = SensitivitySettings.default
-        if let runs = keys.optional("runs") { settings.runs = try runs.int(atLeast: 1, atMost: SensitivitySettings.maximumRuns) }
-        if let spread = keys.optional("spread") {
-            let value = try spread.double()
-            guard value >= 0, value < 1 else { throw spread.error(expected: "a fraction from 0 up to (not including) 1, e.g. 0.25 for ±25 %") }
-            settings.spread = value
-        }
-        if let distribution = keys.optional("distribution") {
-            let text = try distribution.nonEmptyText()
-            guard let value = WeightDistribution(rawValue: text) else {
-                throw distribution.error(expected: WeightDistribution.allCases.map(\.rawValue).joined(separator: " or "))
-            }
-            settings.distribution = value
-        }
-        if let seed = keys.optional("seed") { settings.seed = UInt64(try seed.int(atLeast: 0)) }
-        return settings
     }
 
     static func parseDimension(_ node: ConfigNode) throws -> Dimension {
@@ -187,7 +175,22 @@ public enum ModelParser {
         let pointsPerPercent = try keys.required("points_per_percent", expected: "points per percentage point of inhabitants")
             .int(atLeast: 0, atMost: largestNumber)
         let cap = try keys.required("cap", expected: "the most points one count can earn").int(atLeast: 0, atMost: largestNumber)
-        return PerInhabitantRule(pointsPerPercent: pointsPerPercent, cap: cap, fields: try parseFields(keys))
+        let channelField = try keys.optional("channel_field")?.nonEmptyText()
+        let source = try keys.optional("source").map { try $0.choice(CountSource.self) } ?? .reported
+        let fieldsNode = try keys.required("fields", expected: "a mapping of canonical field to label")
+        let entries = try fieldsNode.mapping(allowed: nil).entries
+        guard !entries.isEmpty else { throw fieldsNode.error(expected: "at least one field") }
+        let fields = try entries.map { entry -> CountField in
+            guard entry.value.isMapping else { return CountField(field: entry.key, label: try entry.value.nonEmptyText(), source: source) }
+            let fieldKeys = try entry.value.mapping(allowed: ["label", "channel", "source"])
+            let channel = try fieldKeys.optional("channel")?.nonEmptyText()
+            if channel != nil && channelField == nil {
+                throw entry.value.error("names a channel, but the dimension has no `channel_field` (the multi-select field of the channels)")
+            }
+            return CountField(field: entry.key, label: try fieldKeys.required("label", expected: "the field's label").nonEmptyText(),
+                              channel: channel, source: try fieldKeys.optional("source").map { try $0.choice(CountSource.self) } ?? source)
+        }
+        return PerInhabitantRule(pointsPerPercent: pointsPerPercent, cap: cap, fields: fields, channelField: channelField)
     }
 
     static func parseChoicePoints(_ keys: ConfigMapping) throws -> ChoicePointsRule {

@@ -11,16 +11,24 @@ public struct ScoringModel: Sendable, Hashable {
     public var description: String?
     /// The dimensions in the order the file lists them (and Rankings/ shows them).
     public var dimensions: [Dimension]
-    /// Default settings of `meetlat sensitivity` and of the rank interval `meetlat score` writes.
-    public var sensitivity: SensitivitySettings
+    /// The assumptions the uncertainty analysis varies and its sample size (`meetlat score`
+    /// writes its results to Rankings/; `meetlat sensitivity` prints them).
+    public var uncertainty: UncertaintySettings
+    /// Which rules come from a published source and which are meetlat's reconstruction.
+    public var provenance: [ProvenanceNote]
+    /// When a self-reported count and a measured one are said to differ (discrepancy report).
+    public var discrepancy: DiscrepancyThreshold
 
     public init(name: String, label: String, description: String? = nil, dimensions: [Dimension],
-                sensitivity: SensitivitySettings) {
+                uncertainty: UncertaintySettings = .none, provenance: [ProvenanceNote] = [],
+                discrepancy: DiscrepancyThreshold = .default) {
         self.name = name
         self.label = label
         self.description = description
         self.dimensions = dimensions
-        self.sensitivity = sensitivity
+        self.uncertainty = uncertainty
+        self.provenance = provenance
+        self.discrepancy = discrepancy
     }
 
     /// Highest possible total: Σ weight × dimension maximum.
@@ -100,6 +108,16 @@ public enum DimensionRule: Sendable, Hashable {
         case .scaledRatings(let rule): return rule.fields.map(\.field)
         }
     }
+
+    /// The rule's fields with their labels, in order (a presence rule's options are not fields).
+    public var labelledFields: [LabelledField] {
+        switch self {
+        case .presence: return []
+        case .perInhabitant(let rule): return rule.fields.map { LabelledField(field: $0.field, label: $0.label) }
+        case .choicePoints(let rule): return rule.fields
+        case .scaledRatings(let rule): return rule.fields
+        }
+    }
 }
 
 /// A canonical field with its Dutch label, e.g. `followers.twitter` / `Twitter (volgers)`.
@@ -143,12 +161,50 @@ public struct PresenceRule: Sendable, Hashable {
 public struct PerInhabitantRule: Sendable, Hashable {
     public var pointsPerPercent: Int
     public var cap: Int
-    public var fields: [LabelledField]
+    public var fields: [CountField]
+    /// The multi-select field whose options say which channels the gemeente claims (`channels`),
+    /// when the fields name their channel: an unknown count of a claimed channel is a missing
+    /// count; of a channel not claimed, simply none.
+    public var channelField: String?
 
-    public init(pointsPerPercent: Int, cap: Int, fields: [LabelledField]) {
+    public init(pointsPerPercent: Int, cap: Int, fields: [CountField], channelField: String? = nil) {
         self.pointsPerPercent = pointsPerPercent
         self.cap = cap
         self.fields = fields
+        self.channelField = channelField
+    }
+}
+
+/// Which count a per-inhabitant field scores: the gemeente's own answer, the measured count of
+/// the observations file, or the measured count where there is one and the answer otherwise.
+public enum CountSource: String, Sendable, Hashable, Codable, CaseIterable {
+    case reported
+    case measured
+    case measuredElseReported = "measured_else_reported"
+
+    /// Dutch, for explanations and pages.
+    public var dutch: String {
+        switch self {
+        case .reported: return "opgegeven aantal"
+        case .measured: return "gemeten aantal"
+        case .measuredElseReported: return "gemeten aantal, anders het opgegeven aantal"
+        }
+    }
+}
+
+/// A count field of a per-inhabitant rule: its label, the channel it counts followers on (an
+/// option of the rule's `channelField` and a platform of the observations file) and its source.
+public struct CountField: Sendable, Hashable {
+    public var field: String
+    public var label: String
+    public var channel: String?
+    public var source: CountSource
+
+    public init(field: String, label: String, channel: String? = nil, source: CountSource = .reported) {
+        self.field = field
+        self.label = label
+        self.channel = channel
+        self.source = source
     }
 }
 

@@ -117,8 +117,8 @@ struct DownloadTable: Sendable {
         ]
         if index.showsIntervals {
             columns += [
-                Column(label: "Hoogste rang bij andere weging", description: "De beste rang die de gemeente haalt als de onderdelen anders worden gewogen (in 90 % van de herberekeningen; zie de methode)."),
-                Column(label: "Laagste rang bij andere weging", description: "De slechtste rang bij andere weging, op dezelfde manier."),
+                Column(label: "Hoogste rang bij andere keuzes", description: "De beste rang die de gemeente haalt als de keuzes in de berekening anders zijn (weging, punten voor volgers, ontbrekende en geschatte aantallen, samentellen; in 90 % van de herberekeningen; zie de methode)."),
+                Column(label: "Laagste rang bij andere keuzes", description: "De slechtste rang bij andere keuzes, op dezelfde manier."),
             ]
         }
         columns.append(Column(label: "Opmerkingen", description: "Opmerkingen bij de score, zoals een aantal volgers dat hoger is dan het aantal inwoners."))

@@ -11,6 +11,8 @@ struct EditionLinks: Sendable {
         let sizeClassSlugs: Set<String>
         /// Paths of the edition's sorted ranking pages.
         let sortedPages: Set<String>
+        /// Whether the edition has a page of measured accounts (`metingen.html`).
+        let hasMeasurements: Bool
 
         init(_ index: EditionIndex) {
             year = index.year
@@ -18,6 +20,7 @@ struct EditionLinks: Sendable {
             provinceSlugs = Set(index.provinceSlugs.values)
             sizeClassSlugs = Set(index.sizeClasses.filter { index.sizeClassCounts[$0.id] != nil }.compactMap { index.sizeClassSlugs[$0.id] })
             sortedPages = Set(RankingSort.columns(for: index).map { SitePaths.sorted(index.year, key: $0.key, ascending: $0.ascendingFirst) })
+            hasMeasurements = index.ranking.observations != nil
         }
     }
 
@@ -29,7 +32,7 @@ struct EditionLinks: Sendable {
         case province(slug: String)
         case sizeClass(slug: String)
         case gemeente(code: String)
-        case statistics, method, caveats, downloads
+        case statistics, method, caveats, downloads, measurements
 
         /// The page in `edition`, or nil when that edition has none (a gemeente that did not
         /// take part). A sort or filter that edition lacks falls back to its ranking.
@@ -49,6 +52,7 @@ struct EditionLinks: Sendable {
             case .method: return SitePaths.method(year)
             case .caveats: return SitePaths.caveats(year)
             case .downloads: return SitePaths.downloads(year)
+            case .measurements: return edition.hasMeasurements ? SitePaths.measurements(year) : nil
             }
         }
     }

@@ -21,35 +21,77 @@ struct MethodPage {
             var context: TemplateData = [
                 "year": .number(index.year), "modelName": .string(model.name), "modelLabel": .string(model.label),
                 "maximum": .number(model.maximum),
-                "dimensions": .list(model.dimensions.map { Self.dimension($0, labels: labels) }),
+                "dimensions": .list(model.dimensions.map { Self.dimension($0, labels: labels, notes: index.ranking.provenance ?? model.provenance) }),
                 "otherEditions": links.context(from: path, year: index.year, counterpart: .method),
                 "sizeClassList": .string(index.sizeClasses.map(\.label).joined(separator: "; ")),
                 "methodHTML": .string(source.html("methode")),
                 "modelHTML": .string(source.html("modellen/\(model.name)")),
             ]
             if let description = model.description { context["description"] = .string(description) }
-            if let sensitivity = index.ranking.sensitivity {
-                let spread = sensitivity.spread * 100
-                context["sensitivity"] = [
-                    "runs": .string(DutchFormat.integer(sensitivity.runs)),
-                    "spread": .string(DutchFormat.number(spread, maximumDecimals: 1) + " %"),
-                    TemplateKey(sensitivity.distribution.rawValue): true,
-                ]
+            if let summary = index.ranking.uncertainty { context["uncertainty"] = Self.uncertainty(summary, year: index.year) }
+            if index.ranking.observations != nil {
+                context["measurementsHref"] = .string(SitePaths.fileName(SitePaths.measurements(index.year)))
             }
+            let notes = index.ranking.provenance ?? model.provenance
+            let modelNotes = notes.filter { $0.about == "model" }
+            context["provenance"] = .list(modelNotes.map(Self.provenanceNote))
+            context["hasProvenance"] = .bool(!notes.isEmpty)
+            context["publishedRules"] = .number(notes.filter { $0.basis == .published }.count)
+            context["reconstructedRules"] = .number(notes.filter { $0.basis == .reconstructed }.count)
             return layoutContext(source, path: path, section: .method, year: index.year).merging(context)
         }
     }
 
+    /// The uncertainty analysis in words and bars: per assumption its total Sobol index (its
+    /// share of the rank variance, interactions included) as a bar (`<meter>`: readable at any
+    /// width and in print), and what was varied.
+    static func uncertainty(_ summary: UncertaintySummary, year: Int) -> TemplateValue {
+        let anyIndex = summary.assumptions.contains { $0.index != nil }
+        return [
+            "anyIndex": .bool(anyIndex),
+            "samples": .string(DutchFormat.integer(summary.samples)), "evaluations": .string(DutchFormat.integer(summary.evaluations)),
+            "seed": .string(String(summary.seed)),
+            "assumptions": .list(summary.assumptions.map { assumption in
+                let total = max(assumption.index?.total ?? 0, 0)
+                var row: TemplateData = [
+                    "id": .string(assumption.id), "label": .string(assumption.label), "varied": .string(assumption.varied),
+                    "alternatives": .list(assumption.alternatives.enumerated().map { index, text in
+                        ["text": .string(text), "last": .bool(index == assumption.alternatives.count - 1)]
+                    }),
+                    "value": .string(Rounding.fixed(min(100, 100 * total), decimals: 1)),
+                    "percent": .string(DutchFormat.percent(100 * total, decimals: 0)),
+                    "first": .string(DutchFormat.percent(100 * max(assumption.index?.first ?? 0, 0), decimals: 0)),
+                    "hasIndex": .bool(assumption.index != nil),
+                ]
+                if let error = assumption.index?.totalError { row["error"] = .string(DutchFormat.percent(100 * 1.96 * error, decimals: 0)) }
+                return .object(row)
+            }),
+        ]
+    }
+
+    static func provenanceNote(_ note: ProvenanceNote) -> TemplateValue {
+        var row: TemplateData = ["text": .string(note.text), TemplateKey(note.basis.rawValue): true]
+        if let source = note.source { row["source"] = .string(source) }
+        if let lines = note.lines { row["lines"] = .string(lines) }
+        return .object(row)
+    }
+
     /// A dimension with its rule's numbers, keyed by kind for the template.
-    static func dimension(_ dimension: Scoring.Dimension, labels: QuestionLabels) -> TemplateValue {
+    static func dimension(_ dimension: Scoring.Dimension, labels: QuestionLabels, notes: [ProvenanceNote]) -> TemplateValue {
         // `description` is always set (empty when the model has none), so the template never
         // falls back to the model's own description.
         var context: TemplateData = ["id": .string(dimension.id), "label": .string(dimension.label),
                                      "maximum": .number(dimension.maximum), "description": .string(dimension.description ?? "")]
         if dimension.weight != 1 { context["weight"] = .number(dimension.weight) }
+        let own = notes.filter { $0.about == dimension.id }
+        context["provenance"] = .list(own.map(provenanceNote))
+        context["hasProvenance"] = .bool(!own.isEmpty)
         // Every question by its one name (statistics.yaml), as on the rest of the site.
         func fieldLabels(_ fields: [LabelledField]) -> TemplateValue {
             .list(fields.map { ["label": .string(labels.field($0.field) ?? $0.label)] })
+        }
+        func countLabels(_ fields: [CountField]) -> TemplateValue {
+            .list(fields.map { ["label": .string(labels.field($0.field) ?? $0.label), "source": .string($0.source.dutch)] })
         }
         switch dimension.rule {
         case .presence(let rule):
@@ -61,7 +103,8 @@ struct MethodPage {
             context["perInhabitant"] = [
                 "pointsPerPercent": .number(rule.pointsPerPercent), "cap": .number(rule.cap),
                 "capPercent": .string(DutchFormat.number(capPercent, maximumDecimals: 1)),
-                "fields": fieldLabels(rule.fields),
+                "fields": countLabels(rule.fields),
+                "measured": .bool(rule.fields.contains { $0.source != .reported }),
             ]
         case .choicePoints(let rule):
             context["choicePoints"] = [
@@ -106,6 +149,9 @@ struct CaveatsPage {
                 "caveatsHTML": .string(source.html("kanttekeningen")),
                 "methodHref": .string(SitePaths.relative(from: path, to: SitePaths.method(index.year))),
             ]
+            if index.ranking.observations != nil {
+                context["measurementsHref"] = .string(SitePaths.relative(from: path, to: SitePaths.measurements(index.year)))
+            }
             if edition.anonymous > 0 { context["anonymous"] = .number(edition.anonymous) }
             context["otherEditions"] = links.context(from: path, year: index.year, counterpart: .caveats)
             if let response = edition.statistics.tables.first(where: { $0.definition == "response" }) {
@@ -166,6 +212,64 @@ struct HomePage {
             ]
             if let latest = editions.first { context["latest"] = latest }
             return layoutContext(source, path: path, section: .home, year: nil).merging(context)
+        }
+    }
+}
+
+/// Self-reported against measured (`<year>/metingen.html`), for an edition whose ranking holds
+/// an observation report: what the measurement found that differs from the answers, and which
+/// gemeenten change place because the model scores the measured counts.
+struct MeasurementsPage {
+    let source: SiteSource
+    let index: EditionIndex
+    let links: EditionLinks
+
+    func page() -> Page? {
+        guard let report = index.ranking.observations else { return nil }
+        let source = self.source, index = self.index
+        let path = SitePaths.measurements(index.year)
+        return Page(path: path, template: "measurements") {
+            let labels = Dictionary(report.channels.map { ($0.value, $0.label) }) { first, _ in first }
+            func href(_ code: String) -> String {
+                SitePaths.relative(from: path, to: SitePaths.gemeente(index.year, slug: index.slugs[code] ?? code))
+            }
+            func count(_ value: Int?, approximate: Bool = false) -> String {
+                value.map { (approximate ? "ca. " : "") + DutchFormat.integer($0) } ?? "–"
+            }
+            let findings: [TemplateValue] = ObservationRow.Finding.allCases.map { finding in
+                ["label": .string(finding.dutch), "count": .number(report.rows.filter { $0.finding == finding }.count)]
+            }
+            let rows: [TemplateValue] = report.flagged.map { row in
+                var item: TemplateData = [
+                    "name": .string(row.name), "href": .string(href(row.code)), "channel": .string(labels[row.channel] ?? row.channel),
+                    "claimed": .string(row.claimed.map { $0 ? "ja" : "nee" } ?? "geen antwoord"),
+                    "reported": .string(count(row.reported, approximate: row.reportedApproximate)),
+                    "measured": .string(count(row.measured)), "finding": .string(row.finding.dutch),
+                    "account": .string(row.account ?? "geen gevonden"),
+                    "date": .string(row.date.map(DutchFormat.date) ?? "–"),
+                ]
+                if let reported = row.reported, let measured = row.measured, measured > 0 {
+                    item["difference"] = .string(DutchFormat.percent(100 * Double(reported - measured) / Double(measured), decimals: 0))
+                }
+                return .object(item)
+            }
+            let changes: [TemplateValue] = report.changes.map { change in
+                ["name": .string(change.name), "href": .string(href(change.code)),
+                 "reportedTotal": .number(change.reportedTotal), "total": .number(change.total),
+                 "reportedRank": .number(change.reportedRank), "rank": .number(change.rank)]
+            }
+            let context: TemplateData = [
+                "year": .number(index.year), "synthetic": .bool(report.synthetic), "file": .string(report.file),
+                "measured": .number(report.measured), "respondents": .number(index.ranking.entries.count),
+                "relative": .string(DutchFormat.percent(100 * report.threshold.relative, decimals: 0)),
+                "absolute": .string(DutchFormat.integer(report.threshold.absolute)),
+                "channels": .string(report.channels.map(\.label).joined(separator: ", ")),
+                "findings": .list(findings), "rows": .list(rows), "hasRows": .bool(!rows.isEmpty),
+                "changes": .list(changes), "hasChanges": .bool(!changes.isEmpty), "changeCount": .number(changes.count),
+                "methodHref": .string(SitePaths.fileName(SitePaths.method(index.year))),
+                "otherEditions": links.context(from: path, year: index.year, counterpart: .measurements),
+            ]
+            return layoutContext(source, path: path, section: .measurements, year: index.year).merging(context)
         }
     }
 }

@@ -87,9 +87,13 @@ struct GemeentePages {
             "methodHref": "../methode.html",
         ]
         if let interval = entry.rankInterval {
-            context["interval"] = ["low": .number(interval.low), "high": .number(interval.high), "median": .number(interval.median),
-                                   "narrow": .bool(interval.low == interval.high)]
+            var data: TemplateData = ["low": .number(interval.low), "high": .number(interval.high), "median": .number(interval.median),
+                                      "narrow": .bool(interval.low == interval.high)]
+            // The assumption that moves this gemeente most, in one sentence a reader can check.
+            if let sentence = ScoringText.driverSentence(entry, in: ranking.uncertainty) { data["driver"] = .string(sentence) }
+            context["interval"] = .object(data)
         }
+        if index.ranking.observations != nil { context["measurementsHref"] = "../metingen.html" }
         // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
         let flags = ScoreFlag.sentences(entry.flags, in: labels.relabelled(index.edition.model))
         context["flags"] = .list(flags.map { .string($0) })

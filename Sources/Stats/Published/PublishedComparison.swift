@@ -56,6 +56,11 @@ public struct PublishedComparison: Sendable, Hashable {
                     if cell != .notAsked { difference("question", "not asked", cell.text) }
                     continue
                 }
+                if figure.notReported == true {
+                    // Asked but not printed: nothing to compare, but it must have been asked.
+                    if cell == .notAsked { difference("question", "asked, not reported", "niet gevraagd") }
+                    continue
+                }
                 if cell == .notAsked {
                     difference("question", "asked", "niet gevraagd")
                     continue

@@ -72,7 +72,7 @@ extension PublishedYear {
         func rowSum(_ row: String?) -> Int { countedCells(row).compactMap(\.count).reduce(0, +) }
         // Counts of the table's plain rows (options or values), when every such row has one.
         let plainRows = table.figures.filter { $0.column == nil && $0.value == nil && $0.classMinimum == nil
-            && $0.row != "total" && $0.notAsked != true }
+            && $0.row != "total" && !$0.printedDash }
         let plainSum: Int? = plainRows.isEmpty || plainRows.contains { $0.count == nil } ? nil
             : plainRows.compactMap(\.count).reduce(0, +)
 

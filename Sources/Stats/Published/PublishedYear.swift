@@ -111,18 +111,27 @@ public struct PublishedFigure: Sendable, Hashable, Codable {
     public var value: Double?
     /// Digits printed after the decimal comma, when trailing zeros matter (`5,70` → 2).
     public var decimals: Int?
-    /// Printed as "-": the question or option was not asked that year.
+    /// Printed as "-", read as "not asked": the source does not show the question or option was
+    /// asked that year. The one rule for every "-": it means not asked, unless the source itself
+    /// shows the question was asked (then `notReported`).
     public var notAsked: Bool?
+    /// Printed as "-", read as "not reported": the source shows the question was asked that year
+    /// (its text names answers to it), yet printed no figure.
+    public var notReported: Bool?
 
     enum CodingKeys: String, CodingKey {
         case row, column, label, count, denominator, percent, value, decimals
         case classMinimum = "class_minimum"
         case notAsked = "not_asked"
+        case notReported = "not_reported"
     }
+
+    /// Printed as "-", whichever it means.
+    public var printedDash: Bool { notAsked == true || notReported == true }
 
     public init(row: String? = nil, column: String? = nil, classMinimum: Int? = nil, label: String? = nil,
                 count: Int? = nil, denominator: Int? = nil, percent: Int? = nil, value: Double? = nil,
-                decimals: Int? = nil, notAsked: Bool? = nil) {
+                decimals: Int? = nil, notAsked: Bool? = nil, notReported: Bool? = nil) {
         self.row = row
         self.column = column
         self.classMinimum = classMinimum
@@ -133,6 +142,7 @@ public struct PublishedFigure: Sendable, Hashable, Codable {
         self.value = value
         self.decimals = decimals
         self.notAsked = notAsked
+        self.notReported = notReported
     }
 
     /// Digits the printed value has after the decimal point: `decimals`, or read off the value

@@ -120,8 +120,23 @@ extension YearContext {
                                        dutch: "meer antwoorden mogelijk: de percentages tellen niet op tot 100 %")] : [])
             + unlistedNote(unlisted, field: field)
             + notOfferedNote(rows, field: field, found: found)
+            + notReportedNotes(table.id, rows: rows)
             + estimateNotes(emptyClasses: empty, answered: responses)
         return result
+    }
+
+    /// Where a source printed "-" for an option that was asked (`not_reported`): the share shown
+    /// comes from the answers, not from the source.
+    private func notReportedNotes(_ tableID: String, rows: [ValueLabel]) -> [StatText] {
+        guard let published else { return [] }
+        return published.tables(tableID).flatMap { table in
+            table.figures.compactMap { figure -> StatText? in
+                guard figure.notReported == true, let row = figure.row, let item = rows.first(where: { $0.value == row }) else { return nil }
+                let source = published.sources[table.source]?.title ?? table.source
+                return StatText("\(table.table) of \(source) prints \"-\" for \(item.label): asked, but not reported; the share here is computed from the answers",
+                                dutch: "\(table.table) van \(source) drukt bij \(item.label) \"-\" af: wel gevraagd, niet gerapporteerd; het percentage hier is berekend uit de antwoorden")
+            }
+        }
     }
 
     /// Tabel 4: fields as rows, values as columns with counts and percentages, and a companion
