@@ -83,7 +83,7 @@ let package = Package(
         // Rankings/ format (written and read here).
         .target(
             name: "Scoring",
-            dependencies: ["Core", "Support", "Configuration"],
+            dependencies: ["Core", "PersonalData", "Support", "Configuration"],
             exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates; the
@@ -96,7 +96,7 @@ let package = Package(
         // statistics (and write Statistics/).
         .target(
             name: "Pipeline",
-            dependencies: ["Core", "Ingest", "Scoring", "Stats", "Support"]
+            dependencies: ["Core", "Ingest", "PersonalData", "Scoring", "Stats", "Support"]
         ),
         // ROI and KPI what-ifs for consultants (independent of the survey data).
         .target(
@@ -128,7 +128,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
-        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "Support"]),
+        .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "PersonalData", "Support"]),
         // Fuzz targets for hostile exports, configuration files and scenario expressions. `scripts/fuzz.sh` builds them
         // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
         .executableTarget(
@@ -145,17 +145,18 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Core", "Support", "TableFiles", "TestFixtures", "Configuration"]),
         .testTarget(name: "WebcareTests", dependencies: ["Webcare", "TableFiles", "PersonalData", "Support", "Configuration", "TestFixtures"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
-        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "Pipeline", "Support", "Configuration"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "PersonalData", "Support", "Configuration"]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "Support", "Configuration"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
-        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest"]),
+        .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest", "PersonalData"]),
         // For the tests that run the built `meetlat` binary: starting it (with write faults
         // injected), mounting a small tmpfs.
         .target(name: "MeetlatTestSupport", path: "Tests/MeetlatTestSupport"),
         // Runs the built `meetlat` binary: kill and disk-full tests, the output rule, privacy
-        // from export to Rankings/, the site from finished outputs only, XLSX/SPSS exports and init.
+        // from export to Rankings/, the site from finished outputs only, XLSX/SPSS exports and init,
+        // hostile input (issue 19).
         .testTarget(name: "EndToEndTests", dependencies: ["meetlat", "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring",
-                                                          "PersonalData", "MeetlatTestSupport", "TestFixtures"]),
+                                                          "PersonalData", "MeetlatTestSupport", "TestFixtures", "Support"]),
         // swift-mustache renders the site's templates in SiteTests too: the pages must not depend on the engine.
         .testTarget(name: "SiteTests", dependencies: ["Site", "Stats", "Scoring", "Core", "Ingest", "Pipeline", "ROI", "PersonalData",
                                                       "MeetlatTestSupport", "Configuration", "XLSX",

@@ -48,6 +48,27 @@ struct ByteText {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    /// Length in bytes of the non-ASCII letter, digit or combining mark (of any script) that
+    /// starts at `index`; 0 for anything else, ASCII included. Internationalised e-mail
+    /// addresses (`jån@exämple.nl`) are made of these.
+    func nonASCIIWordLength(at index: Int) -> Int {
+        guard self[index] >= 0xC2, let scalar = scalar(at: index) else { return 0 }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return UTF8.width(scalar)
+        default: return properties.isAlphabetic || properties.numericType != nil ? UTF8.width(scalar) : 0
+        }
+    }
+
+    /// The start of the non-ASCII letter, digit or combining mark that ends just before `index`,
+    /// or nil when there is none there.
+    func nonASCIIWordStart(endingAt index: Int) -> Int? {
+        guard self[index - 1] >= 0x80 else { return nil }
+        var start = index - 1
+        while start > 0 && start > index - 4 && self[start] & 0xC0 == 0x80 { start -= 1 }
+        return nonASCIIWordLength(at: start) == index - start ? start : nil
+    }
+
     /// Decodes the scalar whose lead byte is at `index`; nil for malformed UTF-8.
     func scalar(at index: Int) -> Unicode.Scalar? {
         let lead = self[index]

@@ -4,9 +4,10 @@ import Foundation
 public struct PersonalDataFinding: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The folder path as given to the scan, "/", and the file's path inside it.
     public let path: String
-    /// 1-based line.
+    /// 1-based line; 0 for a match in the file's name.
     public let line: Int
-    /// 1-based column, in characters (Unicode scalars) from the start of the line.
+    /// 1-based column, in characters (Unicode scalars) from the start of the line (or of the
+    /// path inside the folder, for a match in the file's name).
     public let column: Int
     public let kind: PersonalDataKind
     public let text: String
@@ -24,15 +25,31 @@ public struct PersonalDataFinding: Sendable, Hashable, Comparable, CustomStringC
         (lhs.path, lhs.line, lhs.column, lhs.kind, lhs.text) < (rhs.path, rhs.line, rhs.column, rhs.kind, rhs.text)
     }
 
-    /// `site/_site/gemeente/hoorn.html:12:40: e-mail address 'x@y.nl' — refusing to publish`
+    /// Whether the match is in the file's name rather than its content.
+    public var isInFileName: Bool { line == 0 }
+
+    /// `_site/gemeente/hoorn.html:12:40: e-mail address 'ja*.******@*******.nl' — refusing to publish`,
+    /// or `_site/assets/jan@x.nl.css: file name: …`. The match is redacted (`redacted(_:)`):
+    /// messages end up in terminals and CI logs, which must not publish what the scan stopped.
     public var description: String {
-        "\(path):\(line):\(column): \(kind.label) '\(Self.oneLine(text))' — refusing to publish"
+        // In a file name the path itself holds the match: it is redacted there too.
+        let place = isInFileName ? "\(path.replacingOccurrences(of: text, with: Self.redacted(text))): file name" : "\(path):\(line):\(column)"
+        return "\(place): \(kind.label) '\(Self.redacted(text))' — refusing to publish"
     }
 
-    /// Line breaks and tabs inside a match (an address over two lines) become spaces, so every
-    /// finding is one line of output.
-    private static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    /// `text` with its letters and digits masked by `*` except the first two and the last two
+    /// characters (one each for texts of up to five characters); punctuation and spaces stay,
+    /// so the shape shows: `06-******78`, `ja*.******@*******.nl`, `NL** **** **** **** 00`.
+    /// Line breaks and tabs become spaces, so every finding is one line of output.
+    public static func redacted(_ text: String) -> String {
+        let characters = Array(text)
+        let kept = characters.count > 5 ? 2 : 1
+        return String(characters.indices.map { index -> Character in
+            let character = characters[index]
+            if character.isNewline || character == "\t" { return " " }
+            let masked = index >= kept && index < characters.count - kept && (character.isLetter || character.isNumber)
+            return masked ? "*" : character
+        })
     }
 }
 
@@ -58,10 +75,44 @@ public struct FolderScanReport: Sendable {
 
     public var isClean: Bool { findings.isEmpty }
 
+    /// The error to stop publishing with, or nil when nothing was found.
+    public var refusal: PublicationRefused? {
+        isClean ? nil : PublicationRefused(target: folder, findings: findings)
+    }
+
     static func display(_ relativePath: String, in folder: String) -> String {
         var base = folder
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         return base.isEmpty ? relativePath : base + "/" + relativePath
+    }
+}
+
+/// Thrown when output about to be published holds personal data: by `checkBeforeWriting` (Rankings/,
+/// statistics, comparisons) and for a scanned folder (`FolderScanReport.refusal`).
+public struct PublicationRefused: Error, CustomStringConvertible, Sendable {
+    /// What was not written or published: a folder, or the files' common description.
+    public let target: String
+    public let findings: [PersonalDataFinding]
+
+    public init(target: String, findings: [PersonalDataFinding]) {
+        self.target = target
+        self.findings = findings
+    }
+
+    /// How many findings the message lists before summarising the rest.
+    static let listed = 50
+
+    /// One line per finding (the first 50), then a count of the rest and the kinds.
+    public var description: String {
+        var lines = findings.prefix(Self.listed).map(\.description)
+        if findings.count > Self.listed {
+            lines.append("… and \(findings.count - Self.listed) more")
+        }
+        var counts = PersonalDataCounts()
+        counts.record(findings.map(\.kind))
+        let kinds = counts.byKind.keys.sorted().map { "\($0.label) \(counts.byKind[$0] ?? 0)" }
+        lines.append("\(findings.count) personal-data finding(s) in \(target) (\(kinds.joined(separator: ", "))): refusing to publish")
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -73,26 +124,62 @@ public struct FolderScanError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(problem)" }
 }
 
+/// What the publish check found in one file: in its name and (when it is text) its content.
+public struct FileScan: Sendable {
+    /// Findings in the name, then in the content, in order.
+    public var findings: [PersonalDataFinding]
+    /// Whether the content was scanned (it is text, `PersonalDataDetector.isText`).
+    public var scannedContent: Bool
+    /// The allowed value behind each allowed match, one entry per match.
+    public var allowedMatches: [String]
+}
+
 extension PersonalDataDetector {
-    /// Extensions always scanned as text.
+    /// Extensions always scanned as text, whatever the content.
     public static let textExtensions: Set<String> = [
         "html", "htm", "xhtml", "csv", "tsv", "json", "geojson", "js", "mjs", "cjs", "map", "css",
         "svg", "txt", "md", "markdown", "xml", "rss", "atom", "yaml", "yml", "toml", "ics", "vcf",
         "webmanifest",
     ]
 
-    /// Extensions never scanned: binary formats.
-    public static let binaryExtensions: Set<String> = [
-        "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "pdf", "zip", "gz",
-        "br", "zst", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav", "mov",
-        "sqlite", "db", "wasm",
-    ]
+    /// Whether a file's content is scanned: always for a text extension; otherwise when its first
+    /// 8 KB hold no NUL byte (images, fonts, archives and PDFs have one early). The content
+    /// decides, not the name: a text file called `notes.png` is scanned.
+    public static func isText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Bool {
+        if textExtensions.contains((path as NSString).pathExtension.lowercased()) { return true }
+        return !bytes.prefix(8192).contains(0)
+    }
 
-    /// Scans every text file under `folder` (recursively, hidden files included) and returns the
-    /// findings sorted by path, line, column and kind. A file is text when its extension is in
-    /// `textExtensions`; a file with another extension that is not in `binaryExtensions` is
-    /// scanned when its first 8 KB hold no NUL byte. Bytes are scanned as UTF-8 as they are:
-    /// nothing is decoded first, so a file in another encoding is still scanned for its ASCII.
+    /// Scans one file about to be published: its path inside the published folder (without the
+    /// last extension, so `jan.jansen@example.nl.css` is read as the address it holds) and, when
+    /// it is text, its bytes. Findings are named by `displayPath`.
+    public func scanFile(_ bytes: UnsafeBufferPointer<UInt8>, relativePath: String, displayPath: String) -> FileScan {
+        var findings: [PersonalDataFinding] = []
+        var allowedMatches: [String] = []
+        var name = relativePath
+        let extensionName = (relativePath as NSString).pathExtension
+        if !extensionName.isEmpty { name.removeLast(extensionName.count + 1) }
+        name.withUTF8 { nameBytes in
+            let detection = detect(in: nameBytes)
+            allowedMatches += detection.allowed
+            var position = LinePosition()
+            for (candidate, text) in detection.candidates {
+                let column = position.advance(to: candidate.start, in: nameBytes).column
+                findings.append(PersonalDataFinding(path: displayPath, line: 0, column: column, kind: candidate.kind, text: text))
+            }
+        }
+        let isText = Self.isText(bytes, path: relativePath)
+        if isText {
+            let content = scanContent(bytes, path: displayPath)
+            findings += content.findings
+            allowedMatches += content.allowed
+        }
+        return FileScan(findings: findings, scannedContent: isText, allowedMatches: allowedMatches)
+    }
+
+    /// Scans every file under `folder` (recursively, hidden files included) as `scanFile` does and
+    /// returns the findings sorted by path, line, column and kind. Bytes are scanned as UTF-8 as
+    /// they are: a file in another ASCII-compatible encoding is still scanned for its ASCII.
     public func scanFolder(_ folder: String) throws -> FolderScanReport {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -118,15 +205,15 @@ extension PersonalDataDetector {
         var scanned: [String] = []
         var findings: [PersonalDataFinding] = []
         for relative in files {
-            let extensionName = (relative as NSString).pathExtension.lowercased()
-            if Self.binaryExtensions.contains(extensionName) { continue }
             let full = (folder as NSString).appendingPathComponent(relative)
             guard let data = manager.contents(atPath: full) else {
                 throw FolderScanError(path: FolderScanReport.display(relative, in: folder), problem: "cannot read the file")
             }
-            if !Self.textExtensions.contains(extensionName) && data.prefix(8192).contains(0) { continue }
-            scanned.append(relative)
-            findings += self.findings(in: data, path: FolderScanReport.display(relative, in: folder))
+            let file = data.withUnsafeBytes { raw in
+                scanFile(raw.bindMemory(to: UInt8.self), relativePath: relative, displayPath: FolderScanReport.display(relative, in: folder))
+            }
+            if file.scannedContent { scanned.append(relative) }
+            findings += file.findings
         }
         findings.sort()
         return FolderScanReport(folder: folder, scannedFiles: scanned, findings: findings)
@@ -139,15 +226,27 @@ extension PersonalDataDetector {
 
     /// Findings in bytes held in memory (a file before or instead of writing it), with line and column.
     public func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> [PersonalDataFinding] {
-        let text = ByteText(bytes: bytes)
+        scanContent(bytes, path: path).findings
+    }
+
+    private func scanContent(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> (findings: [PersonalDataFinding], allowed: [String]) {
         var position = LinePosition()
-        return candidates(in: bytes).map { candidate in
+        let detection = detect(in: bytes)
+        let findings = detection.candidates.map { candidate, text in
             let (line, column) = position.advance(to: candidate.start, in: bytes)
-            return PersonalDataFinding(
-                path: path, line: line, column: column, kind: candidate.kind,
-                text: text.string(candidate.start..<candidate.end)
-            )
+            return PersonalDataFinding(path: path, line: line, column: column, kind: candidate.kind, text: text)
         }
+        return (findings, detection.allowed)
+    }
+
+    /// The check every writer of published output runs before writing (Rankings/, statistics,
+    /// comparisons): scans each file's bytes, named by its path, and throws `PublicationRefused`
+    /// (one line per finding, matches redacted) when any holds personal data. Nothing is written
+    /// by this; a writer calls it with everything it is about to write, then writes.
+    public func checkBeforeWriting(_ outputs: [(path: String, data: Data)], target: String) throws {
+        var findings: [PersonalDataFinding] = []
+        for output in outputs { findings += self.findings(in: output.data, path: output.path) }
+        if !findings.isEmpty { throw PublicationRefused(target: target, findings: findings.sorted()) }
     }
 }
 

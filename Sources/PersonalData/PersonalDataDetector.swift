@@ -26,21 +26,29 @@ public struct PersonalDataMatch: Sendable, Hashable {
 /// aanslagnummer, "mijn inkomen", ...). See Sources/PersonalData/README.md for what is and is not
 /// detected, and why.
 ///
-/// The scanner is a single pass over UTF-8 bytes; it is a value type with no state between calls,
-/// safe to share between threads.
+/// The text is first normalised as a reader sees it (`NormalizedText`: escapes decoded, invisible
+/// characters dropped, Unicode dashes and spaces mapped), then every rule runs in a single pass
+/// over the UTF-8 bytes; matches are reported in the original text. It is a value type with no
+/// state between calls, safe to share between threads.
 public struct PersonalDataDetector: Sendable {
     /// Whether a bare, unformatted nine-digit number that passes the 11-proef counts as a BSN even
     /// without "BSN" or "burgerservicenummer" nearby. About 1 in 11 nine-digit numbers pass by
     /// chance, so this is off for published output (a count or id would stop the build) and on
     /// for free text from people, where such a number is far more likely a BSN than a count.
-    public var bareNineDigitNumbersAreBSN: Bool
-
-    /// Matches that are meant to be published, such as the project's own contact address.
-    /// Compared after `allowKey(_:)`: ignoring case, spaces and the separators . - / ( ).
-    public var allowed: Set<String> {
-        didSet { allowedKeys = Set(allowed.map(Self.allowKey)) }
+    public var bareNineDigitNumbersAreBSN: Bool {
+        didSet { allowedKeys = Self.allowedKeys(for: allowed, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN) }
     }
-    private var allowedKeys: Set<String>
+
+    /// Values meant to be published, such as the project's own contact address or a town hall's
+    /// public address and phone number (`site.yaml`, `personal_data_allowed`). A match is allowed
+    /// when it is one of these values or a match the detector finds inside one of them
+    /// ("Stadhuisplein 1, 1621 GZ Hoorn" allows the match "1, 1621 GZ"), compared after
+    /// normalisation and `allowKey(_:)`: ignoring case, spaces and the separators . - / ( ).
+    public var allowed: Set<String> {
+        didSet { allowedKeys = Self.allowedKeys(for: allowed, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN) }
+    }
+    /// `allowKey` of each allowed value and of each match inside it → the allowed value.
+    private var allowedKeys: [String: String]
 
     /// The extra rules for customers' own words in webcare messages (street + huisnummer, date of
     /// birth, partial IBAN, amounts of income or debt); nil for the published-output and survey
@@ -50,7 +58,7 @@ public struct PersonalDataDetector: Sendable {
     public init(bareNineDigitNumbersAreBSN: Bool = false, allowed: Set<String> = [], customerText: CustomerTextRules? = nil) {
         self.bareNineDigitNumbersAreBSN = bareNineDigitNumbersAreBSN
         self.allowed = allowed
-        self.allowedKeys = Set(allowed.map(Self.allowKey))
+        self.allowedKeys = Self.allowedKeys(for: allowed, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
         self.customerText = customerText
     }
 
@@ -58,6 +66,28 @@ public struct PersonalDataDetector: Sendable {
     /// are the same number, "Info@Meetlat.nl" and "info@meetlat.nl" the same address.
     public static func allowKey(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && !"-./()".unicodeScalars.contains($0) })
+    }
+
+    /// The matches the detector finds in `value` (without any allow-list): what allowing `value`
+    /// lets through. Empty when the value holds nothing the detector would stop.
+    public func matchesAllowed(by value: String) -> [PersonalDataMatch] {
+        PersonalDataDetector(bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN).matches(in: value)
+    }
+
+    private static func allowedKeys(for values: Set<String>, bareNineDigitNumbersAreBSN: Bool) -> [String: String] {
+        guard !values.isEmpty else { return [:] }
+        let plain = PersonalDataDetector(bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN)
+        var keys: [String: String] = [:]
+        for value in values.sorted() {
+            var text = value
+            let normalizedMatches = text.withUTF8 { bytes in
+                plain.detect(in: bytes, normalizedText: true).candidates.map(\.text)
+            }
+            for key in [allowKey(value)] + normalizedMatches.map(allowKey) where keys[key] == nil {
+                keys[key] = value
+            }
+        }
+        return keys
     }
 
     /// For generated output (the site build): BSNs need a keyword or the "1234.56.789" notation.
@@ -74,12 +104,8 @@ public struct PersonalDataDetector: Sendable {
     public func matches(in text: String) -> [PersonalDataMatch] {
         var text = text
         return text.withUTF8 { bytes in
-            candidates(in: bytes).map { candidate in
-                PersonalDataMatch(
-                    kind: candidate.kind,
-                    utf8Offsets: candidate.start..<candidate.end,
-                    text: ByteText(bytes: bytes).string(candidate.start..<candidate.end)
-                )
+            detect(in: bytes).candidates.map { found in
+                PersonalDataMatch(kind: found.candidate.kind, utf8Offsets: found.candidate.start..<found.candidate.end, text: found.text)
             }
         }
     }
@@ -99,14 +125,42 @@ public struct PersonalDataDetector: Sendable {
         return counts
     }
 
-    /// The resolved candidates in raw UTF-8, without allowed ones.
-    func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        var scan = Scan(bytes, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN, customerText: customerText)
-        scan.run()
-        let candidates = scan.resolved()
-        guard !allowedKeys.isEmpty else { return candidates }
-        let text = ByteText(bytes: bytes)
-        return candidates.filter { !allowedKeys.contains(Self.allowKey(text.string($0.start..<$0.end))) }
+    /// What one pass over some bytes found: the matches that are not allowed (original offsets
+    /// and text) and, for each allowed match, the allowed value it matched.
+    struct Detection {
+        var candidates: [(candidate: Candidate, text: String)] = []
+        var allowed: [String] = []
+    }
+
+    /// Normalises `bytes` (`NormalizedText`), runs every rule on the result, drops allowed matches
+    /// and maps the others back to the original bytes. `normalizedText`: quote matches as
+    /// normalised rather than as written.
+    func detect(in bytes: UnsafeBufferPointer<UInt8>, normalizedText: Bool = false) -> Detection {
+        let normalized = NormalizedText(bytes)
+        func run(_ scanned: UnsafeBufferPointer<UInt8>) -> Detection {
+            var scan = Scan(scanned, bareNineDigitNumbersAreBSN: bareNineDigitNumbersAreBSN, customerText: customerText)
+            scan.run()
+            let text = ByteText(bytes: scanned)
+            var detection = Detection()
+            for candidate in scan.resolved() {
+                if !allowedKeys.isEmpty, let value = allowedKeys[Self.allowKey(text.string(candidate.start..<candidate.end))] {
+                    detection.allowed.append(value)
+                    continue
+                }
+                if normalizedText || normalized.bytes == nil {
+                    detection.candidates.append((candidate, text.string(candidate.start..<candidate.end)))
+                } else {
+                    let start = normalized.originalStart(candidate.start), end = normalized.originalEnd(candidate.end)
+                    detection.candidates.append((Candidate(kind: candidate.kind, start: start, end: end),
+                                                 ByteText(bytes: bytes).string(start..<end)))
+                }
+            }
+            return detection
+        }
+        if let normalizedBytes = normalized.bytes {
+            return normalizedBytes.withUnsafeBufferPointer(run)
+        }
+        return run(bytes)
     }
 }
 

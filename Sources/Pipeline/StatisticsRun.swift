@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Ingest
+import PersonalData
 import Stats
 import Support
 
@@ -44,8 +45,10 @@ public enum StatisticsRun {
     }
 
     /// Writes `Statistics/<year>.json` for every year of `years` and `Statistics/reference.json`,
-    /// only after every year has been computed, the folder replaced as a whole
-    /// (`AtomicOutput.replaceFolder`). Returns the files written, in order, and the publication.
+    /// only after every year has been computed and everything passed the personal-data scan
+    /// (the files are published: labels come from statistics.yaml and the mappings), the folder
+    /// replaced as a whole (`AtomicOutput.replaceFolder`). Returns the files written, in order,
+    /// and the publication.
     @discardableResult
     public static func write(years: [Int], in folder: SurveyFolder, to statistics: URL,
                              inputs: [URL]) throws -> (files: [URL], publication: AtomicOutput.Publication) {
@@ -57,6 +60,8 @@ public enum StatisticsRun {
             outputs.append((StatisticsFile.url(year: year, statistics: statistics), try StatisticsFile.json(computed)))
         }
         outputs.append((ReferenceFile.url(statistics: statistics), try ReferenceFile.json(reference)))
+        try PersonalDataDetector.publishedOutput.checkBeforeWriting(outputs.map { ($0.0.path, $0.1) },
+                                                                    target: "\(statistics.path) (nothing written)")
         // Every file changes together or none does; years not written are carried over.
         let publication = try AtomicOutput.replaceFolder(statistics, inputs: inputs, keepingOtherFiles: true) { staging in
             for (url, data) in outputs { try staging.write(data, to: url.lastPathComponent) }

@@ -1,4 +1,5 @@
 import Foundation
+import PersonalData
 import Support
 
 /// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
@@ -23,9 +24,11 @@ public enum RankingsWriter {
         return data
     }
 
-    /// Encodes every ranking first, then replaces `folder` as a whole (`AtomicOutput.replaceFolder`):
-    /// every file changes together or none does, and the files of years not in `rankings` are
-    /// carried over unchanged. A failure while computing or encoding writes nothing.
+    /// Encodes every ranking first, scans everything for personal data (Rankings/ is committed
+    /// and published: a name or address in a model's label or a mapping's value must not get
+    /// there), then replaces `folder` as a whole (`AtomicOutput.replaceFolder`): every file
+    /// changes together or none does, and the files of years not in `rankings` are carried over
+    /// unchanged. A failure while computing, encoding or scanning writes nothing.
     /// - Parameter inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
     public static func write(_ rankings: [Ranking], to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
@@ -34,6 +37,8 @@ public enum RankingsWriter {
             outputs.append((csvURL(year: ranking.year, in: folder).lastPathComponent, Data(csv(ranking).utf8)))
             outputs.append((jsonURL(year: ranking.year, in: folder).lastPathComponent, try json(ranking)))
         }
+        try PersonalDataDetector.publishedOutput.checkBeforeWriting(
+            outputs.map { (folder.appendingPathComponent($0.name).path, $0.data) }, target: "\(folder.path) (nothing written)")
         return try AtomicOutput.replaceFolder(folder, inputs: inputs, keepingOtherFiles: true) { staging in
             for output in outputs { try staging.write(output.data, to: output.name) }
         }

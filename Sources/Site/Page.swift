@@ -1,8 +1,10 @@
 import Core
 import Foundation
+import PersonalData
 import Scoring
 import Stats
 import Support
+import XLSX
 
 /// A page to render: where it goes, which template draws it, and its data. The data are built
 /// when the page is rendered (on any core), from published values only.
@@ -16,6 +18,21 @@ struct Page: Sendable {
 struct OutputFile: Sendable {
     let path: String
     let data: Data
+    /// For a file whose words are compressed (an `.xlsx` workbook): the text it shows, which the
+    /// personal-data scan reads instead of the bytes.
+    var shownText: Data? = nil
+
+    /// A workbook of `sheets`, its text kept for the scan.
+    static func workbook(_ path: String, _ sheets: [XLSXWorkbook.Sheet], created: Int) throws -> OutputFile {
+        OutputFile(path: path, data: try XLSXWorkbook.data(sheets, created: created), shownText: Data(XLSXWorkbook.text(sheets).utf8))
+    }
+
+    /// The personal-data scan of the file as published: its name, and its bytes or the text it shows.
+    func scan(_ detector: PersonalDataDetector, displayPath: String) -> FileScan {
+        (shownText ?? data).withUnsafeBytes { raw in
+            detector.scanFile(raw.bindMemory(to: UInt8.self), relativePath: path, displayPath: displayPath)
+        }
+    }
 }
 
 /// The sections of the site, for the navigation's "you are here".

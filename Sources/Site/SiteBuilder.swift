@@ -10,9 +10,10 @@ import Support
 /// 2. **pages** — page models for every edition and the global pages; ranking rows are rendered
 ///    once per edition and shared by its sorted and filtered pages;
 /// 3. **render+write+scan** — on all cores, page by page: the page through its template, the
-///    bytes into a fresh staging folder next to the output, and the same bytes through
-///    `PersonalDataDetector.publishedOutput` (as `scanFolder` would read them back); any finding
-///    stops the build, naming file, line and match. Each page's output depends only on its data,
+///    bytes into a fresh staging folder next to the output, and the same bytes and the file's
+///    name through `PersonalDataDetector.publishedOutput` with site.yaml's allow-list
+///    (`scanFile`, as `scanFolder` would read them back); any finding stops the build, naming
+///    file, line and match. Each page's output depends only on its data,
 ///    so the result is the same in any order. A page is dropped once written, so the site is
 ///    never held in memory as a whole;
 /// 4. **publish** — the staging folder replaces the output folder in one step
@@ -34,6 +35,10 @@ public enum SiteBuilder {
         /// a symbolic link followed, a mount point's contents replaced, leftovers of interrupted
         /// builds cleared.
         public var notes: [String]
+        /// site.yaml's `personal_data_allowed`, each entry with the number of files it let through.
+        public var allowedPersonalData: [(entry: AllowedPersonalData, files: Int)]
+        /// What the Markdown sanitiser removed from `content/` (`MarkdownHTML`), one line each.
+        public var contentWarnings: [String]
 
         public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
@@ -54,18 +59,26 @@ public enum SiteBuilder {
 
         let items = (files.map(OutputItem.file) + pages.map(OutputItem.page)).sorted { $0.path < $1.path }
         try checkUnique(items.map(\.path))
-        var bytes = 0
+        var written = Written()
         // Not synced file by file: the next build remakes every page, and syncing thousands of
         // files would cost more than the build.
         let publication = try AtomicOutput.replaceFolder(output, inputs: input.folders, durable: false) { staging in
-            bytes = try renderWriteAndScan(items, source: data.source, into: staging, output: output, progress: progress)
+            written = try renderWriteAndScan(items, source: data.source, into: staging, output: output, progress: progress)
             clock.lap("render+write+scan")
         }
         clock.lap("publish")
 
+        let allowed = data.source.config.personalDataAllowed.map { ($0, written.filesPerAllowedValue[$0.value] ?? 0) }
         return Summary(output: output.path, editions: data.editions.map(\.year),
                        pages: items.filter { $0.path.hasSuffix(".html") }.count, files: items.count,
-                       bytes: bytes, steps: clock.steps, notes: publication.notes)
+                       bytes: written.bytes, steps: clock.steps, notes: publication.notes,
+                       allowedPersonalData: allowed, contentWarnings: data.source.contentWarnings)
+    }
+
+    /// What step 3 wrote: bytes, and per allowed value the number of files it was found in.
+    struct Written {
+        var bytes = 0
+        var filesPerAllowedValue: [String: Int] = [:]
     }
 
     /// Step 2: every page and file of the site.
@@ -118,14 +131,14 @@ public enum SiteBuilder {
         }
     }
 
-    /// Step 3: every item rendered (pages), written into `staging` and scanned, on all cores.
-    /// Returns the bytes written. Findings are reported under the output folder's name (where
-    /// they would have been published), not the staging folder's.
+    /// Step 3: every item rendered (pages), written into `staging` and scanned (name and, when it
+    /// is text, content) with site.yaml's allow-list, on all cores. Findings are reported under
+    /// the output folder's name (where they would have been published), not the staging folder's.
     static func renderWriteAndScan(_ items: [OutputItem], source: SiteSource, into staging: StagingFolder, output: URL,
-                                   progress: Bool) throws -> Int {
-        let detector = PersonalDataDetector.publishedOutput
+                                   progress: Bool) throws -> Written {
+        let detector = source.config.detector
         let bar = Progress("site: rendering", total: items.count, enabled: progress && isatty(STDERR_FILENO) == 1)
-        let slots = ResultSlots<(bytes: Int, findings: [PersonalDataFinding])>(count: items.count)
+        let slots = ResultSlots<(bytes: Int, scan: FileScan)>(count: items.count)
         // Items are dealt out in interleaved chunks, so each chunk reuses one output buffer while
         // the cores stay evenly busy (gemeente pages and ranking pages differ a lot in size).
         let chunks = min(items.count, 64)
@@ -141,13 +154,11 @@ public enum SiteBuilder {
                         try source.render(page.template, page.context(), into: &buffer)
                         return try buffer.withUnsafeBufferPointer { bytes in
                             try staging.write(UnsafeRawBufferPointer(bytes), to: item.path)
-                            return (bytes.count, scan(bytes, relativePath: item.path, detector: detector, output: output))
+                            return (bytes.count, detector.scanFile(bytes, relativePath: item.path, displayPath: output.path + "/" + item.path))
                         }
                     case .file(let file):
-                        return try file.data.withUnsafeBytes { raw in
-                            try staging.write(raw, to: item.path)
-                            return (raw.count, scan(raw.bindMemory(to: UInt8.self), relativePath: item.path, detector: detector, output: output))
-                        }
+                        try file.data.withUnsafeBytes { try staging.write($0, to: item.path) }
+                        return (file.data.count, file.scan(detector, displayPath: output.path + "/" + item.path))
                     }
                 })
                 if index % 64 == 0 { bar.update(index) }
@@ -155,23 +166,13 @@ public enum SiteBuilder {
         }
         bar.finish()
         let results = try slots.all()
-        let findings = results.flatMap(\.findings).sorted()
+        let findings = results.flatMap(\.scan.findings).sorted()
         if !findings.isEmpty { throw SiteError.personalData(findings: findings, output: output.path) }
-        return results.reduce(0) { $0 + $1.bytes }
-    }
-
-    /// The personal-data findings in one file's bytes, as the scan of the written folder found
-    /// them: files at the top of the output are always scanned; in sub-folders, `scanFolder`'s
-    /// rule (binary extensions skipped, and files of other unknown extensions with a NUL byte in
-    /// their first 8 KB).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, relativePath: String, detector: PersonalDataDetector,
-                     output: URL) -> [PersonalDataFinding] {
-        if relativePath.contains("/") {
-            let extensionName = (relativePath as NSString).pathExtension.lowercased()
-            if PersonalDataDetector.binaryExtensions.contains(extensionName) { return [] }
-            if !PersonalDataDetector.textExtensions.contains(extensionName) && bytes.prefix(8192).contains(0) { return [] }
+        var written = Written(bytes: results.reduce(0) { $0 + $1.bytes })
+        for result in results {
+            for value in Set(result.scan.allowedMatches) { written.filesPerAllowedValue[value, default: 0] += 1 }
         }
-        return detector.findings(in: bytes, path: output.path + "/" + relativePath)
+        return written
     }
 }
 

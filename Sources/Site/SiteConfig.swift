@@ -1,5 +1,7 @@
 import Configuration
 import Foundation
+import PersonalData
+import Support
 
 /// `site/site.yaml`: the few settings of the site that are not templates or texts — its title,
 /// tagline, and whether the data are the synthetic demo (and the banner that says so on every
@@ -11,18 +13,31 @@ public struct SiteConfig: Sendable, Hashable {
     /// Whether the surveys are the synthetic demo data: then every page shows `banner`.
     public var syntheticData: Bool
     public var banner: String
+    /// `personal_data_allowed`: the personal data the site publishes on purpose, each value with
+    /// the reason it may be published (reviewed like code). Anything else the scan finds stops
+    /// the build.
+    public var personalDataAllowed: [AllowedPersonalData]
 
-    public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "") {
+    public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "",
+                personalDataAllowed: [AllowedPersonalData] = []) {
         self.title = title
         self.tagline = tagline
         self.syntheticData = syntheticData
         self.banner = banner
+        self.personalDataAllowed = personalDataAllowed
     }
 
     /// The banner to show on every page, or nil for real data.
     public var shownBanner: String? { syntheticData ? banner : nil }
 
-    static let keys = ["title", "tagline", "synthetic_data", "banner"]
+    /// The scan of the built site: the published-output detector with this allow-list.
+    public var detector: PersonalDataDetector {
+        var detector = PersonalDataDetector.publishedOutput
+        detector.allowed = Set(personalDataAllowed.map(\.value))
+        return detector
+    }
+
+    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed"]
     static let expectedContent = "the site's settings (title, synthetic_data, banner)"
 
     public static func load(from url: URL) throws -> SiteConfig {
@@ -55,6 +70,38 @@ public struct SiteConfig: Sendable, Hashable {
             throw node.error("expected text, found nothing" + why)
         }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner)
+                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")))
+    }
+
+    /// `personal_data_allowed`: a list of `{value, reason}`. Each value must be something the
+    /// scan would stop (an entry that allows nothing is a mistake or a leftover), listed once,
+    /// with a reason.
+    static func allowList(_ node: ConfigNode?) throws -> [AllowedPersonalData] {
+        guard let node, !node.isNull else { return [] }
+        var entries: [AllowedPersonalData] = []
+        for item in try node.list() {
+            let keys = try item.mapping(allowed: ["value", "reason"])
+            let value = try keys.required("value", expected: "the value published on purpose").nonEmptyText()
+            let reason = try keys.required("reason", expected: "why it may be published").nonEmptyText()
+            if PersonalDataDetector.publishedOutput.matchesAllowed(by: value).isEmpty {
+                throw try keys.required("value").error("\(Suggestions.quoted(value)) holds nothing the personal-data scan stops; list only values that would stop the build")
+            }
+            if entries.contains(where: { PersonalDataDetector.allowKey($0.value) == PersonalDataDetector.allowKey(value) }) {
+                throw try keys.required("value").error("\(Suggestions.quoted(value)) is listed twice")
+            }
+            entries.append(AllowedPersonalData(value: value, reason: reason))
+        }
+        return entries
+    }
+}
+
+/// One value of `personal_data_allowed` in site.yaml: published on purpose, for `reason`.
+public struct AllowedPersonalData: Sendable, Hashable {
+    public var value: String
+    public var reason: String
+
+    public init(value: String, reason: String) {
+        self.value = value
+        self.reason = reason
     }
 }

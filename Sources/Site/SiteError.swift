@@ -6,6 +6,8 @@ import Support
 public enum SiteError: Error, CustomStringConvertible, Sendable {
     /// A file or folder the build needs is not there.
     case missingSource(path: String, expected: String)
+    /// An entry of the site sources the build refuses to read (a symbolic link).
+    case unsafeSource(path: String, problem: String)
     /// A template does not parse, or a template the site needs is missing.
     case template(file: String, line: Int?, column: Int?, problem: String)
     /// No `Rankings/<year>.json` to publish.
@@ -22,6 +24,8 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .missingSource(let path, let expected):
             return "\(path): not found; expected \(expected)"
+        case .unsafeSource(let path, let problem):
+            return "\(path): \(problem)"
         case .template(let file, let line, let column, let problem):
             return "\(SourceLocation(file: file, line: line, column: column)): \(problem)"
         case .noEditions(let rankings):
@@ -31,12 +35,7 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let problem):
             return "\(path): cannot be read (\(problem))"
         case .personalData(let findings, let output):
-            let listed = findings.prefix(50).map(\.description)
-            let more = findings.count > 50 ? ["… and \(findings.count - 50) more"] : []
-            let kinds = Set(findings.map(\.kind)).sorted().map(\.label).joined(separator: ", ")
-            return (listed + more + [
-                "\(findings.count) personal-data finding(s) (\(kinds)): refusing to publish; \(output) was left as it was",
-            ]).joined(separator: "\n")
+            return PublicationRefused(target: output, findings: findings).description + "; \(output) was left as it was"
         }
     }
 }

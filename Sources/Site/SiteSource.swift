@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 
 /// The site's sources, read and compiled once per build: `site.yaml`, the Mustache templates of
 /// `templates/` (parsed once, rendered many times; see `Template`), the Markdown texts of `content/` (turned into
@@ -17,8 +16,10 @@ public struct SiteSource: Sendable {
     public let folder: URL
     public let config: SiteConfig
     let templates: TemplateLibrary
-    /// Markdown file name (without `.md`, `modellen/` kept) → HTML.
+    /// Markdown file name (without `.md`, `modellen/` kept) → HTML, sanitised (`MarkdownHTML`).
     let content: [String: String]
+    /// What the sanitiser removed, per file: `content/over.md: removed <script> with its content`.
+    let contentWarnings: [String]
     /// Path under `assets/` → bytes, sorted by path.
     let assets: [(path: String, data: Data)]
 
@@ -35,6 +36,7 @@ public struct SiteSource: Sendable {
         guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw SiteError.missingSource(path: folder.path, expected: "a site source folder with site.yaml, templates/, content/ and assets/")
         }
+        try refuseSymbolicLinks(in: folder)
         let config = try SiteConfig.load(from: folder.appendingPathComponent("site.yaml"))
 
         let templateFolder = folder.appendingPathComponent("templates")
@@ -47,11 +49,13 @@ public struct SiteSource: Sendable {
                                           expected: "the template '\(name)' (required: \(requiredTemplates.joined(separator: ", ")))")
         }
 
-        let parser = MarkdownParser()
         var content: [String: String] = [:]
+        var contentWarnings: [String] = []
         let contentFolder = folder.appendingPathComponent("content")
         for file in try files(in: contentFolder, extension: "md") {
-            content[String(file.dropLast(".md".count))] = parser.html(from: try readText(contentFolder.appendingPathComponent(file)))
+            let sanitized = MarkdownHTML.html(fromMarkdown: try readText(contentFolder.appendingPathComponent(file)))
+            content[String(file.dropLast(".md".count))] = sanitized.html
+            contentWarnings += sanitized.removed.map { "content/\(file): \($0)" }
         }
 
         let assetFolder = folder.appendingPathComponent(SitePaths.assets)
@@ -62,7 +66,26 @@ public struct SiteSource: Sendable {
             }
             return (path, data)
         }
-        return SiteSource(folder: folder, config: config, templates: library, content: content, assets: assets)
+        return SiteSource(folder: folder, config: config, templates: library, content: content,
+                          contentWarnings: contentWarnings, assets: assets)
+    }
+
+    /// A symbolic link in the site sources would publish whatever it points to (`assets/x ->
+    /// /etc/hostname`, a folder elsewhere): every entry under the source folder must be a
+    /// plain file or folder. The source folder itself may be a link; hidden entries, which the
+    /// build never reads, are left alone (an editor's lock file `.#over.md` is a link).
+    static func refuseSymbolicLinks(in folder: URL) throws {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: folder.path) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let path = folder.appendingPathComponent(relative).path
+            guard let type = try? manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+                  type == .typeSymbolicLink else { continue }
+            let target = (try? manager.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw SiteError.unsafeSource(path: path, problem: "is a symbolic link (to \(target)); site sources must be plain files "
+                                         + "and folders inside \(folder.path), so that the build never publishes a file from elsewhere")
+        }
     }
 
     /// The HTML of `content/<name>.md`, or an empty string when the file is absent.

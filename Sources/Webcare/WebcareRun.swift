@@ -203,7 +203,7 @@ final class RejectsFile {
     }
 
     private func write(_ fields: [String]) throws {
-        buffer.append(fields.map { CSVWriter.escape(SpreadsheetText.safe($0)) }.joined(separator: ",") + "\n")
+        buffer.append(fields.map(CSVWriter.escape).joined(separator: ",") + "\n")  // formula-like cells as text
         if buffer.count >= 1_000 { try flush() }
     }
 

@@ -13,6 +13,7 @@ struct Benchmark {
 let benchmarks = [
     Benchmark(name: "csv", summary: "one timed read of a CSV export through TableFiles.CSVReader (JSON result)", run: CSVBenchmark.run),
     Benchmark(name: "roi", summary: "Monte Carlo scenarios per second on an example scenario", run: ROIBenchmark.run),
+    Benchmark(name: "scan", summary: "personal-data scan throughput over a built site's files (MB/s)", run: ScanBenchmark.run),
 ]
 
 @MainActor func usage() -> String {

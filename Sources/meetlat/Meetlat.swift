@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Support
 
 /// The `meetlat` command: a thin layer over the pipeline's libraries.
 @main
@@ -30,4 +32,21 @@ struct Meetlat: ParsableCommand {
             VersionCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, except that its messages (a refused option value, help) are
+    /// printed with control characters made visible too: an option value is quoted in them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((VisibleText.message(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

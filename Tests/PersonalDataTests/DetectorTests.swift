@@ -309,6 +309,9 @@ func found(_ text: String, _ detector: PersonalDataDetector = .publishedOutput) 
             "0", "06", "+31", "0031", "(0)", "(", ")", "-", ".", " ", "\u{A0}", "/", ":", ",", "@", "x@y.nl",
             "NL91", "ABNA", "0417", "1643", "00", "1234", "AB", "12", "bsn ", "klantnummer ", "mijn inkomen ",
             "€", "é", "😀", "\n", "123456782", "1234.56.782", "a", "Z", "9",
+            // Escapes and characters the normalisation decodes, drops or maps.
+            "\\u0040", "\\", "\\u", "\\uD83D\\uDE00", "&#64;", "&#", "&", "&shy;", "&nbsp", "%40", "%", "\u{200B}",
+            "\u{2011}", "\u{AD}", "＠", "０", "\u{202E}", "ä", "xn--",
         ]
         var generator = SplitMix(state: 2012)
         for _ in 0..<3000 {

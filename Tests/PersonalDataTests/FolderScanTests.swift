@@ -38,10 +38,10 @@ extension Data {
         let site = try SiteFolder(Self.files)
         let report = try PersonalDataDetector().scanFolder(site.path)
         #expect(report.findings.map(\.description) == [
-            "\(site.path)/gemeente/alkmaar.html:1:23: phone number '06-12345678' — refusing to publish",
-            "\(site.path)/gemeente/hoorn.html:3:13: e-mail address 'x@y.nl' — refusing to publish",
-            "\(site.path)/gemeente/hoorn.html:4:8: phone number '020-1234567' — refusing to publish",
-            "\(site.path)/notes:2:1: IBAN 'NL91 ABNA 0417 1643 00' — refusing to publish",
+            "\(site.path)/gemeente/alkmaar.html:1:23: phone number '06-******78' — refusing to publish",
+            "\(site.path)/gemeente/hoorn.html:3:13: e-mail address 'x@*.nl' — refusing to publish",
+            "\(site.path)/gemeente/hoorn.html:4:8: phone number '02*-*****67' — refusing to publish",
+            "\(site.path)/notes:2:1: IBAN 'NL** **** **** **** 00' — refusing to publish",
         ])
         let first = try #require(report.findings.first)
         #expect((first.line, first.column, first.kind, first.text) == (1, 23, .phone, "06-12345678"))
@@ -64,6 +64,16 @@ extension Data {
         #expect(counts.withPersonalData == 3)
         #expect(counts.byKind == [.phone: 2, .email: 1, .iban: 1])
         #expect(counts.description == "3 of 5 with personal data: e-mail address 1, phone number 2, IBAN 1")
+    }
+
+    @Test func refusalNamesEveryFindingAndTheTotal() throws {
+        let site = try SiteFolder(Self.files)
+        let report = try PersonalDataDetector().scanFolder(site.path + "/")
+        let refusal = try #require(report.refusal)
+        let lines = refusal.description.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[1] == "\(site.path)/gemeente/hoorn.html:3:13: e-mail address 'x@*.nl' — refusing to publish")
+        #expect(lines[4] == "4 personal-data finding(s) in \(site.path)/ (e-mail address 1, phone number 2, IBAN 1): refusing to publish")
     }
 
     @Test func cleanFolderIsPublishable() throws {
@@ -90,6 +100,7 @@ extension Data {
 
     @Test func matchOverTwoLinesIsReportedOnOneLine() {
         let findings = PersonalDataDetector().findings(in: Data(text: "Dorpsweg 3a\n1621 CD Hoorn"), path: "a.txt")
-        #expect(findings.map(\.description) == ["a.txt:1:10: postcode + huisnummer '3a 1621 CD' — refusing to publish"])
+        #expect(findings.map(\.description) == ["a.txt:1:10: postcode + huisnummer '3a **** CD' — refusing to publish"])
+        #expect(findings.map(\.text) == ["3a\n1621 CD"])
     }
 }

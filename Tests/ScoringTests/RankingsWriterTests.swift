@@ -1,5 +1,9 @@
 import Core
 import Foundation
+import Ingest
+import PersonalData
+import Support
+import TableFiles
 import Testing
 @testable import Scoring
 
@@ -116,5 +120,47 @@ import Testing
         #expect(throws: PublishError(year: 2012, key: "entries[].parts.remarks")) {
             try RankingsWriter.checkPublishList(part, year: 2012, parts: ["presence"])
         }
+    }
+
+    /// Names and provinces come from the reference and labels from the models: a cell that a
+    /// spreadsheet would run (`=HYPERLINK(…)`) is written as text, and reads back (libcsv) as
+    /// the guarded text whose original `CSVWriter.originalCell` restores.
+    @Test func formulaCellsAreWrittenAsText() throws {
+        var ranking = try ranking()
+        let hostile = [("=HYPERLINK(\"http://x.example\",\"Hoorn\")", "@Noord-Holland"), ("+31 Fryslân", "-Fryslân"), ("-3", "Gelderland")]
+        for (index, (name, province)) in hostile.enumerated() {
+            ranking.entries[index].name = name
+            ranking.entries[index].province = province
+        }
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("2012.csv")
+        try Data(RankingsWriter.csv(ranking).utf8).write(to: file)
+        var rows: [[String]] = []
+        _ = try CSVReader(url: file).read { rows.append($0.fields) }
+        for (index, (name, province)) in hostile.enumerated() {
+            let row = rows[index + 1]
+            #expect(row[1] == (name == "-3" ? "-3" : "'" + name), "a plain number keeps its sign")
+            #expect(row[2] == (province.hasPrefix("@") || province.hasPrefix("-") ? "'" + province : province))
+            #expect(row.map(CSVWriter.originalCell) == PublishList.columns(for: ranking.parts).map { $0.value(ranking.entries[index]) })
+        }
+    }
+
+    /// Item 16 of issue 19: personal data that reaches a ranking through a model's label (or a
+    /// mapping's value) is found before anything is written, and nothing is.
+    @Test func personalDataInALabelStopsTheWriteAndWritesNothing() throws {
+        var ranking = try ranking()
+        ranking.parts[0].label = "Aanwezigheid (vragen: jan.jansen@hoorn.nl)"
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try RankingsWriter.write([try self.ranking()], to: folder, inputs: [])
+        let before = try Data(contentsOf: folder.appendingPathComponent("2012.json"))
+        let error = #expect(throws: PublicationRefused.self) { try RankingsWriter.write([ranking], to: folder, inputs: []) }
+        let message = error?.description ?? ""
+        #expect(message.contains("\(folder.path)/2012.json:"))
+        #expect(message.contains("e-mail address 'ja*.******@*****.nl'"))
+        #expect(!message.contains("jan.jansen@hoorn.nl"), "the message does not repeat the data")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("2012.json")) == before, "the previous file stays")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2012.csv", "2012.json"])
     }
 }

@@ -87,8 +87,10 @@ import Testing
         }
         let message = error.map(String.init(describing:)) ?? ""
         #expect(message.contains("\(output.path)/2011/downloads.html:"), "names the file as it would be published")
-        #expect(message.contains("e-mail address '\(SyntheticArchive.plantedEmail)'"))
-        #expect(message.contains("BSN") && message.contains(SyntheticArchive.plantedBSN))
+        #expect(message.contains("e-mail address '\(PersonalDataFinding.redacted(SyntheticArchive.plantedEmail))'"))
+        #expect(message.contains("BSN '\(PersonalDataFinding.redacted(SyntheticArchive.plantedBSN))'"))
+        #expect(!message.contains(SyntheticArchive.plantedEmail) && !message.contains(SyntheticArchive.plantedBSN),
+                "the message does not repeat the data it refuses to publish")
         #expect(message.contains("refusing to publish"))
         #expect(!message.contains(".staging-"), "findings are named by the output folder, not the staging folder")
         if case .personalData(let findings, _)? = error {
@@ -111,7 +113,7 @@ import Testing
             try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
         }
         let message = error?.description ?? ""
-        #expect(message.contains("phone number '06-12345678'"))
+        #expect(message.contains("phone number '06-******78'"))
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing was published")
     }
 

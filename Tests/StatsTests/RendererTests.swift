@@ -1,4 +1,7 @@
+import Foundation
+import Ingest
 import Support
+import TableFiles
 import Testing
 @testable import Stats
 
@@ -174,5 +177,36 @@ import Testing
         #expect(StatCell.occurrences([.init(value: 2, count: 3), .init(value: 5, count: 3)], decimals: 0).text == "2, 5 (3× each)")
         #expect(StatCell.occurrences([.init(value: 2, count: 1), .init(value: 5, count: 1)], decimals: 0).text == "–")
         #expect(JSONValue.string("a \"b\"\n\u{1}").text == "\"a \\\"b\\\"\\n\\u0001\"\n")
+    }
+}
+
+/// Every CSV Stats writes (`meetlat stats`/`compare --format csv`, the site's statistics and
+/// comparison downloads) guards cells a spreadsheet would run: labels from statistics.yaml,
+/// names, notes. Signed numbers and percentages stay numbers.
+@Suite struct CSVFormulaGuardTests {
+    @Test func formulaCellsAreTextAndNumbersKeepTheirSign() throws {
+        let table = StatTable(
+            id: "risers", definition: "compare", caption: StatText(same: "Stijgers"), period: "2012",
+            columns: [StatColumn("label", StatText(same: "Gemeente"), .left), StatColumn("change", StatText(same: "Verschil")),
+                      StatColumn("points", StatText(same: "Punten"))],
+            rows: [
+                StatRow(id: "x", cells: [.text("=HYPERLINK(\"http://x.example\")"), .change(-3), .difference(-44, decimals: 0, unit: "%")]),
+                StatRow(id: "y", cells: [.text("+Hoorn"), .change(12), .difference(15.6, decimals: 1, unit: "pp")]),
+            ],
+            notes: [StatText(same: "@opmerking")])
+        let csv = TableRenderer.render([table], as: .csv)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(csv.utf8).write(to: file)
+        var rows: [[String]] = []
+        _ = try CSVReader(url: file).read { rows.append($0.fields) }
+        #expect(rows.map { $0[3] } == ["label", "'=HYPERLINK(\"http://x.example\")", "'=HYPERLINK(\"http://x.example\")", "'+Hoorn", "'+Hoorn", ""])
+        #expect(rows.map { $0[5] } == ["text", "-3", "-44 %", "+12", "'+15.6 pp", "'@opmerking"])
+        #expect(rows.map { $0[6] } == ["value", "-3", "-44", "12", "15.6", ""])
+        for row in rows {
+            for cell in row {
+                #expect(!(cell.first.map { "=+@\t\r".contains($0) } ?? false) || cell == "+12", "\(cell) runs as a formula")
+            }
+        }
     }
 }

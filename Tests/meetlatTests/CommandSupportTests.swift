@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PersonalData
 import Testing
 @testable import meetlat
 
@@ -84,5 +85,53 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("186"))    // Tabel 4: burgers informeren, regelmatig tot vaak
         #expect(text.contains("|"))      // Markdown table
+    }
+
+    /// Issue 19, item 16: statistics and comparisons are published; personal data that reaches
+    /// them (here through a table title in statistics.yaml) stops the output before it is written.
+    @Test func statsRefusesToWritePersonalData() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-stats-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let surveys = folder.appendingPathComponent("Surveys")
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Surveys"), to: surveys)
+        let definition = surveys.appendingPathComponent("statistics.yaml")
+        let text = try String(contentsOf: definition, encoding: .utf8)
+        let title = "title: Aantal gemeenten dat reageerde, tegenover het totaal"
+        #expect(text.contains(title))
+        try text.replacingOccurrences(of: title, with: title + " (vragen? j.jansen@hoorn.nl)").write(to: definition, atomically: false, encoding: .utf8)
+        let path = folder.appendingPathComponent("statistieken.md").path
+        func stats(_ table: String) throws -> StatsCommand {
+            try #require(try Meetlat.parseAsRoot(["stats", "--year", "2012", "--table", table, "--format", "markdown",
+                                                  "--surveys", surveys.path, "--output", path]) as? StatsCommand)
+        }
+        #expect(throws: ExitCode.failure) { try stats("response").run() }
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing was written")
+        // The same command on a table without the address writes: the refusal was the scan's.
+        try stats("channels").run()
+        #expect(FileManager.default.fileExists(atPath: path))
+
+        // Statistics/ (committed, read by the site) is not written either.
+        let statistics = folder.appendingPathComponent("Statistics")
+        let write = try #require(try Meetlat.parseAsRoot(["stats", "--write", "--year", "2012", "--surveys", surveys.path,
+                                                          "--statistics", statistics.path]) as? StatsCommand)
+        #expect(throws: ExitCode.failure) { try write.run() }
+        #expect(!FileManager.default.fileExists(atPath: statistics.path), "nothing was written")
+    }
+
+    @Test func publishedOutputIsScannedBeforeItIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-emit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("vergelijking.csv").path
+        let error = #expect(throws: PublicationRefused.self) {
+            try emit("gemeente,opmerking\nHoorn,bel 06-13572468\n", to: path, inputs: [], published: true)
+        }
+        #expect(error?.description == """
+            \(path):2:11: phone number '06-******68' — refusing to publish
+            1 personal-data finding(s) in \(path) (not written) (phone number 1): refusing to publish
+            """)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try emit("gemeente,punten\nHoorn,145\n", to: path, inputs: [], published: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "gemeente,punten\nHoorn,145\n")
     }
 }

@@ -80,14 +80,16 @@ extension SurveyYear {
         return writer.text
     }
 
-    /// Writes `<folder>/<year>/ingest-report.txt` and `<folder>/<year>/rejects.csv`, replacing
-    /// the year's folder as a whole (`AtomicOutput.replaceFolder`; other files in it are kept).
+    /// Writes `<folder>/<year>/ingest-report.txt` (as printed: control characters made visible,
+    /// so `cat` of the report cannot drive the terminal) and `<folder>/<year>/rejects.csv`,
+    /// replacing the year's folder as a whole (`AtomicOutput.replaceFolder`; other files in it are
+    /// kept).
     /// - Parameter inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
     public func writeReports(to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
         try AtomicOutput.replaceFolder(folder.appendingPathComponent(String(year)), inputs: inputs, keepingOtherFiles: true) { staging in
             try staging.write(rejectsCSV, to: "rejects.csv")
-            try staging.write(report.text(year: year), to: "ingest-report.txt")
+            try staging.write(VisibleText.message(report.text(year: year)), to: "ingest-report.txt")
         }
     }
 }

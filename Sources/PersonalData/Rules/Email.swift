@@ -1,12 +1,23 @@
 extension Scan {
     /// An e-mail address around the "@" at `atSign`: a local part of letters, digits and `._%+-`
     /// (so plus-addressing works, quotes and markup stay outside), then a domain of at least two
-    /// labels whose last label is alphabetic. "@handle" has no local part and is not an address;
-    /// "logo@2x.png" (image density names) is not one either.
+    /// labels whose last label is alphabetic (or an `xn--` label). Letters and digits of any
+    /// script count (internationalised addresses: `jån@exämple.nl`). "@handle" has no local part
+    /// and is not an address; "logo@2x.png" (image density names) is not one either.
     func email(at atSign: Int) -> Candidate? {
         var start = atSign
-        while start > 0 && atSign - start < 64 && Self.isLocalPartByte(text[start - 1]) { start -= 1 }
-        if Self.isLocalPartByte(text[start - 1]) { return nil }  // longer than any real local part
+        while start > 0 && atSign - start < 64 {
+            if Self.isLocalPartByte(text[start - 1]) {
+                start -= 1
+            } else if let scalarStart = text.nonASCIIWordStart(endingAt: start) {
+                start = scalarStart
+            } else {
+                break
+            }
+        }
+        if Self.isLocalPartByte(text[start - 1]) || text.nonASCIIWordStart(endingAt: start) != nil {
+            return nil  // longer than any real local part
+        }
         while start < atSign && text[start] == .dot { start += 1 }
         guard start < atSign, text[atSign - 1] != .dot else { return nil }
 
@@ -14,9 +25,20 @@ extension Scan {
         var labels = 0
         var firstLabel = index..<index
         var lastLabel = index..<index
+        var lastLabelIsAlphabetic = true
         while true {
             let labelStart = index
-            while ByteText.isAlnum(text[index]) || text[index] == .hyphen { index += 1 }
+            var alphabetic = true
+            while true {
+                if ByteText.isAlnum(text[index]) || text[index] == .hyphen {
+                    if !text.isLetter(index) { alphabetic = false }
+                    index += 1
+                } else if case let width = text.nonASCIIWordLength(at: index), width > 0 {
+                    index += width
+                } else {
+                    break
+                }
+            }
             let length = index - labelStart
             guard (1...63).contains(length), text[labelStart] != .hyphen, text[index - 1] != .hyphen else {
                 return nil
@@ -24,11 +46,12 @@ extension Scan {
             labels += 1
             if labels == 1 { firstLabel = labelStart..<index }
             lastLabel = labelStart..<index
-            guard text[index] == .dot, text.isAlnum(index + 1) else { break }
+            lastLabelIsAlphabetic = alphabetic
+            guard text[index] == .dot, text.isAlnum(index + 1) || text.nonASCIIWordLength(at: index + 1) > 0 else { break }
             index += 1
         }
         guard labels >= 2, lastLabel.count >= 2,
-              lastLabel.allSatisfy({ text.isLetter($0) }),
+              lastLabelIsAlphabetic || text.hasWord(Self.punycodePrefix, at: lastLabel.lowerBound),
               !text.isWordCharacter(startingAt: index), text[index] != .at
         else { return nil }
         if isDensitySuffix(firstLabel) || Self.fileExtensions.contains(lowercased(lastLabel)) { return nil }
@@ -50,6 +73,9 @@ extension Scan {
     }
 
     private static let localPartPunctuation: Set<UInt8> = Set("._%+-".utf8)
+
+    /// The ASCII form of an internationalised label (`xn--p1ai`).
+    private static let punycodePrefix: [UInt8] = Array("xn--".utf8)
 
     /// Domain endings that are file names in web assets rather than mail domains.
     private static let fileExtensions: Set<String> = [

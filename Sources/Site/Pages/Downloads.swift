@@ -224,12 +224,16 @@ struct Downloads {
         func add(_ name: String, _ data: Data, group: String, format: String, title: String) {
             files.append(DownloadFile(file: OutputFile(path: SitePaths.data(year, name), data: data), group: group, format: format, title: title))
         }
+        func addWorkbook(_ name: String, _ sheets: [XLSXWorkbook.Sheet], group: String, title: String) throws {
+            files.append(DownloadFile(file: try .workbook(SitePaths.data(year, name), sheets, created: created),
+                                      group: group, format: "Excel", title: title))
+        }
         func ranking(_ base: String, entries: [RankedGemeente], title: String, group: String) throws {
             let table = DownloadTable.ranking(index, entries: entries, name: "Ranglijst \(year)", labels: labels)
             var selection = index.ranking
             selection.entries = entries
             add(base + ".csv", table.csv, group: group, format: "CSV", title: title)
-            add(base + ".xlsx", try XLSXWorkbook.data([table.sheet], created: created), group: group, format: "Excel", title: title)
+            try addWorkbook(base + ".xlsx", [table.sheet], group: group, title: title)
             add(base + ".json", try RankingsWriter.json(Self.withoutExplanations(selection)), group: group, format: "JSON", title: title)
         }
         try ranking("ranglijst-\(year)", entries: index.ranking.entries, title: "Ranglijst \(year) (\(index.ranking.entries.count) gemeenten)", group: "ranking")
@@ -251,8 +255,8 @@ struct Downloads {
         for (table, download) in zip(asked, statisticTables) {
             add(Self.statisticsTableName(year, table), download.csv, group: "statistics", format: "CSV", title: siteCaption(table))
         }
-        add("statistieken-\(year).xlsx", try XLSXWorkbook.data(statisticTables.map(\.sheet), created: created),
-            group: "statistics-all", format: "Excel", title: "Alle tabellen van de statistieken \(year), elk op een eigen blad")
+        try addWorkbook("statistieken-\(year).xlsx", statisticTables.map(\.sheet),
+            group: "statistics-all", title: "Alle tabellen van de statistieken \(year), elk op een eigen blad")
         add("statistieken-\(year).json", Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8),
             group: "statistics-all", format: "JSON", title: "Alle tabellen van de statistieken \(year)")
 
@@ -268,8 +272,8 @@ struct Downloads {
                 add(Self.comparisonTableName(comparison, table.id), download.csv, group: "comparison", format: "CSV",
                     title: table.caption.text(in: .dutch))
             }
-            add("\(name).xlsx", try XLSXWorkbook.data(workbook.map(\.sheet), created: created),
-                group: "comparison", format: "Excel", title: "De vergelijking met \(comparison.from.year), elke tabel op een eigen blad")
+            try addWorkbook("\(name).xlsx", workbook.map(\.sheet),
+                group: "comparison", title: "De vergelijking met \(comparison.from.year), elke tabel op een eigen blad")
             add("\(name).json", Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8),
                 group: "comparison", format: "JSON", title: "De vergelijking met \(comparison.from.year)")
         }
@@ -301,7 +305,7 @@ struct Downloads {
         }
         let created = Self.created(indexes.last?.year ?? 2000)
         return [OutputFile(path: "data/\(allEditionsName).csv", data: table.csv),
-                OutputFile(path: "data/\(allEditionsName).xlsx", data: try XLSXWorkbook.data(sheets, created: created))]
+                try .workbook("data/\(allEditionsName).xlsx", sheets, created: created)]
     }
 
     static func withoutExplanations(_ ranking: Ranking) -> Ranking {

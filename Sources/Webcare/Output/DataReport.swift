@@ -13,7 +13,7 @@ public enum DataReport {
     /// `public-without-advice` (key = conversation id).
     public static func csv(_ report: WebcareReport) -> String {
         var writer = CSVWriter(header: csvHeader)
-        func line(_ fields: [String]) { writer.append(fields.map(SpreadsheetText.safe)) }
+        func line(_ fields: [String]) { writer.append(fields) }  // CSVWriter writes formula-like cells as text
         for organisation in report.organisations {
             let name = organisation.name
             let rows = report.periodKeys.map { (report.period.identifier($0), organisation.periods[$0] ?? Breakdown()) }
@@ -152,16 +152,5 @@ public enum DataReport {
             "organisations": .array(organisations),
         ])
         return document.text
-    }
-}
-
-/// CSV cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at
-/// the start) written as text: a leading apostrophe, as OWASP's CSV-injection guidance advises.
-public enum SpreadsheetText {
-    public static func safe(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        // A plain negative number is data, not a formula.
-        if first == "-", Double(cell) != nil { return cell }
-        return "'" + cell
     }
 }

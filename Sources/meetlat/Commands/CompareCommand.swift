@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
                 from: StatisticsFile.load(year: yearA, statistics: statistics.statisticsURL),
                 to: StatisticsFile.load(year: yearB, statistics: statistics.statisticsURL))
             try emit(TableRenderer.render(comparison.tables(top: top, limit: limit, channels: channels), as: format), to: output,
-                     inputs: [rankings.rankingsURL, statistics.statisticsURL])
+                     inputs: [rankings.rankingsURL, statistics.statisticsURL], published: true)
         }
     }
 }

@@ -31,7 +31,7 @@ struct DiscrepanciesCommand: ParsableCommand {
             guard let report = scored.ranking.observations else {
                 throw DiscrepancyError.noObservations(year: year)
             }
-            print(ScoringText.discrepancies(report, year: year, all: all), terminator: "")
+            printMessage(ScoringText.discrepancies(report, year: year, all: all), terminator: "")
         }
     }
 }

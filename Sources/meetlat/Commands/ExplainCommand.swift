@@ -24,7 +24,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            print(try ScoringRun.explanation(of: gemeente, year: year, in: surveys.folder), terminator: "")
+            printMessage(try ScoringRun.explanation(of: gemeente, year: year, in: surveys.folder), terminator: "")
         }
     }
 }

@@ -47,7 +47,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     private func write(_ surveyYear: SurveyYear) throws {
-        print(surveyYear.report.text(year: surveyYear.year))
+        printMessage(surveyYear.report.text(year: surveyYear.year))
         printNotes(try surveyYear.writeReports(to: reports.reportsURL, inputs: [surveys.surveysURL]))
     }
 }

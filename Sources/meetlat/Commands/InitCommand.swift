@@ -64,7 +64,7 @@ struct InitCommand: ParsableCommand {
                     }
                 } else {
                     try FileManager.default.copyItem(at: source, to: placed)
-                    print("Copied \(export) to \(placed.path) (exports stay untouched in the year's folder).")
+                    printMessage("Copied \(export) to \(placed.path) (exports stay untouched in the year's folder).")
                 }
             }
             let target = output.map { URL(fileURLWithPath: $0) } ?? folder.mappingURL(year)
@@ -73,11 +73,11 @@ struct InitCommand: ParsableCommand {
             }
             let draft = try MappingDrafter(folder: folder, year: year, exportFile: name, sheet: sheet, model: model).draft()
             if output == "-" {
-                print(draft.yaml, terminator: "")
+                printMessage(draft.yaml, terminator: "")
             } else {
                 // The draft goes into the survey folder by design; only the export itself is protected.
                 try AtomicOutput.write(draft.yaml, to: target, inputs: [placed])
-                print("Wrote \(target.path): \(draft.summary).")
+                printMessage("Wrote \(target.path): \(draft.summary).")
             }
             if !draft.unmappedModelFields.isEmpty {
                 printError("model fields without a column: \(draft.unmappedModelFields.joined(separator: ", "))")

@@ -36,13 +36,13 @@ struct ScoreCommand: ParsableCommand {
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
             let publication = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL, inputs: [surveys.surveysURL])
             for year in scored {
-                print(ScoringText.summary(year.ranking))
-                print(ScoringText.top(year.ranking, limit: top))
+                printMessage(ScoringText.summary(year.ranking))
+                printMessage(ScoringText.top(year.ranking, limit: top))
             }
             printNotes(publication)
             let written = scored.flatMap { [RankingsWriter.csvURL(year: $0.ranking.year, in: publication.folder),
                                             RankingsWriter.jsonURL(year: $0.ranking.year, in: publication.folder)] }
-            print("wrote " + written.map(\.path).joined(separator: ", "))
+            printMessage("wrote " + written.map(\.path).joined(separator: ", "))
         }
     }
 }

@@ -59,22 +59,22 @@ struct SensitivityCommand: ParsableCommand {
             _ = try folder.years(selecting: year)
             let analysis = try UncertaintyProblem.make(year: year, in: folder, reference: try folder.reference(), overrides: overrides)
             if problem {
-                print(String(decoding: try JSONFile.encoded(SALibProblem(analysis.space)), as: UTF8.self), terminator: "")
+                try emit(String(decoding: try JSONFile.encoded(SALibProblem(analysis.space)), as: UTF8.self), to: nil, inputs: [])
                 return
             }
             if let evaluate {
-                print(try Self.evaluate(file: evaluate, analysis), terminator: "")
+                try emit(try Self.evaluate(file: evaluate, analysis), to: nil, inputs: [])
                 return
             }
             let (ranking, result) = analysis.run()
             switch format {
             case .text:
-                print(ScoringText.summary(ranking))
-                if let summary = ranking.uncertainty { print(ScoringText.indices(summary), terminator: "") }
-                print(ScoringText.intervals(ranking), terminator: "")
+                printMessage(ScoringText.summary(ranking))
+                if let summary = ranking.uncertainty { printMessage(ScoringText.indices(summary), terminator: "") }
+                printMessage(ScoringText.intervals(ranking), terminator: "")
             case .json:
                 let report = SensitivityReport(ranking: ranking, result: result)
-                print(String(decoding: try JSONFile.encoded(report), as: UTF8.self), terminator: "")
+                try emit(String(decoding: try JSONFile.encoded(report), as: UTF8.self), to: nil, inputs: [])
             }
         }
     }

@@ -37,12 +37,21 @@ struct SiteCommand: ParsableCommand {
                                   source: URL(fileURLWithPath: source))
             input.protected = [surveys.surveysURL]
             let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
-            for note in summary.notes { print(note) }
+            for note in summary.notes { printMessage(note) }
             let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
-            print("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
+            printMessage("wrote \(output): editions \(summary.editions.map(String.init).joined(separator: ", ")); "
                   + "\(summary.pages) pages, \(summary.files) files, \(megabytes) MB")
+            for warning in summary.contentWarnings { printError("warning: \(warning)") }
+            if summary.allowedPersonalData.isEmpty {
+                printMessage("personal data allowed by \(source)/site.yaml: none")
+            } else {
+                printMessage("personal data allowed by \(source)/site.yaml (personal_data_allowed), found in:")
+                for (entry, files) in summary.allowedPersonalData {
+                    printMessage("  \(entry.value): \(files) file\(files == 1 ? "" : "s") — \(entry.reason)")
+                }
+            }
             let steps = summary.steps.map { "\($0.name) \(Rounding.fixed($0.seconds, decimals: 2)) s" }.joined(separator: ", ")
-            print("in \(Rounding.fixed(summary.seconds, decimals: 2)) s (\(steps)): "
+            printMessage("in \(Rounding.fixed(summary.seconds, decimals: 2)) s (\(steps)): "
                   + "\(Rounding.fixed(summary.pagesPerSecond, decimals: 0)) pages/s")
         }
     }

@@ -64,10 +64,10 @@ struct StatsCommand: ParsableCommand {
                 let (written, publication) = try StatisticsRun.write(years: years, in: folder, to: statistics.statisticsURL,
                                                                      inputs: [surveys.surveysURL])
                 printNotes(publication)
-                print("wrote " + written.map(\.path).joined(separator: ", "))
+                printMessage("wrote " + written.map(\.path).joined(separator: ", "))
             } else {
                 let tables = try StatisticsRun.tables(year: years[0], in: folder, only: table, checkPublished: checkPublished)
-                try emit(TableRenderer.render(tables, as: format ?? .text), to: output, inputs: [surveys.surveysURL])
+                try emit(TableRenderer.render(tables, as: format ?? .text), to: output, inputs: [surveys.surveysURL], published: true)
             }
         }
     }

@@ -4,6 +4,6 @@ struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print meetlat's version (also: meetlat --version).")
 
     func run() {
-        print("meetlat \(Meetlat.version)")
+        printMessage("meetlat \(Meetlat.version)")
     }
 }

@@ -63,13 +63,13 @@ struct WebcareCommand: ParsableCommand {
             // Names of organisations and channels come from the log: control characters shown, not sent.
             let text = TextReport.render(result.report, rejectsPath: privateURL.appendingPathComponent(WebcareRun.rejectsFile).relativePath)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escaped(String($0)) }
-            print(lines.joined(separator: "\n"), terminator: "")
+            printMessage(lines.joined(separator: "\n"), terminator: "")
             if !result.rejectMessages.isEmpty {
-                print("\nfirst rejected rows:")
-                for message in result.rejectMessages.prefix(5) { print("  \(message)") }
+                printMessage("\nfirst rejected rows:")
+                for message in result.rejectMessages.prefix(5) { printMessage("  \(message)") }
             }
-            for note in result.notes { print(note) }
-            print("\nwrote \(output)/\(WebcareRun.csvFile), \(WebcareRun.jsonFile), \(WebcareRun.htmlFile) (each scanned: no personal data)")
+            for note in result.notes { printMessage(note) }
+            printMessage("\nwrote \(output)/\(WebcareRun.csvFile), \(WebcareRun.jsonFile), \(WebcareRun.htmlFile) (each scanned: no personal data)")
         }
     }
 }
