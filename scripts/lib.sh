@@ -37,9 +37,11 @@ ensure_python_venv() {
     fi
 }
 
-# The test virtualenv (.venv): the browser tests' packages, the fixture writers and the oracles.
+# The test virtualenv (.venv): the browser tests' packages, the fixture writers, the oracles and
+# the readers of the data downloads.
 ensure_test_venv() {
-    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt \
+        Tests/Data/requirements.txt
 }
 
 # The XLSX and SPSS fixtures, written by openpyxl and pyreadstat into .build/fixtures.
@@ -116,6 +118,18 @@ run_browser_tests() {
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site
     MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Browser
+}
+
+# The site's data downloads read by outside tools (Tests/Data): Datasette on meetlat.sqlite,
+# Frictionless on datapackage.json, an OpenAPI validator on the JSON API. Builds the site twice
+# (the downloads must be byte-identical).
+run_data_tests() {
+    ensure_debian_packages sqlite3
+    ensure_test_venv
+    local bin
+    bin="$(swift build --show-bin-path)/meetlat"
+    "$bin" site --output _site >/dev/null
+    MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Data
 }
 
 # Outside tools as oracles of meetlat's numbers (Tests/Oracles): SALib's Sobol indices against

@@ -7,7 +7,8 @@
 #      reader and the scenario expression parser (README.md, "Fuzzing");
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. outside tools as oracles (SALib for the Sobol indices);
-#   5. the browser tests of the site in headless Chromium.
+#   5. the data downloads read by Datasette, Frictionless and an OpenAPI validator;
+#   6. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,9 @@ swift test
 
 step "oracle tests (SALib)"
 run_oracle_tests
+
+step "data downloads (Datasette, Frictionless, OpenAPI)"
+run_data_tests
 
 step "browser tests"
 run_browser_tests
