@@ -103,6 +103,29 @@ import Testing
         #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
     }
 
+    /// The data downloads are scanned like the pages: the database by the text of its rows, the
+    /// data package and every API file by their bytes. site.yaml's publisher reaches only them.
+    @Test func personalDataInTheDataDownloadsStopsTheBuild() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let source = try copyOfSiteSource(into: folder.url)
+        try replace("publisher: Socialmediameetlat", with: "publisher: Bel 06-12345678, Socialmediameetlat",
+                    in: source.appendingPathComponent("site.yaml"))
+        let output = folder.url.appendingPathComponent("out")
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
+        }
+        if case .personalData(let findings, _)? = error {
+            let paths = Set(findings.map(\.path))
+            for file in ["data/meetlat.sqlite", "datapackage.json", "api/v1/editions.json"] {
+                #expect(paths.contains(output.path + "/" + file), "\(file) is scanned")
+            }
+            #expect(paths.contains { $0.hasPrefix(output.path + "/api/v1/gemeente/GM") }, "every API file is scanned")
+            #expect(!paths.contains { $0.hasSuffix(".html") }, "the publisher is on no page")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aConfigValueHoldingAPhoneNumberIsRefusedToo() throws {
         let shared = try SharedSite.get()
         let folder = try TemporaryFolder()
