@@ -24,8 +24,7 @@ enum DataFiles {
                             syntheticData: config.syntheticData)
     }
 
-    static func files(_ data: SiteData, downloads: [DownloadFile]) throws -> [OutputFile] {
-        let input = input(data)
+    static func files(_ input: PublishInput, _ data: SiteData, downloads: [DownloadFile]) throws -> [OutputFile] {
         let bytes = try DatabaseWriter.database(input)
         let gemeentenTable = gemeentenTable(data)
         let resources = downloads.compactMap { file in file.table.map { (file, $0) } } + [
@@ -54,6 +53,14 @@ enum DataFiles {
             [.text(gemeente.code), .text(gemeente.name), .text(gemeente.province), .integer(gemeente.firstYear),
              gemeente.lastYear.map { .integer($0) } ?? .empty, gemeente.successor.map { .text($0) } ?? .empty]
         })
+    }
+
+    /// A JSON download (an object) with `herkomst` as its first member: which edition, model,
+    /// build of meetlat and reference data it came from. The rest of the bytes stay as written.
+    static func withProvenance(_ json: Data, _ herkomst: JSONValue) -> Data {
+        guard json.first == UInt8(ascii: "{"), let newline = json.firstIndex(of: UInt8(ascii: "\n")) else { return json }
+        let value = herkomst.text.dropLast().replacingOccurrences(of: "\n", with: "\n  ")
+        return json[...newline] + Data("  \"herkomst\" : \(value),\n".utf8) + json[json.index(after: newline)...]
     }
 
     // MARK: datapackage.json

@@ -206,6 +206,8 @@ struct Downloads {
     let index: EditionIndex
     let links: EditionLinks
     let labels: QuestionLabels
+    /// The edition's provenance, the first member of every JSON download (`DataFiles.withProvenance`).
+    let herkomst: JSONValue
 
     static let allEditionsName = "ranglijsten-alle-edities"
 
@@ -237,7 +239,8 @@ struct Downloads {
             selection.entries = entries
             add(base + ".csv", table.csv, group: group, format: "CSV", title: title, table: table)
             try addWorkbook(base + ".xlsx", [table.sheet], group: group, title: title)
-            add(base + ".json", try RankingsWriter.json(Self.withoutExplanations(selection)), group: group, format: "JSON", title: title)
+            add(base + ".json", DataFiles.withProvenance(try RankingsWriter.json(Self.withoutExplanations(selection)), herkomst), group: group,
+                format: "JSON", title: title)
         }
         try ranking("ranglijst-\(year)", entries: index.ranking.entries, title: "Ranglijst \(year) (\(index.ranking.entries.count) gemeenten)", group: "ranking")
         for province in index.provinces {
@@ -261,7 +264,7 @@ struct Downloads {
         }
         try addWorkbook("statistieken-\(year).xlsx", statisticTables.map(\.sheet),
             group: "statistics-all", title: "Alle tabellen van de statistieken \(year), elk op een eigen blad")
-        add("statistieken-\(year).json", Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8),
+        add("statistieken-\(year).json", DataFiles.withProvenance(Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8), herkomst),
             group: "statistics-all", format: "JSON", title: "Alle tabellen van de statistieken \(year)")
 
         if let comparison = index.edition.comparison {
@@ -279,7 +282,7 @@ struct Downloads {
             }
             try addWorkbook("\(name).xlsx", workbook.map(\.sheet),
                 group: "comparison", title: "De vergelijking met \(comparison.from.year), elke tabel op een eigen blad")
-            add("\(name).json", Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8),
+            add("\(name).json", DataFiles.withProvenance(Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8), herkomst),
                 group: "comparison", format: "JSON", title: "De vergelijking met \(comparison.from.year)")
         }
         return files
