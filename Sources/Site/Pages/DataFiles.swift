@@ -166,15 +166,17 @@ enum DataFiles {
         let editions = data.editions
         return Page(path: path, template: "api") {
             func link(_ target: String) -> TemplateValue { .string(SitePaths.relative(from: path, to: target)) }
-            let hoorn = editions.last?.ranking.entries.first?.code ?? "GM0405"
+            // The newest edition's first gemeente as the example.
+            let first = editions.last?.ranking.entries.first
+            let example = first?.code ?? "GM0405"
             let newest = editions.last?.year ?? 0
             let context: TemplateData = [
                 "introHTML": .string(source.html("api")),
                 "database": link(database), "metadata": link(datasetteMetadata), "dataPackage": link(dataPackage),
                 "gemeenten": link(gemeenten), "openAPI": link(StaticAPI.openAPI), "editionsFile": link(StaticAPI.editions()),
-                "exampleCode": .string(hoorn), "newest": .number(newest),
-                "exampleRanking": link(StaticAPI.ranking(newest)), "exampleGemeente": link(StaticAPI.gemeente(newest, hoorn)),
-                "exampleHistory": link(StaticAPI.gemeente(hoorn)),
+                "exampleCode": .string(example), "exampleName": .string(first?.name ?? example), "newest": .number(newest),
+                "exampleRanking": link(StaticAPI.ranking(newest)), "exampleGemeente": link(StaticAPI.gemeente(newest, example)),
+                "exampleHistory": link(StaticAPI.gemeente(example)),
                 "editions": .list(editions.reversed().map { edition in
                     ["year": .number(edition.year), "model": .string(edition.model.label), "ranking": link(StaticAPI.ranking(edition.year))]
                 }),
