@@ -40,8 +40,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let config = try SiteConfig.load(from: URL(fileURLWithPath: source).appendingPathComponent("site.yaml"))
             let inputs = [rankings.rankingsURL, statistics.statisticsURL, surveys.surveysURL, URL(fileURLWithPath: source)]
+            // Refused before the work, not after it; the writes apply the rule again.
+            for file in [sqlite, metadata].compactMap({ $0 }) { try AtomicOutput.checkFile(URL(fileURLWithPath: file), inputs: inputs) }
+            if let api { try AtomicOutput.checkFolder(URL(fileURLWithPath: api), inputs: inputs) }
+            let config = try SiteConfig.load(from: URL(fileURLWithPath: source).appendingPathComponent("site.yaml"))
             let input = try PublishInput.load(rankings: rankings.rankingsURL, statistics: statistics.statisticsURL,
                                               models: surveys.folder.modelsURL, licence: config.licence, publisher: config.publisher,
                                               syntheticData: config.syntheticData)
