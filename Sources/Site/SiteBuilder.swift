@@ -105,7 +105,7 @@ public enum SiteBuilder {
             return (pages, files)
         }
         var pages = perEdition.flatMap(\.0)
-        let downloads = perEdition.flatMap(\.1) + (try Downloads.allEditions(indexes, labels: labels))
+        let downloads = perEdition.flatMap(\.1) + (try Downloads.allEditions(indexes, labels: labels, herkomst: publish.provenance(nil)))
         var files = downloads.map(\.file)
         files += try DataFiles.files(publish, data, downloads: downloads)
         pages.append(DataFiles.page(source, data))

@@ -35,3 +35,28 @@ def test_every_json_download_names_edition_model_build_and_reference(site):
         assert herkomst["model"].startswith("meetlat-"), path
         assert herkomst["meetlat"].startswith("meetlat "), path
         assert "reference" in herkomst["referentie"], path
+
+
+def test_every_workbook_names_its_origin_in_its_properties(site):
+    import openpyxl  # the browser tests' reader of the workbooks, in the same virtualenv
+
+    files = sorted(site.glob("*/data/*.xlsx")) + sorted(site.glob("data/*.xlsx"))
+    assert len(files) > 20
+    for path in files:
+        description = openpyxl.load_workbook(path, read_only=True).properties.description
+        assert description.startswith("herkomst: {"), path
+        herkomst = json.loads(description[len("herkomst: "):])
+        assert herkomst["meetlat"].startswith("meetlat "), path
+        if path.parts[-3].isdigit():
+            assert herkomst["editie"] == int(path.parts[-3]) and herkomst["model"].startswith("meetlat-"), path
+        else:
+            assert herkomst["edities"] == [2011, 2012, 2013], path
+
+
+def test_every_csv_download_names_its_origin_in_the_data_package(site):
+    package = json.loads((site / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        assert resource["herkomst"]["meetlat"].startswith("meetlat "), resource["path"]
+        year = resource["path"].split("/")[0]
+        if year.isdigit():
+            assert resource["herkomst"]["editie"] == int(year), resource["path"]

@@ -63,6 +63,11 @@ enum DataFiles {
         return json[...newline] + Data("  \"herkomst\" : \(value),\n".utf8) + json[json.index(after: newline)...]
     }
 
+    /// The provenance as one line of text, for a workbook's properties: `herkomst: {…}` in JSON.
+    static func provenanceText(_ herkomst: JSONValue) -> String {
+        "herkomst: " + herkomst.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
     // MARK: datapackage.json
 
     /// The Frictionless data package of every CSV download: the dialect the site writes (`;`,

@@ -230,7 +230,8 @@ struct Downloads {
                                       table: table))
         }
         func addWorkbook(_ name: String, _ sheets: [XLSXWorkbook.Sheet], group: String, title: String) throws {
-            files.append(DownloadFile(file: try .workbook(SitePaths.data(year, name), sheets, created: created),
+            files.append(DownloadFile(file: try .workbook(SitePaths.data(year, name), sheets, created: created,
+                                                           comments: DataFiles.provenanceText(herkomst)),
                                       group: group, format: "Excel", title: title))
         }
         func ranking(_ base: String, entries: [RankedGemeente], title: String, group: String) throws {
@@ -305,7 +306,7 @@ struct Downloads {
     }
 
     /// Every edition's ranking together, for the home page and every downloads page.
-    static func allEditions(_ indexes: [EditionIndex], labels: QuestionLabels) throws -> [DownloadFile] {
+    static func allEditions(_ indexes: [EditionIndex], labels: QuestionLabels, herkomst: JSONValue) throws -> [DownloadFile] {
         let table = DownloadTable.allEditions(indexes)
         var sheets = [table.sheet]
         for index in indexes.reversed() {
@@ -315,7 +316,8 @@ struct Downloads {
         let title = "Alle edities samen"
         return [DownloadFile(file: OutputFile(path: "data/\(allEditionsName).csv", data: table.csv), group: "all", format: "CSV", title: title,
                              table: table),
-                DownloadFile(file: try .workbook("data/\(allEditionsName).xlsx", sheets, created: created), group: "all", format: "Excel",
+                DownloadFile(file: try .workbook("data/\(allEditionsName).xlsx", sheets, created: created,
+                                                comments: DataFiles.provenanceText(herkomst)), group: "all", format: "Excel",
                              title: title)]
     }
 
