@@ -178,7 +178,14 @@ import Testing
         #expect(expected.entries.allSatisfy { $0.explanation?.isEmpty == false })
         for index in expected.entries.indices { expected.entries[index].explanation = nil }
         #expect(published == expected)
-        #expect(files["2012/data/ranglijst-2012.json"] == (try RankingsWriter.json(expected)))
+        // Byte for byte the Rankings format, with `herkomst` (edition, model, build, reference) as its first member.
+        let json = files["2012/data/ranglijst-2012.json"] ?? Data()
+        let herkomst = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])["herkomst"] as? [String: Any]
+        #expect(herkomst?["editie"] as? Int == 2012 && herkomst?["model"] as? String == "meetlat-2012")
+        #expect((herkomst?["meetlat"] as? String)?.hasPrefix("meetlat ") == true)
+        let jsonLines = String(decoding: json, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let afterHerkomst = jsonLines.firstIndex { $0 == "  }," }.map { ["{"] + jsonLines[($0 + 1)...] } ?? []
+        #expect(afterHerkomst.joined(separator: "\n") == String(decoding: try RankingsWriter.json(expected), as: UTF8.self))
         let statistics = try #require(files["2012/data/statistieken-2012-response.csv"])
         #expect(String(decoding: statistics.dropFirst(3), as: UTF8.self).hasPrefix("Grootteklasse;"))
         #expect(files["2012/data/statistieken-2012.xlsx"] != nil && files["2012/data/statistieken-2012.json"] != nil)
