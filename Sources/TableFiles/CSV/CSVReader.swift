@@ -45,8 +45,11 @@ public struct CSVRecord: Sendable {
 /// What a completed read saw.
 public struct CSVSummary: Sendable {
     public var format: CSVFormat
-    /// Rows that held nothing at all (blank lines), by row number. They are not delivered.
+    /// Rows that held nothing at all (blank lines), by row number: the first
+    /// `TableSummary.blankRowsListed` of them. They are not delivered.
     public var blankRows: [Int]
+    /// How many blank rows there were.
+    public var blankRowCount: Int
     /// The number of the last row (header included, blank rows included).
     public var lastRow: Int
     public var bytes: Int
@@ -203,7 +206,8 @@ public struct CSVReader: Sendable {
         if session.header == nil {
             throw CSVError(file: displayName, kind: .empty)
         }
-        return CSVSummary(format: format, blankRows: session.blankRows, lastRow: session.row, bytes: file.size)
+        return CSVSummary(format: format, blankRows: session.blankRows, blankRowCount: session.blankRowCount, lastRow: session.row,
+                          bytes: file.size)
     }
 
     private func lineNumber(in file: FileBytes, at offset: Int) throws(CSVError) -> Int {
@@ -253,6 +257,7 @@ final class CSVParseSession {
     @exclusivity(unchecked) private(set) var row = 0
     @exclusivity(unchecked) private(set) var header: [String]?
     @exclusivity(unchecked) private(set) var blankRows: [Int] = []
+    @exclusivity(unchecked) private(set) var blankRowCount = 0
     @exclusivity(unchecked) private(set) var failure: Error?
 
     init(file: String, format: CSVFormat, deliver: @escaping (CSVRecord) throws -> Void) {
@@ -283,7 +288,8 @@ final class CSVParseSession {
             }
             afterCarriageReturn = terminator == Int32(ASCII.carriageReturn)
             row += 1
-            blankRows.append(row)
+            blankRowCount += 1
+            if blankRows.count < TableSummary.blankRowsListed { blankRows.append(row) }
             return
         }
         afterCarriageReturn = terminator == Int32(ASCII.carriageReturn)
