@@ -103,7 +103,7 @@ public struct IngestReport: Sendable, Hashable, Codable {
     /// Personal-data matches in the remarks, per kind (never the matched text).
     public var personalDataByKind: [PersonalDataKind: Int]
     /// Rows with at least one remark holding personal data, ascending, so the researcher can
-    /// find them in the export.
+    /// find them in the export: the first `RemarkInspection.listedRows` of them.
     public var remarkRowsWithPersonalData: [Int]
     /// Things the researcher should look at that did not reject a row: columns neither mapped
     /// nor ignored, listed columns missing from the export, empty rows skipped.

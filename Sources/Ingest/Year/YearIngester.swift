@@ -16,7 +16,7 @@ struct RemarkText: Sendable, Hashable {
 /// 11-proef for a BSN). Only counts, kinds and the first `listedRows` row numbers are kept; the
 /// remarks themselves go no further.
 struct RemarkInspection {
-    /// The report lists twenty rows; a few more are kept so it can say there are more.
+    /// The report lists twenty rows and says when there are more; memory for more is never taken.
     static let listedRows = 100
 
     private var read = 0
@@ -63,6 +63,10 @@ struct YearIngest {
 ///
 /// Rows whose fields are all empty (`;;;;` as Excel writes them) and blank lines hold no answer:
 /// they are skipped and listed in the report's warnings, not counted as rows read.
+///
+/// Memory is that of the gemeenten, not of the rows: a row is evaluated as it is read, only the
+/// best answer per gemeente is kept, and rejected rows (and accepted ones that may yet turn out
+/// to be duplicates) go to a temporary file, `RejectLog`.
 struct YearIngester {
     let mapping: Mapping
     let reader: any TableReader
