@@ -130,7 +130,7 @@ let package = Package(
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "PersonalData", "Support"]),
         // Fuzz targets for hostile exports, configuration files and scenario expressions. `scripts/fuzz.sh` builds them
-        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
+        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (Fuzz/README.md).
         .executableTarget(
             name: "meetlat-fuzz",
             dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],

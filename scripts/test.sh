@@ -4,7 +4,7 @@
 #      Statistics/ regenerated; the site's targets do not reach the survey reader;
 #   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
 #      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
-#      reader and the scenario expression parser (README.md, "Fuzzing");
+#      reader and the scenario expression parser (Fuzz/README.md);
 #   3. the unit, integration and end-to-end tests of every target (swift test);
 #   4. outside tools as oracles (SALib for the Sobol indices);
 #   5. the browser tests of the site in headless Chromium.
