@@ -135,6 +135,8 @@ public enum ScoringText {
     /// A gemeente's score, answer by answer, per dimension, ending with the total — in Dutch, like
     /// the explanation lines it prints (the same lines as the gemeente's page on the site).
     /// - Parameters:
+    ///   - entry: the gemeente's entry in `ranking`.
+    ///   - ranking: the ranking that holds it.
     ///   - model: the model the ranking was scored with: its labels name the fields of the notes.
     ///   - sizeClassLabel: the size class as printed (`50.000 – 99.999`), if known.
     public static func explanation(_ entry: RankedGemeente, in ranking: Ranking, model: ScoringModel,
