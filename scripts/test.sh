@@ -2,7 +2,8 @@
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: demo exports and the demo webcare log, Rankings/ and
 #      Statistics/ regenerated; the site's targets do not reach the survey reader;
-#   2. every library's DocC catalog builds without a warning (symbol links resolve);
+#   2. no finding of swift-format's rules (.swift-format); every library's DocC catalog builds
+#      without a warning (symbol links resolve);
 #   3. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
 #      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
 #      reader and the scenario expression parser (Fuzz/README.md);
@@ -31,6 +32,9 @@ check_statistics
 
 step "the site's targets reach neither Ingest nor CLibCSV"
 check_stage_dependencies
+
+step "swift-format (.swift-format)"
+check_format
 
 step "documentation: every library's DocC catalog, warnings as errors"
 check_docs

@@ -17,7 +17,6 @@ public enum ScenarioLoader {
 
     static let expectedContent = "a scenario (see Sources/ROI/ROI.docc/ROI.md)"
 
-
     /// The largest horizon accepted, in years.
     public static let maximumHorizon = 100
 }

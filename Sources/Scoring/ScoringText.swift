@@ -85,12 +85,11 @@ public enum ScoringText {
     public static func provenance(_ notes: [ProvenanceNote], about: String? = nil) -> [String] {
         notes.filter { about == nil || $0.about == about }.map { note in
             var text = (note.basis == .published ? "gepubliceerd: " : "reconstructie van meetlat: ") + note.text
-            let where_ = [note.source, note.lines].compactMap { $0 }
-            if !where_.isEmpty { text += " (" + where_.joined(separator: ", ") + ")" }
+            let location = [note.source, note.lines].compactMap { $0 }
+            if !location.isEmpty { text += " (" + location.joined(separator: ", ") + ")" }
             return text
         }
     }
-
 
     /// The discrepancy report: what was measured against what was answered.
     public static func discrepancies(_ report: ObservationReport, year: Int, all: Bool = false) -> String {
