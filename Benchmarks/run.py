@@ -88,7 +88,7 @@ class Report:
 
     def markdown(self, heading):
         out = [f"# {heading}", "",
-               "Written by `scripts/bench.sh` (Benchmarks/run.py); see README.md, section Performance.", ""]
+               "Written by `scripts/bench.sh` (Benchmarks/run.py); see Benchmarks/README.md.", ""]
         for title, header, rows, notes in self.blocks:
             out += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
             out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
