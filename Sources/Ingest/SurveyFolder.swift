@@ -181,10 +181,13 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
         case .nothingUsable(let year):
             return "\(year.report.file): none of the \(year.report.rowsRead) rows could be used (\(year.report.rejectedSummary)); see the rejects"
         case .rejectedInStrictMode(let year):
-            let failing = RejectReason.allCases.filter(\.failsStrictRun).map { ($0, year.report.rejected[$0, default: 0]) }.filter { $0.1 > 0 }
+            let failing = RejectReason.allCases.filter(\.failsStrictRun)
+                .map { ($0, year.report.rejected[$0, default: 0]) }.filter { $0.1 > 0 }
             let count = failing.reduce(0) { $0 + $1.1 }
             let reasons = failing.map { "\($0.0.rawValue) \($0.1)" }
-            return "\(year.report.file): --strict: \(count) row\(count == 1 ? " was" : "s were") rejected for faults in the export (\(reasons.joined(separator: ", "))); first: \(Redaction.redactingPersonalData(year.rejectLog.firstStrictFailure ?? ""))"
+            let first = Redaction.redactingPersonalData(year.rejectLog.firstStrictFailure ?? "")
+            return "\(year.report.file): --strict: \(count) row\(count == 1 ? " was" : "s were") rejected for faults in the export "
+                + "(\(reasons.joined(separator: ", "))); first: \(first)"
         }
     }
 }

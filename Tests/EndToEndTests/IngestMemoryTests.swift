@@ -30,7 +30,8 @@ import Testing
             let stamp = "\(String(format: "%02d", 1 + index % 28))-05-2012 \(String(format: "%02d:%02d", index / 60 % 24, index % 60))"
             let counts = index % 70 == 69 ? "veel;12;3" : "\(index % 9000);\(index % 500);\(index % 40)"
             let remark = index % 7 == 0 ? "Opmerking \(index); graag de uitkomst" : ""
-            chunk += "Respondent \(index);;;\(gemeente);\(stamp);ja;;ja;;;ja;;;\(counts);Soms;Regelmatig tot vaak;Soms;Niet of nauwelijks;Soms;Soms;Soms;\(GeneratedSurvey.quoted(remark))\r\n"
+            chunk += "Respondent \(index);;;\(gemeente);\(stamp);ja;;ja;;;ja;;;\(counts);"
+                + "Soms;Regelmatig tot vaak;Soms;Niet of nauwelijks;Soms;Soms;Soms;\(GeneratedSurvey.quoted(remark))\r\n"
             if chunk.utf8.count > 1 << 20 {
                 try handle.write(contentsOf: Data(chunk.utf8))
                 chunk = ""

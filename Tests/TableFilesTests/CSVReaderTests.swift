@@ -212,7 +212,8 @@ import TestFixtures
         let error = try #require(csvError(folder.readCSV("wide.csv")))
         #expect(error.kind == .tooManyFields(limit: 100_000))
         #expect(error.row == 1 && error.column == 100_001)
-        #expect(error.description == "wide.csv, row 1, column 100001: the row has more than 100000 fields, while a spreadsheet holds at most 16384 columns; expected a survey export separated by \",\" or \";\"")
+        #expect(error.description == "wide.csv, row 1, column 100001: the row has more than 100000 fields, while a spreadsheet holds "
+                + "at most 16384 columns; expected a survey export separated by \",\" or \";\"")
         // At the limit the row is read.
         try folder.write("limit.csv", "Gemeente" + String(repeating: ";k", count: 99_999) + "\nHoorn\n")
         #expect(csvError(folder.readCSV("limit.csv")) == nil)

@@ -88,8 +88,9 @@ struct ColumnPlan {
             let name = column.name.trimmingSpaces
             var shown = name.isEmpty ? "has no name" : "\"\(name)\""
             if let label = column.label { shown += " (\"\(label.trimmingSpaces)\")" }
-            warnings.append("column \(index + 1) \(shown) is neither mapped nor ignored (list it under respondent.ignore if it is not needed)",
-                            kind: "columns neither mapped nor ignored")
+            warnings.append(
+                "column \(index + 1) \(shown) is neither mapped nor ignored (list it under respondent.ignore if it is not needed)",
+                kind: "columns neither mapped nor ignored")
         }
         self.warnings = warnings
     }

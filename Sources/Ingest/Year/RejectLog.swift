@@ -98,7 +98,8 @@ public final class RejectLog: @unchecked Sendable {
         default:
             why = "without timestamps the later row wins"
         }
-        let message = "\(exportName), row \(row): \(winner.name) (\(winner.code)) answered again in row \(winner.row), which is used: \(why)"
+        let message = "\(exportName), row \(row): \(winner.name) (\(winner.code)) answered again in row \(winner.row), "
+            + "which is used: \(why)"
         return Reject(row: row, reason: .duplicate, message: message, original: original)
     }
 }

@@ -108,7 +108,8 @@ struct YearIngester {
             case .accepted(let candidate):
                 // Kept as a possible duplicate until the winner is known (see `RejectLog`).
                 let response = candidate.response
-                try spool.appendCandidate(row: response.row, code: response.gemeente, submittedAt: response.submittedAt, original: record.cells)
+                try spool.appendCandidate(row: response.row, code: response.gemeente, submittedAt: response.submittedAt,
+                                          original: record.cells)
                 if let current = best[response.gemeente], candidate.order <= current.order { return }
                 best[response.gemeente] = candidate
             }

@@ -38,7 +38,8 @@ public struct StagingFolder: Sendable {
     public func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
         let (file, shown) = try place(relativePath)
         do throws(FileSystem.Failure) {
-            try AtomicOutput.writeAll(bytes, to: try create(file, nested: relativePath.contains("/")), what: "file \(shown)", path: file, sync: durable)
+            let descriptor = try create(file, nested: relativePath.contains("/"))
+            try AtomicOutput.writeAll(bytes, to: descriptor, what: "file \(shown)", path: file, sync: durable)
         } catch {
             throw OutputError(path: shown, code: error.code)
         }
@@ -50,7 +51,8 @@ public struct StagingFolder: Sendable {
     public func write(to relativePath: String, streaming produce: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let (file, shown) = try place(relativePath)
         do {
-            try AtomicOutput.writeStreaming(to: try create(file, nested: relativePath.contains("/")), what: "file \(shown)", path: file, sync: durable, produce)
+            let descriptor = try create(file, nested: relativePath.contains("/"))
+            try AtomicOutput.writeStreaming(to: descriptor, what: "file \(shown)", path: file, sync: durable, produce)
         } catch let error as FileSystem.Failure {
             throw OutputError(path: shown, code: error.code)
         }

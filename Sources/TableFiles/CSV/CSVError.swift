@@ -88,7 +88,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .fieldTooLarge(let limit):
             return "a field is larger than \(limit / (1 << 20)) MB; a quote is probably not closed"
         case .tooManyFields(let limit):
-            return "the row has more than \(limit) fields, while a spreadsheet holds at most 16384 columns; expected a survey export separated by \",\" or \";\""
+            return "the row has more than \(limit) fields, while a spreadsheet holds at most 16384 columns; "
+                + "expected a survey export separated by \",\" or \";\""
         case .outOfMemory:
             return "out of memory while reading a field"
         }
