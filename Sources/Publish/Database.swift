@@ -10,7 +10,7 @@ import Support
 /// same bytes: a fixed page size, no journal, rows inserted in sorted order, no time stamps, and
 /// a `VACUUM` at the end that lays the pages out afresh. Only published fields go in — what the
 /// rankings, statistics and gemeente pages already show — and the text of every row is handed
-/// back (`PublishedDatabase.text`) for the personal-data scan.
+/// back (`DatabaseWriter.text(of:)`) for the personal-data scan.
 public enum DatabaseWriter {
     /// The schema, documented in `Publish.docc` (and for Datasette in `metadata.json`).
     static let schema = """
