@@ -11,6 +11,7 @@ import pathlib
 import socket
 import subprocess
 import sys
+import threading
 import urllib.request
 
 import pytest
@@ -64,6 +65,8 @@ def datasette(site):
     else:
         process.wait(timeout=10)
         pytest.fail("Datasette did not start:\n" + "".join(seen))
+    # Its request log keeps coming on the same pipe: read on, so a full pipe never stops it.
+    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
     base = f"http://127.0.0.1:{port}"
 
     def get(path):
