@@ -3,7 +3,7 @@
 # The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
 # and pkg-config, through which SwiftPM finds libzip's and libxml2's flags; and tzdata, the time
 # zones webcare logs are read in (Europe/Amsterdam's clock changes).
-MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config tzdata"
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev libsqlite3-dev pkg-config tzdata"
 
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
@@ -124,7 +124,6 @@ run_browser_tests() {
 # Frictionless on datapackage.json, an OpenAPI validator on the JSON API. Builds the site twice
 # (the downloads must be byte-identical).
 run_data_tests() {
-    ensure_debian_packages sqlite3
     ensure_test_venv
     local bin
     bin="$(swift build --show-bin-path)/meetlat"
