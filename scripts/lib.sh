@@ -178,5 +178,6 @@ check_format() {
         echo "check_format: $(printf '%s\n' "$findings" | grep -vc ' note: ') swift-format finding(s): fix them by hand (the rules: .swift-format; README.md, Contributing)" >&2
         return 1
     fi
-    echo "swift-format: no findings ($layout layout findings of the pretty printer not enforced)"
+    echo "swift-format: no findings ($layout layout findings of the pretty printer not enforced," \
+        "$(printf '%s\n' "$all" | grep -c '\[LineLength\]' || true) of them [LineLength])"
 }
