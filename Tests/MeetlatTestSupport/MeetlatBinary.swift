@@ -40,8 +40,13 @@ public enum MeetlatBinary {
 
     /// Starts `meetlat` without waiting.
     public static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+        try launch(try url(), arguments, in: directory, environment: environment)
+    }
+
+    /// Starts `executable` (meetlat, or a program that runs it) without waiting.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Running {
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -127,29 +132,14 @@ extension MeetlatBinary {
         guard FileManager.default.isExecutableFile(atPath: gnuTime) else { throw GNUTimeMissing() }
         let usage = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-time-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: usage) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gnuTime)
-        process.arguments = ["-o", usage.path, "-f", "%M", try url().path] + arguments
-        process.currentDirectoryURL = directory
-        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: outputs) }
-        let stdout = outputs.appendingPathComponent("stdout"), stderr = outputs.appendingPathComponent("stderr")
-        try Data().write(to: stdout)
-        try Data().write(to: stderr)
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        let running = try launch(URL(fileURLWithPath: gnuTime), ["-o", usage.path, "-f", "%M", try url().path] + arguments,
+                                 in: directory, environment: [:])
+        let result = running.wait()
         // GNU time writes "Command exited with non-zero status N" before the figure when meetlat fails.
-        let lines = read(usage).split(separator: "\n")
-        guard let peak = lines.last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-            throw GNUTimeMissing(output: read(usage))
+        let text = (try? String(contentsOf: usage, encoding: .utf8)) ?? ""
+        guard let peak = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw GNUTimeMissing(output: text)
         }
-        let result = Result(status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
-                            stdout: read(stdout), stderr: read(stderr))
         return Measured(result: result, peakKilobytes: peak)
     }
 
