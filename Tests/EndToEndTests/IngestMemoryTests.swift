@@ -13,7 +13,7 @@ import Testing
     /// that is no number, every 7th has a remark.
     static let extraRows = 60_000
     /// Peak resident memory allowed to `meetlat ingest` (a debug build) on that export. Measured
-    /// 2026-12-05, debug builds: 37 MB on the demo's 2012 export, about 45 MB on this one; the
+    /// 2026-12-05, debug builds: 37 MB on the demo's 2012 export, 39 MB on this one; the
     /// code before peaked at 188 MB on this export (the test fails with it: `MEETLAT_BINARY`)
     /// and at 2.29 GB on a year of a million rows.
     static let boundKilobytes = 100 * 1024
