@@ -22,9 +22,10 @@ struct OutputFile: Sendable {
     /// personal-data scan reads instead of the bytes.
     var shownText: Data? = nil
 
-    /// A workbook of `sheets`, its text kept for the scan.
-    static func workbook(_ path: String, _ sheets: [XLSXWorkbook.Sheet], created: Int) throws -> OutputFile {
-        OutputFile(path: path, data: try XLSXWorkbook.data(sheets, created: created), shownText: Data(XLSXWorkbook.text(sheets).utf8))
+    /// A workbook of `sheets`, its text kept for the scan; `comments` (the provenance) in its properties.
+    static func workbook(_ path: String, _ sheets: [XLSXWorkbook.Sheet], created: Int, comments: String? = nil) throws -> OutputFile {
+        OutputFile(path: path, data: try XLSXWorkbook.data(sheets, created: created, comments: comments),
+                   shownText: Data((XLSXWorkbook.text(sheets) + (comments.map { $0 + "\n" } ?? "")).utf8))
     }
 
     /// The personal-data scan of the file as published: its name, and its bytes or the text it shows.

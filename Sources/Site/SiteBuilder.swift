@@ -91,8 +91,9 @@ public enum SiteBuilder {
         let histories = histories(indexes)
         let links = EditionLinks(indexes)
         let labels = data.labels
+        let publish = DataFiles.input(data)
         // Ranking rows are rendered here, once per edition, on all cores.
-        let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
+        let perEdition = try concurrentMap(indexes) { index -> ([Page], [DownloadFile]) in
             var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()
             pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
                                    links: links, labels: labels).pages()
@@ -100,14 +101,17 @@ public enum SiteBuilder {
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
             if let page = MeasurementsPage(source: source, index: index, links: links).page() { pages.append(page) }
-            let downloads = Downloads(source: source, index: index, links: links, labels: labels)
+            let herkomst = publish.provenance(publish.editions.first { $0.year == index.year })
+            let downloads = Downloads(source: source, index: index, links: links, labels: labels, herkomst: herkomst)
             let files = try downloads.files()
             pages.append(downloads.page(files))
-            return (pages, files.map(\.file))
+            return (pages, files)
         }
         var pages = perEdition.flatMap(\.0)
-        var files = perEdition.flatMap(\.1)
-        files += try Downloads.allEditions(indexes, labels: labels)
+        let downloads = perEdition.flatMap(\.1) + (try Downloads.allEditions(indexes, labels: labels, herkomst: publish.provenance(nil)))
+        var files = downloads.map(\.file)
+        files += try DataFiles.files(publish, data, downloads: downloads)
+        pages.append(DataFiles.page(source, data))
         pages.append(HomePage(source: source, indexes: indexes).page())
         pages.append(ROIPage(source: source, scenarios: data.scenarios).page())
         files += source.assets.map { OutputFile(path: SitePaths.assets + "/" + $0.path, data: $0.data) }
