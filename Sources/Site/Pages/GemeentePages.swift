@@ -94,6 +94,10 @@ struct GemeentePages {
             context["interval"] = .object(data)
         }
         if index.ranking.observations != nil { context["measurementsHref"] = "../metingen.html" }
+        if let advice = index.edition.advice[entry.code] {
+            context["advice"] = AdviceContext.context(advice, slugs: index.slugs)
+            context["caveatsHref"] = "../kanttekeningen.html"
+        }
         // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
         let flags = ScoreFlag.sentences(entry.flags, in: labels.relabelled(index.edition.model))
         context["flags"] = .list(flags.map { .string($0) })
