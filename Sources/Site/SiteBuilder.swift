@@ -88,11 +88,13 @@ public enum SiteBuilder {
         let histories = histories(indexes)
         let links = EditionLinks(indexes)
         let labels = data.labels
+        let find = FindPages(source: source, indexes: indexes, reference: data.reference, histories: histories, links: links)
         // Ranking rows are rendered here, once per edition, on all cores.
         let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
             var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()
             pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
                                    links: links, labels: labels).pages()
+            pages += find.absentPages(index)
             pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
@@ -107,6 +109,8 @@ public enum SiteBuilder {
         files += try Downloads.allEditions(indexes, labels: labels)
         pages.append(HomePage(source: source, indexes: indexes).page())
         pages.append(ROIPage(source: source, scenarios: data.scenarios).page())
+        pages.append(find.listPage())
+        files.append(try find.searchIndex())
         files += source.assets.map { OutputFile(path: SitePaths.assets + "/" + $0.path, data: $0.data) }
         return (pages, files)
     }
