@@ -50,6 +50,7 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
         "section": [TemplateKey(section.rawValue): true],
     ]
     if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
+    if let canonical = source.config.canonicalURL { context["canonical"] = .string(canonical + path) }
     if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
     if let year {
         let base = SitePaths.relative(from: path, to: SitePaths.edition(year))

@@ -92,9 +92,11 @@ public enum SiteBuilder {
         // Ranking rows are rendered here, once per edition, on all cores.
         let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
             var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()
-            pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
-                                   links: links, labels: labels).pages()
+            let gemeentePages = GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
+                                              links: links, labels: labels)
+            pages += gemeentePages.pages()
             pages += find.absentPages(index)
+            pages.append(ComparePage(source: source, index: index, histories: histories, links: links).page())
             pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
@@ -102,7 +104,7 @@ public enum SiteBuilder {
             let downloads = Downloads(source: source, index: index, links: links, labels: labels)
             let files = try downloads.files()
             pages.append(downloads.page(files))
-            return (pages, files.map(\.file))
+            return (pages, files.map(\.file) + gemeentePages.files())
         }
         var pages = perEdition.flatMap(\.0)
         var files = perEdition.flatMap(\.1)

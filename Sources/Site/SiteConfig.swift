@@ -17,9 +17,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// the reason it may be published (reviewed like code). Anything else the scan finds stops
     /// the build.
     public var personalDataAllowed: [AllowedPersonalData]
+    /// `canonical_url`: the address the site is published at (`https://…/`, ending in `/`), for
+    /// each page's canonical link, `og:url`, an absolute `og:image` and the badge snippet. Unset,
+    /// the site refers to itself only by relative links.
+    public var canonicalURL: String?
 
     public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "",
-                personalDataAllowed: [AllowedPersonalData] = []) {
+                personalDataAllowed: [AllowedPersonalData] = [], canonicalURL: String? = nil) {
+        self.canonicalURL = canonicalURL
         self.title = title
         self.tagline = tagline
         self.syntheticData = syntheticData
@@ -37,7 +42,7 @@ public struct SiteConfig: Sendable, Hashable {
         return detector
     }
 
-    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed"]
+    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed", "canonical_url"]
     static let expectedContent = "the site's settings (title, synthetic_data, banner)"
 
     public static func load(from url: URL) throws -> SiteConfig {
@@ -70,7 +75,19 @@ public struct SiteConfig: Sendable, Hashable {
             throw node.error("expected text, found nothing" + why)
         }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")))
+                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")),
+                          canonicalURL: try canonical(values.optional("canonical_url")))
+    }
+
+    /// `canonical_url`: an `http(s)://host/…` address without query or fragment; a missing final `/` is added.
+    static func canonical(_ node: ConfigNode?) throws -> String? {
+        guard let node, !node.isNull else { return nil }
+        let text = try node.nonEmptyText()
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              url.host?.isEmpty == false, url.query == nil, url.fragment == nil, !text.contains(where: \.isWhitespace) else {
+            throw node.error("expected the site's address, like `https://socialmediameetlat.nl/`, found \(Suggestions.quoted(text))")
+        }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     /// `personal_data_allowed`: a list of `{value, reason}`. Each value must be something the

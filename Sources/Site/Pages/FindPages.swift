@@ -60,13 +60,14 @@ struct FindPages {
         let source = self.source, listed = self.listed()
         let path = Self.listPath
         return Page(path: path, template: "gemeenten") {
-            var letters: [(String, [TemplateValue])] = []
+            // By the first letter of the folded name ('s-Hertogenbosch under S), in name order within.
+            var byLetter: [String: [TemplateValue]] = [:]
             for (gemeente, target) in listed {
                 let letter = TextFolding.gemeenteName(gemeente.name).first.map { String($0).uppercased() } ?? "#"
-                let item: TemplateValue = ["name": .string(gemeente.name), "province": .string(gemeente.province),
-                                           "href": .string(SitePaths.relative(from: path, to: target))]
-                if letters.last?.0 == letter { letters[letters.count - 1].1.append(item) } else { letters.append((letter, [item])) }
+                byLetter[letter, default: []].append(["name": .string(gemeente.name), "province": .string(gemeente.province),
+                                                      "href": .string(SitePaths.relative(from: path, to: target))])
             }
+            let letters = byLetter.keys.sorted().map { ($0, byLetter[$0] ?? []) }
             return layoutContext(source, path: path, section: .gemeenten, year: nil).merging([
                 "count": .number(listed.count),
                 "letters": .list(letters.map { ["letter": .string($0.0), "gemeenten": .list($0.1)] }),
