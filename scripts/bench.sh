@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (README.md, section Performance): builds in release, then runs
+# The benchmark suite (Benchmarks/README.md): builds in release, then runs
 # Benchmarks/run.py, which prints every figure with its anchor (pandas, Python's csv module or
 # a target) and the ratio, and writes the same tables to Benchmarks/latest.md.
 #

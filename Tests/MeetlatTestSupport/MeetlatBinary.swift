@@ -107,3 +107,55 @@ public enum WriteFault {
         return ((1...max(writes.count, 1)).compactMap { writes[$0] }, result)
     }
 }
+
+extension MeetlatBinary {
+    /// A finished run and the peak resident memory of its process alone.
+    public struct Measured {
+        public var result: Result
+        /// `ru_maxrss` of the child as `wait4` reports it, in kibibytes: other processes the
+        /// tests start at the same time do not count (as they would in `RUSAGE_CHILDREN`).
+        public var peakKilobytes: Int
+    }
+
+    /// Runs `meetlat` to completion in `directory` and measures its peak memory. Started with
+    /// `posix_spawn` and reaped with `wait4`, which hands over the child's own resource usage.
+    public static func runMeasuringMemory(_ arguments: [String], in directory: URL) throws -> Measured {
+        let executable = try url().path
+        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let stdout = outputs.appendingPathComponent("stdout").path, stderr = outputs.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The shell changes folder and becomes meetlat (`exec`: the same process, so `wait4`
+        // measures meetlat); posix_spawn's own chdir action is not in every C library.
+        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environment)
+        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
+
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw SpawnFailed(code: errno) }
+        }
+        let signal = status & 0x7F
+        func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        let result = Result(status: signal == 0 ? (status >> 8) & 0xFF : signal, killed: signal != 0,
+                            stdout: read(stdout), stderr: read(stderr))
+        return Measured(result: result, peakKilobytes: Int(usage.ru_maxrss))
+    }
+
+    public struct SpawnFailed: Error, CustomStringConvertible {
+        var code: Int32
+        public var description: String { "meetlat could not be started: \(String(cString: strerror(code)))" }
+    }
+}
