@@ -91,7 +91,8 @@ public enum SiteBuilder {
         let histories = histories(indexes)
         let links = EditionLinks(indexes)
         let labels = data.labels
-        let find = FindPages(source: source, indexes: indexes, reference: data.reference, histories: histories, links: links)
+        let find = FindPages(source: source, indexes: indexes, reference: data.reference, histories: histories,
+                             links: links)
         // Ranking rows are rendered here, once per edition, on all cores.
         let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
             var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()

@@ -46,7 +46,8 @@ struct AdviceTests {
                 survey.responses[index].values[field] = value.value
             }
             if let channel = edit.channel, let count = edit.count, let current = observations {
-                observations = YearObservations(year: current.year, file: current.file, channels: current.channels, synthetic: current.synthetic,
+                observations = YearObservations(year: current.year, file: current.file, channels: current.channels,
+                                                synthetic: current.synthetic,
                                                 observations: current.observations.map {
                                                     var changed = $0
                                                     if $0.gemeente == code && $0.channel == channel { changed.count = count }

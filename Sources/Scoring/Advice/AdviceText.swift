@@ -3,7 +3,9 @@ import Support
 /// `meetlat advise` as text: the same numbers as the gemeente page's "Hoe kom ik hoger?".
 public enum AdviceText {
     public static func render(_ advice: Advice) -> String {
-        var lines = ["\(advice.name), \(advice.year): \(advice.total) van \(advice.maximum) punten, rang \(advice.rank) van \(advice.count)"]
+        var lines = [
+            "\(advice.name), \(advice.year): \(advice.total) van \(advice.maximum) punten, rang \(advice.rank) van \(advice.count)"
+        ]
         for dimension in advice.dimensions {
             lines.append("")
             lines.append("\(dimension.label): \(dimension.points) van \(dimension.maximum) punten, \(dimension.missed) gemist")

@@ -25,7 +25,8 @@ public struct AnswerEdit: Sendable, Hashable, Codable {
         if let field, let value, let index = copy.gemeenten.firstIndex(where: { $0.code == code }) {
             copy.gemeenten[index].answers[field] = value
         }
-        if let channel, let count, let index = copy.observations?.accounts.firstIndex(where: { $0.gemeente == code && $0.channel == channel }) {
+        if let channel, let count,
+           let index = copy.observations?.accounts.firstIndex(where: { $0.gemeente == code && $0.channel == channel }) {
             copy.observations?.accounts[index].count = count
         }
         return copy
@@ -274,7 +275,8 @@ public struct Advisor: Sendable {
                     .map { min(max(Int(Rounding.halfUp(min(max($0, -1e9), 1e9))), rule.minimum), rule.maximum) }
                 guard (rating ?? rule.unanswered) < rule.maximum else { return nil }
                 return Candidate(label: field.label, from: rating.map { "cijfer \($0)" } ?? ExplanationLine.unanswered,
-                                 to: "cijfer \(rule.maximum)", edits: [.answer(field.field, .number(Double(rule.maximum), approximate: false))])
+                                 to: "cijfer \(rule.maximum)",
+                                 edits: [.answer(field.field, .number(Double(rule.maximum), approximate: false))])
             }
         }
     }

@@ -23,7 +23,9 @@ struct ComparePage {
             context["otherEditions"] = links.context(from: path, year: index.year, counterpart: .ranking)
             return context.merging([
                 "year": .number(index.year), "count": .number(index.ranking.entries.count),
-                "options": .list(index.ranking.entries.sorted { NameOrder(name: $0.name, code: $0.code) < NameOrder(name: $1.name, code: $1.code) }
+                "options": .list(index.ranking.entries.sorted {
+                    NameOrder(name: $0.name, code: $0.code) < NameOrder(name: $1.name, code: $1.code)
+                }
                     .map { ["code": .string($0.code), "name": .string($0.name)] }),
                 "dataJSON": .string(Self.json(index, histories: histories)),
             ])
@@ -43,21 +45,27 @@ struct ComparePage {
                 followers[line.field] = .string(Self.followerText(line))
             }
             let history: [JSONValue] = (histories[entry.code] ?? []).filter { $0.year <= index.year }.map { point in
-                .object(["jaar": .number(Double(point.year)), "rang": .number(Double(point.entry.rank)), "van": .number(Double(point.count)),
+                .object(["jaar": .number(Double(point.year)), "rang": .number(Double(point.entry.rank)),
+                         "van": .number(Double(point.count)),
                          "score": .number(Double(point.entry.total)), "maximum": .number(Double(point.maximum))])
             }
             return .object([
                 "code": .string(entry.code), "naam": .string(entry.name), "provincie": .string(entry.province),
                 "grootte": .string(index.sizeClass(entry.sizeClass)?.label ?? entry.sizeClass),
                 "rang": .number(Double(entry.rank)), "score": .number(Double(entry.total)),
-                "onderdelen": .object(Dictionary(uniqueKeysWithValues: ranking.parts.map { ($0.id, JSONValue.number(Double(entry.parts[$0.id] ?? 0))) })),
+                "onderdelen": .object(Dictionary(uniqueKeysWithValues: ranking.parts.map {
+                    ($0.id, JSONValue.number(Double(entry.parts[$0.id] ?? 0)))
+                })),
                 "volgers": .object(followers), "geschiedenis": .array(history),
                 "pagina": .string("gemeente/" + (index.slugs[entry.code] ?? entry.code) + ".html"),
             ])
         }
         let root: JSONValue = .object([
-            "jaar": .number(Double(index.year)), "aantal": .number(Double(ranking.entries.count)), "maximum": .number(Double(ranking.maximum)),
-            "onderdelen": .array(ranking.parts.map { .object(["id": .string($0.id), "label": .string($0.label), "maximum": .number(Double($0.maximum))]) }),
+            "jaar": .number(Double(index.year)), "aantal": .number(Double(ranking.entries.count)),
+            "maximum": .number(Double(ranking.maximum)),
+            "onderdelen": .array(ranking.parts.map {
+                .object(["id": .string($0.id), "label": .string($0.label), "maximum": .number(Double($0.maximum))])
+            }),
             "volgers": .array(countFields.map { .object(["veld": .string($0.field), "label": .string($0.label)]) }),
             "gemeenten": .array(entries),
         ])

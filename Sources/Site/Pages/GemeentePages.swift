@@ -82,7 +82,8 @@ struct GemeentePages {
         let card = ShareFiles.cardPath(index.year, slug: slug), badge = ShareFiles.badgePath(index.year, slug: slug)
         let text = ShareFiles.badgeText(siteTitle: source.config.title, year: index.year, rank: entry.rank,
                                         count: index.ranking.entries.count)
-        let snippet = "<a href=\"\(base ?? "")\(path)\"><img src=\"\(base ?? "")\(badge)\" alt=\"\(ShareFiles.escape(text))\" height=\"32\"></a>"
+        let snippet = "<a href=\"\(base ?? "")\(path)\"><img src=\"\(base ?? "")\(badge)\" "
+            + "alt=\"\(ShareFiles.escape(text))\" height=\"32\"></a>"
         return [
             "ogImage": .string(base.map { $0 + card } ?? SitePaths.relative(from: path, to: card)),
             "badgeHref": .string(SitePaths.relative(from: path, to: badge)), "badgeText": .string(text),
@@ -151,7 +152,8 @@ struct GemeentePages {
         // class's median (the comparison page lets a visitor pick any others).
         let peers = ranking.entries.filter { $0.sizeClass == entry.sizeClass && $0.province == entry.province }
         context["peers"] = .list(peers.map { peer in
-            ["name": .string(peer.name), "rank": .number(peer.rank), "total": .number(peer.total), "current": .bool(peer.code == entry.code),
+            ["name": .string(peer.name), "rank": .number(peer.rank), "total": .number(peer.total),
+             "current": .bool(peer.code == entry.code),
              "href": .string((index.slugs[peer.code] ?? peer.code) + ".html"),
              "parts": .list(ranking.parts.map { ["points": .number(peer.parts[$0.id] ?? 0)] })]
         })

@@ -41,7 +41,8 @@ enum ShareFiles {
             <title>\(name): \(rank), \(score) (\(title))</title>
             <rect width="1200" height="630" fill="#1d4e89"/>
             <text x="80" y="140" font-family="Verdana, DejaVu Sans, sans-serif" font-size="44" fill="#ffffff">\(title)</text>
-            <text x="80" y="290" font-family="Verdana, DejaVu Sans, sans-serif" font-size="80" font-weight="bold" fill="#ffffff">\(name)</text>
+            <text x="80" y="290" font-family="Verdana, DejaVu Sans, sans-serif" font-size="80" font-weight="bold" \
+            fill="#ffffff">\(name)</text>
             <text x="80" y="420" font-family="Verdana, DejaVu Sans, sans-serif" font-size="60" fill="#ffffff">\(rank)</text>
             <text x="80" y="510" font-family="Verdana, DejaVu Sans, sans-serif" font-size="44" fill="#ffffff">\(score)</text>
             </svg>

@@ -39,7 +39,8 @@ struct AdviseCommand: ParsableCommand {
             let reference = try ReferenceFile.load(statistics: statistics.statisticsURL)
             let found = try GemeenteLookup.find(gemeente, in: reference, year: year)
             let scored = try answers.map { path in
-                try JSONFile.decode(ScoredAnswers.self, from: URL(fileURLWithPath: path), hint: "an answers file as `meetlat score` writes it")
+                try JSONFile.decode(ScoredAnswers.self, from: URL(fileURLWithPath: path),
+                                    hint: "an answers file as `meetlat score` writes it")
             } ?? ScoredAnswers.load(year: year, rankings: rankings.rankingsURL)
             let model = try ModelLibrary(folder: surveys.folder.modelsURL).model(named: ranking.model)
             let advice = try Advisor(model: model, ranking: ranking, answers: scored).advice(for: found.code)

@@ -34,7 +34,8 @@ struct ScoreCommand: ParsableCommand {
             let years = try folder.years(selecting: year)
             let reference = try folder.reference()
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
-            let publication = try RankingsWriter.write(scored.map(\.ranking), answers: scored.map(\.answers), to: rankings.rankingsURL, inputs: [surveys.surveysURL])
+            let publication = try RankingsWriter.write(scored.map(\.ranking), answers: scored.map(\.answers),
+                                                       to: rankings.rankingsURL, inputs: [surveys.surveysURL])
             for year in scored {
                 printMessage(ScoringText.summary(year.ranking))
                 printMessage(ScoringText.top(year.ranking, limit: top))
