@@ -31,10 +31,10 @@ public enum RankingsWriter {
     /// unchanged. A failure while computing, encoding or scanning writes nothing.
     /// - Parameters:
     ///   - rankings: the rankings to write, one file pair per year.
+    ///   - answers: the answers files of the rankings (``ScoredAnswers``), written beside them.
     ///   - folder: the rankings folder (`Rankings/`).
     ///   - inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
-    /// - Parameter answers: the answers files of the rankings (`ScoredAnswers`), written beside them.
     public static func write(_ rankings: [Ranking], answers: [ScoredAnswers] = [], to folder: URL,
                              inputs: [URL]) throws -> AtomicOutput.Publication {
         var outputs: [(name: String, data: Data)] = []

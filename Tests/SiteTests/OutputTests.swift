@@ -87,7 +87,9 @@ import Testing
                     broken.append("\(page.path): \(link)")
                     continue
                 }
-                if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html"), !(ids[target]?.contains(parts[1]) ?? false) {
+                // A fragment with `=` is state a page's script reads (`vergelijk.html#gemeenten=…`), not an element.
+                if parts.count == 2, !parts[1].isEmpty, !parts[1].contains("="), target.hasSuffix(".html"),
+                   !(ids[target]?.contains(parts[1]) ?? false) {
                     broken.append("\(page.path): \(link) (no such id)")
                 }
             }
