@@ -40,8 +40,13 @@ public enum MeetlatBinary {
 
     /// Starts `meetlat` without waiting.
     public static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+        try launch(try url(), arguments, in: directory, environment: environment)
+    }
+
+    /// Starts `executable` (meetlat, or a program that runs it) without waiting.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Running {
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -112,50 +117,37 @@ extension MeetlatBinary {
     /// A finished run and the peak resident memory of its process alone.
     public struct Measured {
         public var result: Result
-        /// `ru_maxrss` of the child as `wait4` reports it, in kibibytes: other processes the
-        /// tests start at the same time do not count (as they would in `RUSAGE_CHILDREN`).
+        /// The largest resident set of the `meetlat` process, in kibibytes.
         public var peakKilobytes: Int
     }
 
-    /// Runs `meetlat` to completion in `directory` and measures its peak memory. Started with
-    /// `posix_spawn` and reaped with `wait4`, which hands over the child's own resource usage.
+    /// GNU time (Debian package `time`, which scripts/test.sh installs).
+    public static let gnuTime = "/usr/bin/time"
+
+    /// Runs `meetlat` to completion in `directory` under GNU time and returns its peak memory.
+    /// Not this process's `wait4`: Linux counts in a child's peak the memory of the process it
+    /// was started from until its `exec` — here the test runner, often over 100 MB. GNU time is
+    /// small, so the peak it reports for its own child is meetlat's.
     public static func runMeasuringMemory(_ arguments: [String], in directory: URL) throws -> Measured {
-        let executable = try url().path
-        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: outputs) }
-        let stdout = outputs.appendingPathComponent("stdout").path, stderr = outputs.appendingPathComponent("stderr").path
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // The shell changes folder and becomes meetlat (`exec`: the same process, so `wait4`
-        // measures meetlat); posix_spawn's own chdir action is not in every C library.
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { environment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environment)
-        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
-
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw SpawnFailed(code: errno) }
+        guard FileManager.default.isExecutableFile(atPath: gnuTime) else { throw GNUTimeMissing() }
+        let usage = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: usage) }
+        let running = try launch(URL(fileURLWithPath: gnuTime), ["-o", usage.path, "-f", "%M", try url().path] + arguments,
+                                 in: directory, environment: [:])
+        let result = running.wait()
+        // GNU time writes "Command exited with non-zero status N" before the figure when meetlat fails.
+        let text = (try? String(contentsOf: usage, encoding: .utf8)) ?? ""
+        guard let peak = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw GNUTimeMissing(output: text)
         }
-        let signal = status & 0x7F
-        func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        let result = Result(status: signal == 0 ? (status >> 8) & 0xFF : signal, killed: signal != 0,
-                            stdout: read(stdout), stderr: read(stderr))
-        return Measured(result: result, peakKilobytes: Int(usage.ru_maxrss))
+        return Measured(result: result, peakKilobytes: peak)
     }
 
-    public struct SpawnFailed: Error, CustomStringConvertible {
-        var code: Int32
-        public var description: String { "meetlat could not be started: \(String(cString: strerror(code)))" }
+    public struct GNUTimeMissing: Error, CustomStringConvertible {
+        var output: String?
+        public var description: String {
+            if let output { return "GNU time gave no peak memory: \(output.debugDescription)" }
+            return "\(MeetlatBinary.gnuTime) is missing: install the Debian package time (scripts/test.sh does)"
+        }
     }
 }
