@@ -27,7 +27,7 @@ public struct SiteSource: Sendable {
     /// rather than producing empty pages.
     public static let requiredTemplates = [
         "layout", "home", "ranking", "ranking-row", "gemeente", "statistics", "method", "caveats", "downloads", "roi", "api",
-        "line-chart", "bar-chart", "stat-table",
+        "line-chart", "bar-chart", "stat-table", "gemeenten", "afwezig", "vergelijk",
     ]
 
     public static func load(_ folder: URL) throws -> SiteSource {

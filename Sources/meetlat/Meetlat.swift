@@ -23,6 +23,7 @@ struct Meetlat: ParsableCommand {
             IngestCommand.self,
             ScoreCommand.self,
             ExplainCommand.self,
+            AdviseCommand.self,
             SensitivityCommand.self,
             DiscrepanciesCommand.self,
             StatsCommand.self,
