@@ -9,10 +9,21 @@
 #   4. outside tools as oracles (SALib for the Sobol indices);
 #   5. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
+#
+#   scripts/test.sh --quick    the swift tests alone (step 3), for before every commit: no data
+#                              checks, fixtures, fuzzing, oracles or browser (CI runs everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
+
+if [ "${1:-}" = "--quick" ]; then
+    shift
+    exec swift test "$@"
+elif [ $# -gt 0 ]; then
+    echo "usage: scripts/test.sh [--quick [swift test options]]" >&2
+    exit 2
+fi
 
 step() { printf '\n== %s\n' "$*"; }
 
