@@ -556,7 +556,7 @@ def directory_digest(folder):
 def baseline_benchmark(arguments, report):
     """The 15-year pipeline through this build and through the release build of an older commit
     (arguments.baseline_bin, built by scripts/bench.sh in a worktree under .bench/), interleaved."""
-    archive = os.path.join(ensure_archive(arguments.work), "archive-15")
+    archive = os.path.join(ensure_archive(arguments.work), f"archive-{arguments.archive_years}")
     builds = [("this build", os.path.join(arguments.bin, "meetlat"), ROOT),
               (f"build at {arguments.baseline_commit}", os.path.join(arguments.baseline_bin, "meetlat"), arguments.baseline_root)]
     samples = {label: [] for label, _, _ in builds}
@@ -589,7 +589,7 @@ def baseline_benchmark(arguments, report):
     for folder in ("Rankings", "Statistics", "_site"):
         same[folder] = "identical" if directory_digest(os.path.join(outputs[ours], folder)) == \
             directory_digest(os.path.join(outputs[theirs], folder)) else "different"
-    report.table(f"Pipeline, 15 years × 400 gemeenten: this build against {arguments.baseline_commit}",
+    report.table(f"Pipeline, {arguments.archive_years} years × 400 gemeenten: this build against {arguments.baseline_commit}",
                  ["build", "median wall s", "range wall s", "median CPU s", "peak MB"] + [f"{s} wall s" for s in names],
                  rows,
                  [f"{arguments.pipeline_repetitions} rounds after a warm-up, the two builds interleaved; each round "
@@ -621,8 +621,8 @@ def hugo_benchmark(arguments, report):
         return
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
     meetlat = os.path.join(arguments.bin, "meetlat")
-    archive = os.path.join(ensure_archive(arguments.work), "archive-15")
-    out = os.path.join(arguments.work, "out", "hugo-15")
+    archive = os.path.join(ensure_archive(arguments.work), f"archive-{arguments.archive_years}")
+    out = os.path.join(arguments.work, "out", "hugo-archive")
     progress("site against Hugo: the 15-year pipeline once, for its Rankings and Statistics …")
     run_pipeline(meetlat, archive, out, True)
     rankings, statistics_folder, site = (os.path.join(out, n) for n in ("Rankings", "Statistics", "_site"))
@@ -662,7 +662,7 @@ def hugo_benchmark(arguments, report):
         rows.append([name, f"{count:,}", f"{size / count / 1000:.1f}", f"{seconds:.2f}",
                      f"{min(wall[name]):.2f}–{max(wall[name]):.2f}", f"{processor:.2f}", f"{count / seconds:,.0f}",
                      f"{count / processor:,.0f}"])
-    report.table(f"Site generation against Hugo {version}: the 15-year archive's site",
+    report.table(f"Site generation against Hugo {version}: the {arguments.archive_years}-year archive's site",
                  ["generator", "HTML pages", "mean page kB", "median wall s", "range wall s", "median CPU s", "pages/s",
                   "pages per CPU s"], rows,
                  [f"{arguments.pipeline_repetitions} rounds after a warm-up, interleaved; the output folder removed before "
@@ -774,6 +774,8 @@ def main():
     parser.add_argument("--pandas-only-python", default=os.path.join(ROOT, ".bench", "venv-pandas-only", "bin", "python"),
                         help="Python of a venv with pandas and without pyarrow (the 'pandas without pyarrow' anchor)")
     parser.add_argument("--pipeline-repetitions", type=int, default=5)
+    parser.add_argument("--archive-years", type=int, default=15, choices=[1, 2, 4, 8, 15],
+                        help="the archive of the baseline and Hugo sections")
     parser.add_argument("--baseline-commit", default="3d9e0e4", help="the older build the pipeline is compared with")
     parser.add_argument("--baseline-bin", default=os.path.join(ROOT, ".bench", "base-3d9e0e4", ".build", "release"),
                         help="folder of that commit's release build (scripts/bench.sh builds it)")
