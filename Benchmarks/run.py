@@ -1,24 +1,36 @@
 #!/usr/bin/env python3
 """meetlat's benchmark suite: figures measured side by side with what users would otherwise use.
 
-Run it through `scripts/bench.sh` (which builds in release, makes the Python venv with pandas
-and passes --bin). Each figure is printed with its anchor (pandas, Python's csv module, or a
-target) and the ratio; the same tables go to Benchmarks/latest.md.
+Run it through `scripts/bench.sh` (which builds in release, makes the Python venvs of
+Benchmarks/requirements*.txt, builds the older commit and passes --bin). Each figure is printed
+with its anchor and the ratio; the same tables go to Benchmarks/latest.md.
 
-1. csv       CSV ingest throughput on one generated ~100 MB export (Benchmarks/generate_export.py):
-             meetlat's CSVReader (fields; fields + Dutch numbers) against csv.reader and
-             pandas.read_csv, repetitions interleaved (A B C … A B C …), medians and ratios.
-2. pipeline  ingest → score → stats → site on the demo Surveys/ and on a generated archive of
+1. csv       CSV ingest on one generated ~100 MB export (Benchmarks/generate_export.py) and its
+             UTF-8 copy: meetlat's CSVReader (fields in both encodings; fields + Dutch numbers)
+             against polars (one thread and all), pyarrow.csv, DuckDB, pandas with and without
+             pyarrow, polars converting the numbers with expressions, and csv.reader
+             (Benchmarks/python_readers.py), repetitions interleaved (A B C … A B C …), medians,
+             ratios of medians and the per-round ratios.
+2. baseline  the 15-year × 400-gemeenten pipeline (ingest → score → stats → site, separate
+             processes) through this build and through the release build of an older commit
+             (3d9e0e4), interleaved: wall, CPU and peak memory.
+3. hugo      `meetlat site` against Hugo (Debian's) building the same pages from the same
+             Rankings and Statistics (Benchmarks/hugo_site.py), on one core and on two.
+4. browser   the 2012 ranking page's main-thread work in headless Chromium (DevTools
+             Performance.getMetrics, Benchmarks/browser_metrics.py), this build's page against
+             the older build's.
+5. pipeline  ingest → score → stats → site on the demo Surveys/ and on a generated archive of
              400 gemeenten × 1, 2, 4, 8 and 15 years (Benchmarks/generate_archive.py): wall time
-             and peak memory (getrusage of each child) and how both grow with the years.
-3. site      pages per second of `meetlat site` on the 15-year archive (from the pipeline runs).
-4. roi       ROI Monte Carlo scenarios per second on one core (`meetlat-bench roi`).
-5. webcare   `meetlat webcare` on a generated log of 5 million messages against pandas doing the
+             and peak memory (GNU time of each child) and how both grow with the years.
+6. site      pages per second of `meetlat site` on the 15-year archive (from the pipeline runs).
+7. roi       ROI Monte Carlo scenarios per second on one core (`meetlat-bench roi`).
+8. webcare   `meetlat webcare` on a generated log of 5 million messages against pandas doing the
              response-time part: messages per second, peak memory, same figures
              (Benchmarks/webcare_bench.py).
 
 The machine is noisy (shared cores): ratios are only ever taken between figures measured in the
-same run, interleaved; nothing here is a pass/fail test.
+same run, interleaved, and the load average is sampled during the run; nothing here is a
+pass/fail test.
 """
 import argparse
 import datetime
@@ -83,7 +95,7 @@ class Report:
 
     def markdown(self, heading):
         out = [f"# {heading}", "",
-               "Written by `scripts/bench.sh` (Benchmarks/run.py); see README.md, section Performance.", ""]
+               "Written by `scripts/bench.sh` (Benchmarks/run.py); see Benchmarks/README.md.", ""]
         for title, header, rows, notes in self.blocks:
             out += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
             out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
@@ -770,7 +782,7 @@ def main():
     parser.add_argument("--work", default=os.path.join(ROOT, ".bench"), help="scratch folder (generated data, outputs)")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
     parser.add_argument("--megabytes", type=float, default=100, help="size of the generated export")
-    parser.add_argument("--repetitions", type=int, default=7, help="CSV repetitions per reader")
+    parser.add_argument("--repetitions", type=int, default=5, help="CSV repetitions per reader")
     parser.add_argument("--pandas-only-python", default=os.path.join(ROOT, ".bench", "venv-pandas-only", "bin", "python"),
                         help="Python of a venv with pandas and without pyarrow (the 'pandas without pyarrow' anchor)")
     parser.add_argument("--pipeline-repetitions", type=int, default=5)
