@@ -2,6 +2,8 @@
 """Main-thread work of a page in headless Chromium, from the DevTools performance metrics.
 
     browser_metrics.py --rounds 5 <label>=<page.html> [<label>=<page.html> …]
+    browser_metrics.py --trace <page.html>
+
 
 For each round, each page in turn (interleaved) is opened from file:// in a fresh headless
 Chromium (Debian's chromium and chromium-driver, as the browser tests use), at 1280 × 1600 px;
@@ -9,7 +11,14 @@ after the load event and two animation frames (so the first paint is done) the s
 Performance.getMetrics: TaskDuration (all main-thread work), ScriptDuration, LayoutDuration,
 RecalcStyleDuration, and the page's elements, plus the largest contentful paint. Prints one
 JSON object: per label a list of rounds, each a dict of milliseconds (and counts).
+
+--trace: where that work goes. One headless Chromium run with startup tracing (devtools.timeline,
+JSON format), the page's renderer main thread only; prints the thread time of the lifecycle
+phases (layout, style, paint, pre-paint, HTML parsing, script) in ms, as JSON.
 """
+import os
+import subprocess
+import tempfile
 import argparse
 import json
 import pathlib
@@ -62,11 +71,44 @@ def measure(page):
         driver.quit()
 
 
+PHASES = {"Layout": "layout", "UpdateLayoutTree": "style", "Paint": "paint", "PrePaint": "pre-paint",
+          "ParseHTML": "HTML parsing", "EvaluateScript": "script", "FunctionCall": "script",
+          "InlineNode::ShapeTextIncludingFirstLine": "text shaping (part of layout)"}
+
+
+def trace(page):
+    url = pathlib.Path(page).resolve().as_uri()
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "trace.json")
+        subprocess.run([shutil.which("chromium") or "/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                        "--window-size=1280,1600", "--host-resolver-rules=MAP * ~NOTFOUND",
+                        "--trace-startup=devtools.timeline,blink", "--trace-startup-format=json",
+                        f"--trace-startup-file={path}", "--trace-startup-duration=6", "--virtual-time-budget=3000",
+                        f"--screenshot={os.path.join(folder, 'page.png')}", url],
+                       capture_output=True, timeout=120)
+        with open(path, encoding="utf-8") as file:
+            events = json.load(file)["traceEvents"]
+    # The renderer that loaded the page (not Chromium's own chrome:// pages), its main thread.
+    pids = {e["pid"] for e in events if url in json.dumps(e.get("args", {}))}
+    main_threads = {(e["pid"], e["tid"]) for e in events if e.get("ph") == "M" and e.get("name") == "thread_name"
+                    and e["args"].get("name") == "CrRendererMain" and e["pid"] in pids}
+    totals = {}
+    for event in events:
+        if (event.get("pid"), event.get("tid")) in main_threads and event.get("ph") == "X" and event["name"] in PHASES:
+            phase = PHASES[event["name"]]
+            totals[phase] = totals.get(phase, 0) + event.get("tdur", event.get("dur", 0)) / 1000
+    return {phase: round(ms, 1) for phase, ms in sorted(totals.items(), key=lambda item: -item[1])}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--trace", action="store_true", help="one traced load of the first page: where the time goes")
     parser.add_argument("pages", nargs="+", help="label=path")
     arguments = parser.parse_args()
+    if arguments.trace:
+        print(json.dumps(trace(arguments.pages[0].split("=", 1)[-1])))
+        return
     pages = [p.split("=", 1) for p in arguments.pages]
     results = {label: [] for label, _ in pages}
     for label, path in pages:   # warm-up: the page cache, Chromium's own files

@@ -741,6 +741,15 @@ def browser_benchmark(arguments, report):
         notes.append(f"main-thread work: this build {task(ours):.0f} ms, {arguments.baseline_commit} {task(theirs):.0f} ms: "
                      f"{task(theirs) / task(ours):.2f}× less (target: halved, 2.0×); per round "
                      f"{statistics.median(ratios):.2f} ({ratios[0]:.2f}–{ratios[-1]:.2f})")
+    progress("ranking page: one traced load …")
+    traced = subprocess.run([sys.executable, os.path.join(HERE, "browser_metrics.py"), "--trace", pages[0][1]],
+                            capture_output=True, text=True)
+    if traced.returncode == 0:
+        phases = json.loads(traced.stdout)
+        notes.append("where this build's page spends it (one traced load, Chromium startup tracing, renderer main "
+                     "thread, thread ms; script can force a layout inside it): "
+                     + ", ".join(f"{phase} {ms:.0f}" for phase, ms in phases.items()))
+    progress_done()
     report.table("Ranking page in Chromium: main-thread work",
                  ["page of", "elements", "table rows", "task ms", "script ms", "layout ms", "style ms", "LCP ms"], rows, notes)
 
