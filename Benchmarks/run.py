@@ -366,15 +366,18 @@ def site_available(meetlat):
     return result.returncode == 0 and "--output" in result.stdout
 
 
-def ensure_archive(work):
-    folder = os.path.join(work, "archive")
-    generator = os.path.join(HERE, "generate_archive.py")
+def ensure_archive(work, root=ROOT, name="archive"):
+    """The generated archives (1–15 years) of a checkout: its generators, its Surveys/ (models,
+    reference). The exports are the same bytes for every checkout whose generators are the same."""
+    folder = os.path.join(work, name)
+    here = os.path.join(root, "Benchmarks")
+    generator = os.path.join(here, "generate_archive.py")
     stamp = os.path.join(folder, ".generator")
-    digest = file_digest(generator) + file_digest(os.path.join(HERE, "generate_export.py"))
+    digest = file_digest(generator) + file_digest(os.path.join(here, "generate_export.py"))
     if not (os.path.exists(stamp) and open(stamp).read() == digest):
-        progress("generating the 15-year archive …")
-        subprocess.run([sys.executable, generator, "--output", folder, "--surveys", os.path.join(ROOT, "Surveys")],
-                       check=True, stdout=subprocess.DEVNULL)
+        progress(f"generating the archives ({name}) …")
+        subprocess.run([sys.executable, generator, "--output", folder, "--surveys", os.path.join(root, "Surveys")],
+                       check=True, stdout=subprocess.DEVNULL, cwd=root)
         with open(stamp, "w") as file:
             file.write(digest)
     return folder
@@ -389,9 +392,19 @@ def count_html(folder):
     return sum(1 for _, _, files in os.walk(folder) for name in files if name.endswith(".html"))
 
 
+def writes_statistics(meetlat):
+    """Whether this build's `meetlat stats` has --write (every year into Statistics/, read by the
+    site); older builds (before 2026-12-04) ran one `stats --year` per year and the site read the
+    surveys instead."""
+    result = subprocess.run([meetlat, "stats", "--help"], capture_output=True, text=True)
+    return "--write" in result.stdout
+
+
 def run_pipeline(meetlat, surveys, out, with_site, root=ROOT):
     """One run of ingest → score → stats (every year) → site; per step (wall s, CPU s, peak bytes).
     `root`: the checkout whose site sources and scenarios the build uses (and where it runs)."""
+    if not writes_statistics(meetlat):
+        return run_pipeline_before_write(meetlat, surveys, out, with_site, root)
     if os.path.isdir(out):
         shutil.rmtree(out)
     os.makedirs(out)
@@ -416,6 +429,30 @@ def run_pipeline(meetlat, surveys, out, with_site, root=ROOT):
                 name, _, seconds = part.rpartition(" ")[0].rpartition(" ")
                 site_steps[name] = float(seconds)
     return steps, pages, site_steps
+
+
+def run_pipeline_before_write(meetlat, surveys, out, with_site, root):
+    """run_pipeline for builds before `stats --write` (such as 3d9e0e4), as their own
+    Benchmarks/run.py ran them: `stats --year` once per year (times added up), the site from the
+    surveys and Reports/."""
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    os.makedirs(out)
+    rankings, reports, site = (os.path.join(out, n) for n in ("Rankings", "Reports", "_site"))
+    steps = {"ingest": timed_child([meetlat, "ingest", "--surveys", surveys, "--reports", reports], cwd=root)[:3],
+             "score": timed_child([meetlat, "score", "--surveys", surveys, "--rankings", rankings], cwd=root)[:3]}
+    wall, cpu, peak = 0.0, 0.0, 0
+    for year in survey_years(surveys):
+        w, c, p, _ = timed_child([meetlat, "stats", "--surveys", surveys, "--year", str(year)], cwd=root)
+        wall, cpu, peak = wall + w, cpu + c, max(peak, p)
+    steps["stats"] = (wall, cpu, peak)
+    pages = None
+    if with_site:
+        steps["site"] = timed_child([meetlat, "site", "--surveys", surveys, "--rankings", rankings, "--reports", reports,
+                                     "--output", site, "--source", os.path.join(root, "site"),
+                                     "--scenarios", os.path.join(root, "Scenarios")], cwd=root)[:3]
+        pages = count_html(site)
+    return steps, pages, {}
 
 
 def fit_line(xs, ys):
@@ -568,13 +605,20 @@ def directory_digest(folder):
 def baseline_benchmark(arguments, report):
     """The 15-year pipeline through this build and through the release build of an older commit
     (arguments.baseline_bin, built by scripts/bench.sh in a worktree under .bench/), interleaved."""
-    archive = os.path.join(ensure_archive(arguments.work), f"archive-{arguments.archive_years}")
+    name = f"archive-{arguments.archive_years}"
+    archives = {ROOT: os.path.join(ensure_archive(arguments.work), name),
+                arguments.baseline_root: os.path.join(ensure_archive(arguments.work, arguments.baseline_root,
+                                                                     f"archive-{arguments.baseline_commit}"), name)}
+    same_exports = all(file_digest(os.path.join(archives[ROOT], str(year), f"export-{year}.csv"))
+                       == file_digest(os.path.join(archives[arguments.baseline_root], str(year), f"export-{year}.csv"))
+                       for year in survey_years(archives[ROOT]))
     builds = [("this build", os.path.join(arguments.bin, "meetlat"), ROOT),
               (f"build at {arguments.baseline_commit}", os.path.join(arguments.baseline_bin, "meetlat"), arguments.baseline_root)]
     samples = {label: [] for label, _, _ in builds}
     outputs = {}
     for repetition in range(arguments.pipeline_repetitions + 1):
         for label, meetlat, root in builds:
+            archive = archives[root]
             progress(f"pipeline against {arguments.baseline_commit}: "
                      f"{'warm-up' if repetition == 0 else f'repetition {repetition}/{arguments.pipeline_repetitions}'}: {label}")
             out = os.path.join(arguments.work, "out", "baseline-" + label.split()[-1])
@@ -598,7 +642,7 @@ def baseline_benchmark(arguments, report):
                     + [f"{median(label, lambda run, s=s: run[s][0]):.2f}" for s in names])
     ours, theirs = builds[0][0], builds[1][0]
     same = {}
-    for folder in ("Rankings", "Statistics", "_site"):
+    for folder in ("Rankings", "_site"):
         same[folder] = "identical" if directory_digest(os.path.join(outputs[ours], folder)) == \
             directory_digest(os.path.join(outputs[theirs], folder)) else "different"
     report.table(f"Pipeline, {arguments.archive_years} years × 400 gemeenten: this build against {arguments.baseline_commit}",
@@ -608,8 +652,14 @@ def baseline_benchmark(arguments, report):
                   "ingest → score → stats --write → site as separate `meetlat` processes on both cores, each build "
                   "with the site sources and scenarios of its own checkout (the older one: a git worktree in "
                   f".bench/, release build); peak MB: the largest resident set of any step",
+                  "each build reads the archive generated from its own checkout (generators, models, reference): "
+                  + ("the exports are byte-identical" if same_exports else "the exports DIFFER")
+                  + f"; the models are not: since {arguments.baseline_commit} every year's score also runs the "
+                  "uncertainty analysis (issue 16: Saltelli sampling over every assumption, rank intervals), and "
+                  f"stats writes every year's Statistics/ for the site; {arguments.baseline_commit} ran `stats --year` "
+                  "once per year (times added up) and its site read the surveys",
                   "outputs of the two builds: " + ", ".join(f"{k} {v}" for k, v in same.items())
-                  + " (other issues changed outputs on purpose since; this build's outputs are checked against "
+                  + " (other issues changed them on purpose since; this build's outputs are checked against "
                     "the committed ones by scripts/test.sh)"])
     ratios = sorted(b / a for a, b in zip(wall[ours], wall[theirs]))
     report.table(f"Pipeline: ratio to {arguments.baseline_commit} (target: 4× faster, peak memory no higher)",
