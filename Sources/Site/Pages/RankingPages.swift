@@ -136,12 +136,18 @@ struct RankingPages {
         let year = index.year
         let columns = RankingSort.columns(for: index)
         var pages: [Page] = []
+        // The absent gemeenten's JSON is the same for every page in one folder (its links are
+        // relative to the folder): made once, not once per sorted page.
+        var absentByFolder: [Substring: String] = [:]
         // One page per column, in the direction of its first click (names A–Z, points high to
         // low); the other direction, like sorting a filtered list, needs JavaScript.
         for column in columns {
             let path = SitePaths.sorted(year, key: column.key, ascending: column.ascendingFirst)
             let sorted = RankingSort.sorted(rows, by: column, ascending: column.ascendingFirst)
-            pages.append(page(path: path, rows: sorted, sort: (column, column.ascendingFirst), filter: [:],
+            let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+            let absent = absentByFolder[folder] ?? absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year))
+            absentByFolder[folder] = absent
+            pages.append(page(path: path, rows: sorted, sort: (column, column.ascendingFirst), absentJSON: absent, filter: [:],
                               counterpart: column.key == RankingSort.defaultKey && column.ascendingFirst
                                 ? .ranking : .sorted(key: column.key, ascending: column.ascendingFirst)))
         }
@@ -194,14 +200,15 @@ struct RankingPages {
     /// not links (sorting a filtered list needs JavaScript); otherwise a full page whose headers
     /// link to the page sorted by that column, and the header of the sorted column back to the
     /// ranking order.
-    func page(path: String, rows: [RankingRow], sort: (column: RankingSort.Column, ascending: Bool)?,
+    func page(path: String, rows: [RankingRow], sort: (column: RankingSort.Column, ascending: Bool)?, absentJSON: String? = nil,
               filter: [String: String], counterpart: EditionLinks.Counterpart) -> Page {
         let source = self.source, index = self.index, links = self.links
         let html = rows.map(\.html).joined()
         let shown = rows.count
         let sortKey = sort?.column.key ?? RankingSort.defaultKey
         let sortAscending = sort?.ascending ?? true
-        let absent = sort != nil && filter.isEmpty ? absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year)) : nil
+        let absent = sort != nil && filter.isEmpty
+            ? absentJSON ?? absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year)) : nil
         return Page(path: path, template: "ranking") {
             let year = index.year
             let ranking = index.ranking
