@@ -141,8 +141,18 @@ def machine(arguments):
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
     # Asked in a child: importing pandas here would make this process, and so the peak memory
     # the kernel reports for every child forked from it, much larger.
-    pandas_version = subprocess.run([sys.executable, "-c", "import pandas; print(pandas.__version__)"],
-                                    capture_output=True, text=True).stdout.strip() or "not installed"
+    versions = subprocess.run([sys.executable, "-c", "import importlib.metadata as m\n"
+                               "for n in ('pandas', 'pyarrow', 'polars', 'duckdb'):\n"
+                               "    try: print(n, m.version(n))\n"
+                               "    except m.PackageNotFoundError: print(n, 'not installed')"],
+                              capture_output=True, text=True).stdout.strip().splitlines()
+    pandas_version = ", ".join(versions) or "not installed"
+    for tool, command in (("Hugo", ["hugo", "version"]), ("Chromium", ["chromium", "--version"])):
+        try:
+            output = subprocess.run(command, capture_output=True, text=True).stdout.split()
+            pandas_version += f", {tool} {output[1]}"
+        except (OSError, IndexError):
+            pandas_version += f", {tool} not installed"
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory": memory, "system": system,
         "swift": swift[0] if swift else "unknown", "python": platform.python_version(),
@@ -873,7 +883,7 @@ def main():
     report.table("Machine", ["", "value"], [
         ["date", facts["date"]], ["CPU", facts["cpu"]], ["cores", facts["cores"]], ["memory", facts["memory"]],
         ["system", facts["system"]], ["Swift", facts["swift"]], ["Python", facts["python"]],
-        ["pandas", facts["pandas"]], ["load average at start", facts["load"]]])
+        ["anchors", facts["pandas"]], ["load average at start", facts["load"]]])
     if "csv" in only:
         csv_benchmark(arguments, report)
     if "baseline" in only:
