@@ -884,21 +884,33 @@ def main():
         ["date", facts["date"]], ["CPU", facts["cpu"]], ["cores", facts["cores"]], ["memory", facts["memory"]],
         ["system", facts["system"]], ["Swift", facts["swift"]], ["Python", facts["python"]],
         ["anchors", facts["pandas"]], ["load average at start", facts["load"]]])
-    if "csv" in only:
-        csv_benchmark(arguments, report)
-    if "baseline" in only:
-        baseline_benchmark(arguments, report)
-    if "hugo" in only:
-        hugo_benchmark(arguments, report)
-    if "browser" in only:
-        browser_benchmark(arguments, report)
-    if "pipeline" in only or "site" in only:
-        pipeline_benchmark(arguments, report, facts)
-    if "roi" in only:
-        roi_benchmark(arguments, report)
-    if "webcare" in only:
-        from webcare_bench import webcare_benchmark
-        webcare_benchmark(arguments, report, timed_child, progress, progress_done)
+    def save(done):
+        """latest.md after every section: a run stopped early still leaves what it measured."""
+        if arguments.markdown:
+            partial = Report.__new__(Report)
+            partial.blocks = report.blocks + [("Run", ["", "value"], [
+                ["sections", ", ".join(done) + (" (still running)" if done != only else "")],
+                ["load average so far", " ".join(f"{x:.2f}" for x in os.getloadavg())]], [])]
+            with open(arguments.markdown, "w", encoding="utf-8") as file:
+                file.write(partial.markdown("meetlat benchmarks: latest figures") + "\n")
+
+    sections = [
+        ("csv", lambda: csv_benchmark(arguments, report)),
+        ("baseline", lambda: baseline_benchmark(arguments, report)),
+        ("hugo", lambda: hugo_benchmark(arguments, report)),
+        ("browser", lambda: browser_benchmark(arguments, report)),
+        ("roi", lambda: roi_benchmark(arguments, report)),
+        ("pipeline", lambda: pipeline_benchmark(arguments, report, facts)),
+        ("webcare", lambda: __import__("webcare_bench").webcare_benchmark(arguments, report, timed_child, progress,
+                                                                         progress_done)),
+    ]
+    done = []
+    for name, run in sections:
+        # `site` is measured within the pipeline runs.
+        if name in only or (name == "pipeline" and "site" in only):
+            run()
+            done.append(name)
+            save([n for n in only if n in done or (n == "site" and "pipeline" in done)])
     elapsed = time.perf_counter() - started
     report.table("Run", ["", "value"], [["sections", ", ".join(only)], ["benchmark time", f"{elapsed / 60:.1f} min"],
                                    ["load average during the run", load.summary()],
