@@ -870,6 +870,9 @@ def main():
     parser.add_argument("--webcare-repetitions", type=int, default=3)
     parser.add_argument("--markdown", default=os.path.join(HERE, "latest.md"), help="where to write the tables ('' for nowhere)")
     arguments = parser.parse_args()
+    # The older build runs in its own checkout (cwd): every path given must not depend on the cwd.
+    for option in ("bin", "work", "baseline_bin", "baseline_root", "pandas_only_python"):
+        setattr(arguments, option, os.path.abspath(getattr(arguments, option)))
     only = [s for s in arguments.only.split(",") if s]
     unknown = set(only) - set(SECTIONS)
     if unknown:
