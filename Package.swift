@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // `swift package generate-documentation`: the DocC catalogs, built in CI (scripts/lib.sh, check_docs).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) as a system library: every CSV byte is parsed by it.
@@ -50,11 +52,10 @@ let package = Package(
         .target(
             name: "Configuration",
             dependencies: ["Support", .product(name: "Yams", package: "Yams")],
-            exclude: ["README.md"]
         ),
         // Detector for personal data (e-mail, phone, IBAN, BSN, postcode + huisnummer; street +
         // huisnummer, date of birth, partial IBAN and amounts for webcare messages).
-        .target(name: "PersonalData", exclude: ["README.md"]),
+        .target(name: "PersonalData"),
         // The domain every stage shares: gemeenten and the reference (and its published file,
         // Statistics/reference.json), canonical responses, name folding and resolution.
         .target(name: "Core", dependencies: ["Support"]),
@@ -64,7 +65,6 @@ let package = Package(
         .target(
             name: "TableFiles",
             dependencies: ["CLibCSV", "CLibZip", "CLibXML2", "CReadStat", "Support"],
-            exclude: ["README.md"]
         ),
         // Stage 1: raw survey exports + mapping + reference CSVs → canonical responses.
         .target(
@@ -77,14 +77,12 @@ let package = Package(
         .target(
             name: "Webcare",
             dependencies: ["TableFiles", "PersonalData", "Support", "Configuration"],
-            exclude: ["README.md"]
         ),
         // Stage 2: scoring models from configuration → scores, ranks, explanations; the
         // Rankings/ format (written and read here).
         .target(
             name: "Scoring",
             dependencies: ["Core", "PersonalData", "Support", "Configuration"],
-            exclude: ["README.md"]
         ),
         // Stage 3: survey tables, year-over-year comparison, weighted estimates; the
         // Statistics/<year>.json format (written and read here).
@@ -102,14 +100,12 @@ let package = Package(
         .target(
             name: "ROI",
             dependencies: ["Support", "Configuration"],
-            exclude: ["README.md"]
         ),
         // `meetlat init`: drafts a year's mapping.yaml from its export, the other years' mappings,
         // a scoring model and statistics.yaml (word lists in Surveys/drafting.yaml).
         .target(
             name: "MappingDraft",
             dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", "Support", "Configuration"],
-            exclude: ["README.md"]
         ),
         // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
@@ -118,7 +114,6 @@ let package = Package(
                 "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration", "XLSX",
                 .product(name: "Ink", package: "Ink"),
             ],
-            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "meetlat",
@@ -130,7 +125,7 @@ let package = Package(
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
         .executableTarget(name: "meetlat-bench", dependencies: ["Ingest", "TableFiles", "ROI", "PersonalData", "Support"]),
         // Fuzz targets for hostile exports, configuration files and scenario expressions. `scripts/fuzz.sh` builds them
-        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (README.md, "Fuzzing").
+        // with libFuzzer into .build-fuzz; the plain build replays saved inputs (Fuzz/README.md).
         .executableTarget(
             name: "meetlat-fuzz",
             dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "ROI", "Site", "PersonalData", "Support", "Configuration"],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV, XLSX and SPSS readers, the whole ingest of one survey year, the configuration
 # reader over each YAML kind (mapping, model, scenario, site.yaml) and the scenario expression
-# parser with libFuzzer (README.md, "Fuzzing").
+# parser with libFuzzer (Fuzz/README.md).
 #
 #   scripts/fuzz.sh [seconds per target]          default 30 (CI); e.g. 3600 for an hour each
 #   MEETLAT_FUZZ_TARGETS=ingest scripts/fuzz.sh   some targets only

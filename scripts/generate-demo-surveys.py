@@ -449,7 +449,7 @@ class Reference:
 
 # ---------------------------------------------------------------------------------------------
 # Scoring rules, read from Surveys/models/<model>.yaml and applied with the integer formulas of
-# Sources/Scoring (README "Kinds").
+# Sources/Scoring/Scoring.docc/Scoring.md, "Kinds".
 
 class Model:
     def __init__(self, name):

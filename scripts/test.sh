@@ -2,15 +2,17 @@
 # Every test, as CI runs it (.ci/run calls this script):
 #   1. the committed data check out: demo exports and the demo webcare log, Rankings/ and
 #      Statistics/ regenerated; the site's targets do not reach the survey reader;
-#   2. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
+#   2. no finding of swift-format's rules (.swift-format); every library's DocC catalog builds
+#      without a warning (symbol links resolve);
+#   3. the XLSX and SPSS test fixtures, written by openpyxl and pyreadstat (Tests/Fixtures);
 #      a short fuzz run of the CSV, XLSX and SPSS readers, the ingest, the configuration
-#      reader and the scenario expression parser (README.md, "Fuzzing");
-#   3. the unit, integration and end-to-end tests of every target (swift test);
-#   4. outside tools as oracles (SALib for the Sobol indices);
-#   5. the browser tests of the site in headless Chromium.
+#      reader and the scenario expression parser (Fuzz/README.md);
+#   4. the unit, integration and end-to-end tests of every target (swift test);
+#   5. outside tools as oracles (SALib for the Sobol indices);
+#   6. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 #
-#   scripts/test.sh --quick    the swift tests alone (step 3, with the fixtures they read), for
+#   scripts/test.sh --quick    the swift tests alone (step 4, with the fixtures they read), for
 #                              before every commit: no data checks, fuzzing, oracles or browser
 #                              (CI runs everything)
 set -euo pipefail
@@ -43,6 +45,12 @@ check_statistics
 
 step "the site's targets reach neither Ingest nor CLibCSV"
 check_stage_dependencies
+
+step "swift-format (.swift-format)"
+check_format
+
+step "documentation: every library's DocC catalog, warnings as errors"
+check_docs
 
 step "test fixtures: XLSX and SPSS exports written by openpyxl and pyreadstat"
 make_test_fixtures

@@ -42,7 +42,7 @@ public struct ConfigNode {
         error("expected \(expected), found \(found)", key: key)
     }
 
-    /// This value as messages show it: `` `text` ``, `nothing`, `a mapping`, `a list`.
+    /// This value as messages show it: the text between backticks, `nothing`, `a mapping`, `a list`.
     public var found: String {
         switch yaml {
         case .scalar(let scalar):

@@ -23,7 +23,7 @@ public struct PersonalDataMatch: Sendable, Hashable {
 
 /// Finds personal data in text: e-mail addresses, Dutch phone numbers, IBANs (mod-97), BSNs
 /// (11-proef), postcode + huisnummer, and numbers and amounts named by a keyword (klantnummer,
-/// aanslagnummer, "mijn inkomen", ...). See Sources/PersonalData/README.md for what is and is not
+/// aanslagnummer, "mijn inkomen", ...). See Sources/PersonalData/PersonalData.docc/PersonalData.md for what is and is not
 /// detected, and why.
 ///
 /// The text is first normalised as a reader sees it (`NormalizedText`: escapes decoded, invisible

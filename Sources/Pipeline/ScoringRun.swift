@@ -16,6 +16,11 @@ public struct ScoredYear: Sendable {
 /// analysis, which needs the previous edition's answers for one alternative of missing counts.
 public enum ScoringRun {
     /// - Parameters:
+    ///   - year: the survey year to score.
+    ///   - folder: the survey folder (`--surveys`).
+    ///   - reference: the gemeenten, their inhabitants and size classes.
+    ///   - strict: refuse the year when a row was rejected for more than being anonymous or a
+    ///     duplicate (`RejectReason.failsStrictRun`).
     ///   - uncertainty: `nil` skips the analysis; otherwise its overrides apply to the model's settings.
     ///   - showProgress: show a progress line for the analysis (on a terminal only).
     public static func score(year: Int, in folder: SurveyFolder, reference: Reference, strict: Bool = false,

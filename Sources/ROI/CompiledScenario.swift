@@ -23,7 +23,9 @@ public struct CompiledScenario: Sendable {
     /// input values than the file's.
     public let checks: [FieldCheck]
 
-    /// - Parameter discountRate: overrides the scenario's rate (the CLI's `--discount-rate`).
+    /// - Parameters:
+    ///   - scenario: the scenario as read from its file.
+    ///   - discountRate: overrides the scenario's rate (the CLI's `--discount-rate`).
     public init(_ scenario: Scenario, discountRate: Double? = nil) {
         self.scenario = scenario
         self.horizon = scenario.horizon

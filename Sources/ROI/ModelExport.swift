@@ -2,7 +2,7 @@ import Support
 
 /// The compiled scenario as JSON for other evaluators (the site's ROI calculator): inputs,
 /// items with their years and postfix programs, discount factors, and the rules every field must
-/// obey (`checks`). Evaluating it as Sources/ROI/README.md describes gives exactly `meetlat roi`'s
+/// obey (`checks`). Evaluating it as Sources/ROI/ROI.docc/ROI.md describes gives exactly `meetlat roi`'s
 /// ROI, NPV and payback, and checking it refuses exactly the input values `meetlat roi` refuses.
 public enum ModelExport {
     public static let format = "meetlat-roi-model/2"

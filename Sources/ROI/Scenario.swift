@@ -1,5 +1,5 @@
 /// A scenario as read from a scenario file: what a gemeente invests and gets back over a horizon
-/// of years, compared with a baseline ("niets doen"). See Sources/ROI/README.md for the format.
+/// of years, compared with a baseline ("niets doen"). See Sources/ROI/ROI.docc/ROI.md for the format.
 public struct Scenario: Sendable {
     /// The file it was read from (for messages).
     public var source: String

@@ -3,7 +3,7 @@ import Foundation
 import Support
 
 /// Reads and validates scenario files (YAML, through `Configuration.ConfigFile`). Every problem
-/// is a `ConfigError` naming the file, line, column and field. See Sources/ROI/README.md for the format.
+/// is a `ConfigError` naming the file, line, column and field. See Sources/ROI/ROI.docc/ROI.md for the format.
 public enum ScenarioLoader {
     /// Reads the file at `path`; messages and reports name it as given.
     public static func load(path: String) throws -> Scenario {
@@ -15,8 +15,7 @@ public enum ScenarioLoader {
         try ScenarioReader(source: source, root: try ConfigFile.parse(yaml, file: source, expected: expectedContent)).read()
     }
 
-    static let expectedContent = "a scenario (see Sources/ROI/README.md)"
-
+    static let expectedContent = "a scenario (see Sources/ROI/ROI.docc/ROI.md)"
 
     /// The largest horizon accepted, in years.
     public static let maximumHorizon = 100

@@ -247,7 +247,12 @@ public struct VaryRange: Sendable, Equatable {
     /// How it was written (for messages).
     public var option: String
 
-    /// - Parameter option: how the range was written, for messages (default: rebuilt from the values).
+    /// - Parameters:
+    ///   - input: the scenario input to vary.
+    ///   - from: the first value.
+    ///   - to: the last value.
+    ///   - step: the distance between values; nil: 11 evenly spaced values.
+    ///   - option: how the range was written, for messages (default: rebuilt from the values).
     public init(input: String, from: Double, to: Double, step: Double? = nil, option: String? = nil) throws {
         self.input = input
         self.from = from

@@ -27,10 +27,15 @@ public enum Ranker {
     /// given, adds each gemeente's rank interval and Sobol indices under the model's assumptions.
     ///
     /// - Parameters:
+    ///   - survey: the year's accepted responses.
+    ///   - model: the scoring model the year's mapping names.
+    ///   - reference: the gemeenten, their inhabitants and size classes.
     ///   - observations: the year's measured accounts (scored where the model says so; the
     ///     discrepancy report goes into the ranking).
     ///   - previous: the previous edition's responses (the `previous_edition` alternative of
     ///     missing counts).
+    ///   - uncertainty: the assumptions to vary and the sample size; nil skips the analysis.
+    ///   - progress: a progress line for the analysis, if any.
     public static func rank(_ survey: SurveyResponses, model: ScoringModel, reference: Reference,
                             observations: YearObservations? = nil, previous: SurveyResponses? = nil,
                             uncertainty: UncertaintySettings? = nil, progress: Progress? = nil) throws -> Ranking {

@@ -29,7 +29,10 @@ public enum RankingsWriter {
     /// there), then replaces `folder` as a whole (`AtomicOutput.replaceFolder`): every file
     /// changes together or none does, and the files of years not in `rankings` are carried over
     /// unchanged. A failure while computing, encoding or scanning writes nothing.
-    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
+    /// - Parameters:
+    ///   - rankings: the rankings to write, one file pair per year.
+    ///   - folder: the rankings folder (`Rankings/`).
+    ///   - inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
     public static func write(_ rankings: [Ranking], to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
         var outputs: [(name: String, data: Data)] = []

@@ -85,12 +85,11 @@ public enum ScoringText {
     public static func provenance(_ notes: [ProvenanceNote], about: String? = nil) -> [String] {
         notes.filter { about == nil || $0.about == about }.map { note in
             var text = (note.basis == .published ? "gepubliceerd: " : "reconstructie van meetlat: ") + note.text
-            let where_ = [note.source, note.lines].compactMap { $0 }
-            if !where_.isEmpty { text += " (" + where_.joined(separator: ", ") + ")" }
+            let location = [note.source, note.lines].compactMap { $0 }
+            if !location.isEmpty { text += " (" + location.joined(separator: ", ") + ")" }
             return text
         }
     }
-
 
     /// The discrepancy report: what was measured against what was answered.
     public static func discrepancies(_ report: ObservationReport, year: Int, all: Bool = false) -> String {
@@ -135,6 +134,8 @@ public enum ScoringText {
     /// A gemeente's score, answer by answer, per dimension, ending with the total — in Dutch, like
     /// the explanation lines it prints (the same lines as the gemeente's page on the site).
     /// - Parameters:
+    ///   - entry: the gemeente's entry in `ranking`.
+    ///   - ranking: the ranking that holds it.
     ///   - model: the model the ranking was scored with: its labels name the fields of the notes.
     ///   - sizeClassLabel: the size class as printed (`50.000 – 99.999`), if known.
     public static func explanation(_ entry: RankedGemeente, in ranking: Ranking, model: ScoringModel,

@@ -45,7 +45,10 @@ public enum SiteBuilder {
     }
 
     /// Builds the site from `input` into `output`.
-    /// - Parameter progress: show progress lines (on a terminal only).
+    /// - Parameters:
+    ///   - input: where the finished outputs, models, scenarios and site sources are.
+    ///   - output: the site folder (`_site/`).
+    ///   - progress: show progress lines (on a terminal only).
     @discardableResult
     public static func build(_ input: SiteInput, output: URL, progress: Bool = true) throws -> Summary {
         var clock = StepClock()

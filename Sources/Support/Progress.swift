@@ -9,7 +9,10 @@ public final class Progress: @unchecked Sendable {
     private var lastDrawn = -1
     private let lock = NSLock()
 
-    /// - Parameter enabled: defaults to whether standard error is a terminal.
+    /// - Parameters:
+    ///   - label: what is being done, shown before the count.
+    ///   - total: the number of steps that make 100 %.
+    ///   - enabled: defaults to whether standard error is a terminal.
     public init(_ label: String, total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
         self.label = label
         self.total = max(total, 1)

@@ -6,7 +6,7 @@ import PersonalData
 import Scoring
 import Testing
 
-/// The privacy rule (README.md, Privacy) from export to Rankings/ and Statistics/, through the
+/// The privacy rule (docs/privacy.md) from export to Rankings/ and Statistics/, through the
 /// built binary: a respondent's name, e-mail, phone and remarks are read, counted and kept out of
 /// everything but the private rejects.csv.
 @Suite struct PrivacyTests {

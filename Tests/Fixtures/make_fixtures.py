@@ -6,7 +6,7 @@ run it themselves when that folder is missing (they need .venv, which scripts/te
 
     .venv/bin/python Tests/Fixtures/make_fixtures.py [output folder]   # default .build/fixtures
 
-What it writes (README.md, "Test fixtures"):
+What it writes (Tests/Fixtures/README.md):
   demo/<year>/export-<year>.xlsx, .sav (2013: .zsav)   the demo years' answers, as survey tools
       export them: every CSV record on the same sheet row; timestamps as dates (2013 in the 1904
       date system); whole numbers as numbers; in SPSS the question texts as variable labels,

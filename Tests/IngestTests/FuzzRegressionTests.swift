@@ -3,7 +3,7 @@ import Support
 import Testing
 @testable import Ingest
 
-/// Inputs found by `scripts/fuzz.sh` (README.md, "Fuzzing") and its invariants, reduced to what
+/// Inputs found by `scripts/fuzz.sh` (Fuzz/README.md) and its invariants, reduced to what
 /// broke, and kept so the bug stays fixed.
 @Suite struct FuzzRegressionTests {
     /// Reads `text` back through the reader, as a researcher's script reading rejects.csv would.

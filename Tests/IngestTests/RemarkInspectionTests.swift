@@ -4,7 +4,7 @@ import Testing
 @testable import Ingest
 
 /// Remarks are scanned for personal data at ingest; the report gives counts and kinds, never
-/// the data itself (README.md, Privacy).
+/// the data itself (docs/privacy.md).
 @Suite struct RemarkInspectionTests {
     /// Planted values (invented): an e-mail address, a mobile number, a BSN that passes the
     /// 11-proef (written bare, as a person types it) and one in a private column.

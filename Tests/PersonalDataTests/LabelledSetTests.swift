@@ -100,7 +100,7 @@ struct Confusion: Equatable, CustomStringConvertible {
         }
     }
 
-    /// The figures of Sources/PersonalData/README.md ("Precision and recall"): true positives,
+    /// The figures of Sources/PersonalData/PersonalData.docc/PersonalData.md ("Precision and recall"): true positives,
     /// false positives and false negatives per kind. A change of the rules that moves any of them
     /// changes the README in the same commit.
     @Test(arguments: [

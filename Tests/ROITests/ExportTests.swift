@@ -4,7 +4,7 @@ import Testing
 @testable import ROI
 
 /// The exported model holds everything another evaluator needs: this test evaluates the JSON
-/// text the way Sources/ROI/README.md tells a JavaScript port to, and must get `meetlat roi`'s numbers.
+/// text the way Sources/ROI/ROI.docc/ROI.md tells a JavaScript port to, and must get `meetlat roi`'s numbers.
 @Suite struct ExportTests {
     /// The export's schema as a reader sees it. (Decoded with JSONDecoder: on Linux,
     /// JSONSerialization does not read every double back exactly; JavaScript's JSON.parse does.)

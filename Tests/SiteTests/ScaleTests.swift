@@ -9,7 +9,7 @@ import Testing
 ///     MEETLAT_SITE_ARCHIVE=/tmp/archive swift test -c release --filter ScaleTests
 ///
 /// It checks the structure at that scale, not the speed: speed is measured side by side by
-/// `scripts/bench.sh` (README, "Performance"), never by a timed test.
+/// `scripts/bench.sh` (Benchmarks/README.md), never by a timed test.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["MEETLAT_SITE_ARCHIVE"] != nil))
 struct ScaleTests {
     static let years = Array(2011...2024)

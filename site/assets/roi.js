@@ -1,4 +1,4 @@
-/* ROI-rekenhulp: dezelfde formules als `meetlat roi` (Sources/ROI/README.md), op het model dat
+/* ROI-rekenhulp: dezelfde formules als `meetlat roi` (Sources/ROI/ROI.docc/ROI.md), op het model dat
    `meetlat roi <scenario> --export-model` exporteert (meetlat-roi-model/2). De sommen lopen in
    dezelfde volgorde als in Swift, dus ROI, netto contante waarde, terugverdientijd en tornado zijn
    bit voor bit gelijk. Getallen worden gelezen met de Nederlandse regels van
@@ -175,7 +175,7 @@
   function euro(value) { return '\u20ac ' + dutch(value, 0); }
   function percent(fraction) { return dutch(fraction * 100, 1) + ' %'; }
 
-  /* --- Rekenen: Sources/ROI/README.md, "Export for other evaluators" ------------------------ */
+  /* --- Rekenen: Sources/ROI/ROI.docc/ROI.md, "Export for other evaluators" ------------------------ */
 
   function run(program, values) {
     var stack = [];

@@ -1,6 +1,6 @@
 import Foundation
 
-// Two builds of one target (see README.md, "Fuzzing"):
+// Two builds of one target (see Fuzz/README.md):
 // - `scripts/fuzz.sh` builds with `-sanitize=fuzzer,address -DFUZZING`: libFuzzer supplies
 //   `main` and calls `LLVMFuzzerTestOneInput`; the environment variable MEETLAT_FUZZ_TARGET
 //   (`csv` or `ingest`) picks the target. A broken invariant aborts, which libFuzzer reports as

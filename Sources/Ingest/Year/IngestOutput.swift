@@ -84,7 +84,9 @@ extension SurveyYear {
     /// so `cat` of the report cannot drive the terminal) and `<folder>/<year>/rejects.csv`,
     /// replacing the year's folder as a whole (`AtomicOutput.replaceFolder`; other files in it are
     /// kept).
-    /// - Parameter inputs: what the command read (the output rule refuses to write among them).
+    /// - Parameters:
+    ///   - folder: the reports folder (`Reports/`).
+    ///   - inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
     public func writeReports(to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
         try AtomicOutput.replaceFolder(folder.appendingPathComponent(String(year)), inputs: inputs, keepingOtherFiles: true) { staging in

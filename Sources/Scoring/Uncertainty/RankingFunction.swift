@@ -55,6 +55,9 @@ public struct RankingFunction: Sendable {
     /// - Parameters:
     ///   - ranking: the published ranking (its entries' order is the order of every output).
     ///   - survey: the responses that were scored.
+    ///   - model: the model they were scored with.
+    ///   - reference: the gemeenten, their inhabitants and size classes.
+    ///   - observations: the year's measured accounts, if any.
     ///   - previous: the previous edition's responses, for `previous_edition` imputation.
     public init(ranking: Ranking, survey: SurveyResponses, model: ScoringModel, reference: Reference,
                 observations: YearObservations?, previous: SurveyResponses?) {

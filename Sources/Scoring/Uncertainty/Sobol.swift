@@ -44,6 +44,8 @@ public struct SobolIndex: Sendable, Hashable, Codable {
 /// numerators and variances summed over the outputs, so each output weighs by its variance.
 public enum SobolEstimator {
     /// - Parameters:
+    ///   - n: the number of base samples (N).
+    ///   - groups: the number of groups of inputs (assumptions).
     ///   - outputs: `outputs(row, output)`, rows in the layout of `SaltelliDesign`.
     ///   - columns: which outputs to aggregate (one for a single output).
     /// - Returns: one index per group; nil when the outputs do not vary at all (V = 0).

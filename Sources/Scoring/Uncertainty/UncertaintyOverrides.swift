@@ -31,7 +31,7 @@ public enum UncertaintyError: Error, CustomStringConvertible, Equatable {
         case .invalidSamples(let samples):
             return "the Saltelli sample size must be a whole number from 2 to 1000000, found \(samples)"
         case .noAssumptions(let model):
-            return "the model \(model) has no uncertainty section: there are no assumptions to vary (Sources/Scoring/README.md, \"Uncertainty\")"
+            return "the model \(model) has no uncertainty section: there are no assumptions to vary (Sources/Scoring/Scoring.docc/Scoring.md, \"Uncertainty\")"
         }
     }
 }

@@ -4,7 +4,7 @@ import Support
 /// The ROI calculator: every scenario of `Scenarios/` with its results at the file's values
 /// (computed here with the ROI library, readable without JavaScript), and the scenarios'
 /// `--export-model` JSON, which `assets/roi.js` evaluates with the formulas of
-/// Sources/ROI/README.md when the reader changes an input, reading Dutch numbers by the rules of
+/// Sources/ROI/ROI.docc/ROI.md when the reader changes an input, reading Dutch numbers by the rules of
 /// `Support.DutchNumberText` and refusing what `meetlat roi` refuses (the export's `checks`). The
 /// inputs live in the URL's hash, so a calculation can be shared as a link.
 struct ROIPage {

@@ -43,11 +43,11 @@ extension YearContext {
         guard let published else { return [] }
         var notes: [StatText] = []
         let tables = published.tables("response")
-        let where_ = tables.first.map { " (\($0.table))" } ?? ""
+        let printedIn = tables.first.map { " (\($0.table))" } ?? ""
         if let printed = published.gemeenten, printed != gemeenten {
             notes.append(StatText(
-                "the report counted \(printed) gemeenten\(where_); the reference has \(gemeenten) on 1 January \(year)",
-                dutch: "het rapport telde \(printed) gemeenten\(where_); de gemeentelijst van meetlat telt er op 1 januari \(year) \(gemeenten)"))
+                "the report counted \(printed) gemeenten\(printedIn); the reference has \(gemeenten) on 1 January \(year)",
+                dutch: "het rapport telde \(printed) gemeenten\(printedIn); de gemeentelijst van meetlat telt er op 1 januari \(year) \(gemeenten)"))
         }
         for table in tables {
             for figure in table.figures {

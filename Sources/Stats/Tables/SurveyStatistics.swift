@@ -17,10 +17,12 @@ public struct SurveyStatistics: Sendable {
 
     /// Every table of `statistics.yaml` (or only `tableID`) for `survey`.
     /// - Parameters:
+    ///   - survey: the year's accepted responses.
     ///   - questionnaire: the options the year's form offered (from its mapping); without it every
     ///     option of an asked field counts as offered.
     ///   - published: the year's published figures, for notes where the reference and the report
     ///     disagree (the number of gemeenten).
+    ///   - tableID: one table's `id`; nil for every table.
     public func report(for survey: SurveyResponses, questionnaire: Questionnaire? = nil,
                        published: PublishedYear? = nil, only tableID: String? = nil) throws -> StatisticsReport {
         var definitions = definition.tables

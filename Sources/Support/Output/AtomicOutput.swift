@@ -76,12 +76,14 @@ public enum AtomicOutput {
     /// content. The output rule is applied first (`checkFolder`).
     ///
     /// - Parameters:
+    ///   - folder: the output folder.
     ///   - inputs: the folders and files the command reads (the rule refuses an output among them).
     ///   - keepingOtherFiles: carry over, unchanged, the entries of the previous folder that
     ///     `build` did not write (e.g. the other years' rankings when one year is scored).
     ///   - durable: sync every file and the folder to disk before publishing, so that the new
     ///     version also survives a crash of the machine. The site, thousands of files that the
     ///     next build remakes, passes `false`.
+    ///   - build: writes the new content into the staging folder it is given.
     @discardableResult
     public static func replaceFolder(_ folder: URL, inputs: [URL], keepingOtherFiles: Bool = false, durable: Bool = true,
                                      build: (StagingFolder) throws -> Void) throws -> Publication {

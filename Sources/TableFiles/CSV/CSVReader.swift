@@ -245,7 +245,7 @@ final class CSVParseSession {
     private let deliver: (CSVRecord) throws -> Void
     // libcsv calls back once per field, and only from the one thread running `csv_parse`, so
     // no access can overlap: the runtime's exclusivity checks on every access would cost about
-    // a fifth of the read (measured with perf; see README.md, Performance).
+    // a fifth of the read (measured with perf; see Benchmarks/README.md).
     @exclusivity(unchecked) private var decoder: FieldDecoder
     @exclusivity(unchecked) private var fields: [String] = []
     @exclusivity(unchecked) private var afterCarriageReturn = false

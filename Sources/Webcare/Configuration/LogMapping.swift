@@ -3,7 +3,7 @@ import TableFiles
 
 /// A webcare log's mapping file: which column of the tool's export holds what, what its labels
 /// mean, the office hours and time zone the team works in. Written by hand, like a survey year's
-/// mapping.yaml; the format is in Sources/Webcare/README.md.
+/// mapping.yaml; the format is in Sources/Webcare/Webcare.docc/Webcare.md.
 public struct LogMapping: Sendable {
     /// `nil` = detect.
     public var encoding: TextEncoding?

@@ -9,7 +9,7 @@ public enum KPIValue: Sendable, Equatable {
 }
 
 /// The KPIs every output shows, in order, with their identifiers (CSV, JSON) and labels (the
-/// text report in English, the HTML report in Dutch). Definitions: Sources/Webcare/README.md.
+/// text report in English, the HTML report in Dutch). Definitions: Sources/Webcare/Webcare.docc/Webcare.md.
 public struct KPIColumn: Sendable {
     public let id: String
     public let english: String

@@ -15,7 +15,7 @@ struct KPICommand: ParsableCommand {
             --satisfaction-column or --nps-column the score file is a CSV file with a header row \
             (a survey export, say; "," or ";", UTF-8 or Windows-1252) and the scores are that \
             column's cells; empty cells are skipped. Counts may be written the Dutch way (12.000). \
-            Formulas: Sources/ROI/README.md.
+            Formulas: Sources/ROI/ROI.docc/ROI.md.
             """
     )
 

@@ -10,7 +10,7 @@ struct ROICommand: ParsableCommand {
         discussion: """
             ROI = (meeropbrengsten − investering) / investering on the increment (scenario − \
             baseline). Year 0 is the start; every other amount falls at the end of its year. \
-            Formulas and the scenario format: Sources/ROI/README.md. Examples: Scenarios/.
+            Formulas and the scenario format: Sources/ROI/ROI.docc/ROI.md. Examples: Scenarios/.
             """
     )
 

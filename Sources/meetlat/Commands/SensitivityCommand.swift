@@ -120,13 +120,18 @@ struct EvaluationError: Error, CustomStringConvertible {
 
 /// The variables as SALib's `problem` dictionary: every variable uniform on [0, 1], grouped by assumption.
 struct SALibProblem: Encodable {
-    var num_vars: Int
+    var variableCount: Int
     var names: [String]
     var groups: [String]
     var bounds: [[Int]]
 
+    enum CodingKeys: String, CodingKey {
+        case variableCount = "num_vars"
+        case names, groups, bounds
+    }
+
     init(_ space: AssumptionSpace) {
-        num_vars = space.variables.count
+        variableCount = space.variables.count
         names = space.variables.map(\.name)
         groups = space.variables.map { space.assumptions[$0.group].id }
         bounds = space.variables.map { _ in [0, 1] }

@@ -11,7 +11,7 @@ struct WebcareCommand: ParsableCommand {
         discussion: """
             Reads the log (a CSV, XLSX or SPSS export of OBI4wan, Coosto, Sprinklr, Zendesk and the like: \
             one row per message) through a mapping file that names its columns, labels, office hours and time zone \
-            (format: Sources/Webcare/README.md; example: Webcare/demo/mapping.yaml). Prints the report and \
+            (format: Sources/Webcare/Webcare.docc/Webcare.md; example: Webcare/demo/mapping.yaml). Prints the report and \
             writes webcare.csv, webcare.json and webcare.html (aggregates only, each scanned for personal \
             data first) to --output, and every rejected row with its reason to --private (original rows: \
             keep them private). The log must be in time order, oldest first. Nothing is written unless the \
