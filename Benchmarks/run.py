@@ -505,9 +505,9 @@ def pipeline_benchmark(arguments, report, facts):
     samples = {label: [] for label, _ in sizes}
     site_step_samples = {label: [] for label, _ in sizes}
     pages = {}
-    for repetition in range(1, arguments.pipeline_repetitions + 1):
+    for repetition in range(1, arguments.growth_repetitions + 1):
         for label, surveys in sizes:
-            progress(f"pipeline: repetition {repetition}/{arguments.pipeline_repetitions}: {label}")
+            progress(f"pipeline: repetition {repetition}/{arguments.growth_repetitions}: {label}")
             steps, count, site_steps = run_pipeline(meetlat, surveys, os.path.join(arguments.work, "out", label.split()[0]),
                                                     with_site)
             samples[label].append(steps)
@@ -536,7 +536,7 @@ def pipeline_benchmark(arguments, report, facts):
         rows.append([label, years_of[label], f"{wall(label):.2f}", f"{cpu(label):.2f}"]
                     + [f"{wall(label, s):.2f}" for s in step_names]
                     + [f"{peak(label) / 2**20:.0f}", max(step_names, key=lambda s: first[s][2])])
-    notes = [f"median of {arguments.pipeline_repetitions} runs, the archive sizes interleaved; every step a fresh "
+    notes = [f"median of {arguments.growth_repetitions} runs, the archive sizes interleaved; every step a fresh "
              "`meetlat` process as a user runs it (stats: `meetlat stats --write`, every year into Statistics/)",
              "wall s: elapsed; CPU s: user + system time of the processes (less disturbed by the other "
              "work on a shared machine); peak MB: the largest resident set of any step's process "
@@ -587,7 +587,7 @@ def pipeline_benchmark(arguments, report, facts):
                       "target pages/s", "ratio to target"], site_rows,
                      ["wall time of the whole `meetlat site` process (loading the rankings and surveys, building "
                       "and rendering the pages, writing, the personal-data scan); pages = the .html files written; "
-                      f"median of the {arguments.pipeline_repetitions} pipeline runs",
+                      f"median of the {arguments.growth_repetitions} pipeline runs",
                       "CPU use: CPU time / wall time (200 % = both cores busy); pages per CPU s is what a fully "
                       "parallel build could reach per core"] + breakdown)
     else:
@@ -855,6 +855,8 @@ def main():
     parser.add_argument("--pandas-only-python", default=os.path.join(ROOT, ".bench", "venv-pandas-only", "bin", "python"),
                         help="Python of a venv with pandas and without pyarrow (the 'pandas without pyarrow' anchor)")
     parser.add_argument("--pipeline-repetitions", type=int, default=5)
+    parser.add_argument("--growth-repetitions", type=int, default=5,
+                        help="runs per archive size in the pipeline section (growth with the years)")
     parser.add_argument("--archive-years", type=int, default=15, choices=[1, 2, 4, 8, 15],
                         help="the archive of the baseline and Hugo sections")
     parser.add_argument("--baseline-commit", default="3d9e0e4", help="the older build the pipeline is compared with")
