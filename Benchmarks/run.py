@@ -787,7 +787,8 @@ def browser_benchmark(arguments, report):
     for label, _ in pages:
         runs = results[label]
         rows.append([label, runs[0]["elements"], runs[0]["rows"]]
-                    + [f"{statistics.median(r[n] for r in runs):.0f}" if runs[0][n] is not None else "–" for n in names])
+                    + [f"{statistics.median(values):.0f}" if values else "–"
+                       for values in ([r[n] for r in runs if r[n] is not None] for n in names)])
     notes = [f"{arguments.browser_page} of the demo site each build makes of its own checkout's data, opened from "
              f"file:// in a fresh headless Chromium per run (1280 × 1600 px), {arguments.browser_rounds} rounds after a "
              "warm-up, interleaved; medians in ms",
