@@ -178,8 +178,9 @@ class LoadSampler:
         while not self.stop.wait(10):
             self.samples.append(os.getloadavg()[0])
 
-    def summary(self):
-        self.stop.set()
+    def summary(self, stop=True):
+        if stop:
+            self.stop.set()
         values = sorted(self.samples + [os.getloadavg()[0]])
         return (f"median {statistics.median(values):.2f}, range {values[0]:.2f}–{values[-1]:.2f} "
                 f"({len(values)} samples of the 1-minute load average, every 10 s, on {os.cpu_count()} cores)")
@@ -896,7 +897,7 @@ def main():
             partial = Report.__new__(Report)
             partial.blocks = report.blocks + [("Run", ["", "value"], [
                 ["sections", ", ".join(done) + (" (still running)" if done != only else "")],
-                ["load average so far", " ".join(f"{x:.2f}" for x in os.getloadavg())]], [])]
+                ["load average so far", load.summary(stop=False)]], [])]
             with open(arguments.markdown, "w", encoding="utf-8") as file:
                 file.write(partial.markdown("meetlat benchmarks: latest figures") + "\n")
 
