@@ -27,6 +27,10 @@ with its anchor and the ratio; the same tables go to Benchmarks/latest.md.
 8. webcare   `meetlat webcare` on a generated log of 5 million messages against pandas doing the
              response-time part: messages per second, peak memory, same figures
              (Benchmarks/webcare_bench.py).
+9. ingest-memory  `meetlat ingest` of one year of 1 and 10 million rows (nearly all rejected:
+             duplicates, anonymous, unknown names; Benchmarks/generate_large_year.py): peak
+             memory must not grow with the rows (issue 19: target under 200 MB), and the report
+             must balance.
 
 The machine is noisy (shared cores): ratios are only ever taken between figures measured in the
 same run, interleaved, and the load average is sampled during the run; nothing here is a
@@ -48,7 +52,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SECTIONS = ["csv", "baseline", "hugo", "browser", "pipeline", "site", "roi", "webcare"]
+SECTIONS = ["csv", "baseline", "hugo", "browser", "pipeline", "site", "roi", "webcare", "ingest-memory"]
+INGEST_MEMORY_TARGET = 200 * 1_000_000   # bytes of peak memory, any number of rows (issue 19)
 SITE_TARGET = 2000          # pages per second
 ROI_TARGET = 1_000_000      # scenarios per second, one core
 GNU_TIME = "/usr/bin/time"  # Debian package `time`
@@ -845,6 +850,64 @@ def roi_benchmark(arguments, report):
                   "(`meetlat-bench roi`)"])
 
 
+# ---------------------------------------------------------------- 6. ingest memory
+
+def ensure_large_year(work, rows):
+    folder = os.path.join(work, f"large-{rows}")
+    generator = os.path.join(HERE, "generate_large_year.py")
+    stamp = os.path.join(folder, ".generator")
+    digest = file_digest(generator)
+    if not (os.path.exists(stamp) and open(stamp).read() == digest):
+        progress(f"generating a year of {rows:,} rows …")
+        subprocess.run([sys.executable, generator, "--output", folder, "--surveys", os.path.join(ROOT, "Surveys"),
+                        "--rows", str(rows)], check=True, stdout=subprocess.DEVNULL)
+        with open(stamp, "w") as file:
+            file.write(digest)
+    return os.path.join(folder, "Surveys")
+
+
+def report_count(text, label):
+    match = re.search(r"^  " + re.escape(label) + r"\s+(\d+)$", text, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"the ingest report has no `{label}` line:\n{text}")
+    return int(match.group(1))
+
+
+def ingest_memory_benchmark(arguments, report):
+    meetlat = os.path.join(arguments.bin, "meetlat")
+    rows_out = []
+    for rows in [int(n) for n in arguments.ingest_rows.split(",") if n]:
+        surveys = ensure_large_year(arguments.work, rows)
+        export = os.path.join(surveys, "2012", "export.csv")
+        reports = os.path.join(os.path.dirname(surveys), "Reports")
+        if os.path.isdir(reports):
+            shutil.rmtree(reports)
+        progress(f"ingest-memory: {rows:,} rows …")
+        wall, cpu, peak, _ = timed_child([meetlat, "ingest", "--surveys", surveys, "--reports", reports])
+        with open(os.path.join(reports, "2012", "ingest-report.txt"), encoding="utf-8") as file:
+            text = file.read()
+        read, accepted, rejected = (report_count(text, label) for label in ("rows read", "accepted", "rejected"))
+        balanced = "yes (rows read = accepted + rejected)" in text and read == accepted + rejected == rows
+        rejects = os.path.getsize(os.path.join(reports, "2012", "rejects.csv"))
+        size = os.path.getsize(export)
+        rows_out.append([f"{rows:,}", f"{megabytes(size):,.0f}", f"{wall:.1f}", f"{cpu:.1f}", f"{megabytes(size) / wall:.1f}",
+                         f"{peak / 1_000_000:.0f}", f"{INGEST_MEMORY_TARGET / 1_000_000:.0f}",
+                         "yes" if peak < INGEST_MEMORY_TARGET else "NO", f"{accepted:,}", f"{rejected:,}",
+                         f"{megabytes(rejects):,.0f}", "yes" if balanced else "NO"])
+        shutil.rmtree(reports)
+    progress_done()
+    report.table("Ingest memory: one year of millions of rows",
+                 ["rows", "export MB", "wall s", "CPU s", "MB/s (wall)", "peak MB", "target MB", "under target",
+                  "accepted", "rejected", "rejects.csv MB", "balanced"], rows_out,
+                 ["one `meetlat ingest` process per size (release build); peak MB: its largest resident set (GNU time)",
+                  "export: Benchmarks/generate_large_year.py — 20 columns, `;`, UTF-8; every gemeente of 2012 answers "
+                  "thousands of times, so nearly every row is rejected (duplicate, anonymous, unknown gemeente, invalid "
+                  "number) and written to rejects.csv",
+                  "balanced: the report says rows read = accepted + rejected, and rows read is every row of the export",
+                  "memory stays that of the gemeenten: rejected rows pass through a temporary file (Ingest.RejectLog) "
+                  "into rejects.csv"])
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -872,6 +935,7 @@ def main():
     parser.add_argument("--roi-runs", type=int, default=5)
     parser.add_argument("--webcare-messages", type=int, default=5_000_000, help="messages in the generated webcare log")
     parser.add_argument("--webcare-repetitions", type=int, default=3)
+    parser.add_argument("--ingest-rows", default="1000000,10000000", help="comma-separated row counts for ingest-memory")
     parser.add_argument("--markdown", default=os.path.join(HERE, "latest.md"), help="where to write the tables ('' for nowhere)")
     arguments = parser.parse_args()
     # The older build runs in its own checkout (cwd): every path given must not depend on the cwd.
@@ -910,6 +974,7 @@ def main():
         ("pipeline", lambda: pipeline_benchmark(arguments, report, facts)),
         ("webcare", lambda: __import__("webcare_bench").webcare_benchmark(arguments, report, timed_child, progress,
                                                                          progress_done)),
+        ("ingest-memory", lambda: ingest_memory_benchmark(arguments, report)),
     ]
     done = []
     for name, run in sections:

@@ -9,7 +9,7 @@
 # .bench/, and builds the older commit once in a worktree under .bench/; generated data and
 # outputs go to .bench/ (gitignored). Not part of CI.
 #
-#   scripts/bench.sh                       everything: csv, baseline, hugo, browser, pipeline, site, roi, webcare
+#   scripts/bench.sh                       everything: csv, baseline, hugo, browser, pipeline, site, roi, webcare, ingest-memory
 #   scripts/bench.sh --only csv,roi        some sections
 #   scripts/bench.sh --repetitions 3       other options: Benchmarks/run.py --help
 set -euo pipefail

@@ -1,9 +1,10 @@
 # Shared shell helpers for the scripts in this folder.
 
 # The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
-# and pkg-config, through which SwiftPM finds libzip's and libxml2's flags; and tzdata, the time
-# zones webcare logs are read in (Europe/Amsterdam's clock changes).
-MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config tzdata"
+# and pkg-config, through which SwiftPM finds libzip's and libxml2's flags; tzdata, the time
+# zones webcare logs are read in (Europe/Amsterdam's clock changes); and GNU time, which measures
+# the peak memory of a `meetlat ingest` in the tests (IngestMemoryTests).
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config tzdata time"
 
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
@@ -177,5 +178,6 @@ check_format() {
         echo "check_format: $(printf '%s\n' "$findings" | grep -vc ' note: ') swift-format finding(s): fix them by hand (the rules: .swift-format; README.md, Contributing)" >&2
         return 1
     fi
-    echo "swift-format: no findings ($layout layout findings of the pretty printer not enforced)"
+    echo "swift-format: no findings ($layout layout findings of the pretty printer not enforced," \
+        "$(printf '%s\n' "$all" | grep -c '\[LineLength\]' || true) of them [LineLength])"
 }

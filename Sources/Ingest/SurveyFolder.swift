@@ -76,17 +76,15 @@ public struct SurveyFolder: Sendable {
         let reader = try exportReader(year: year, mapping: mapping)
         let ingester = YearIngester(mapping: mapping, reader: reader,
                                     resolver: GemeenteResolver(reference: reference, year: year))
-        var run = try ingester.run()
-        Self.inspectRemarks(run.remarks, into: &run.report)
-
-        let result = SurveyYear(year: year, model: mapping.model, responses: run.responses, rejects: run.rejects, report: run.report)
+        let run = try ingester.run()
+        let result = SurveyYear(year: year, model: mapping.model, responses: run.responses, rejectLog: run.rejects, report: run.report)
         if result.report.rowsRead == 0 {
             throw IngestError.noAnswers(file: reader.displayName)
         }
         if result.responses.isEmpty {
             throw IngestError.nothingUsable(result)
         }
-        if strict && result.rejects.contains(where: \.reason.failsStrictRun) {
+        if strict && result.rejectLog.firstStrictFailure != nil {
             throw IngestError.rejectedInStrictMode(result)
         }
         return result
@@ -136,26 +134,6 @@ public struct SurveyFolder: Sendable {
         defer { free(resolved) }
         return String(cString: resolved)
     }
-
-    /// The one place where a year's free-text remarks are available, row by row, before they
-    /// are dropped: each is scanned for personal data (`PersonalDataDetector.freeText`, which
-    /// also takes a bare nine-digit number passing the 11-proef for a BSN) and only the counts,
-    /// kinds and row numbers are kept. The remarks themselves never leave this function.
-    static func inspectRemarks(_ remarks: [RemarkText], into report: inout IngestReport) {
-        let detector = PersonalDataDetector.freeText
-        var counts = PersonalDataCounts()
-        var rows = Set<Int>()
-        for remark in remarks {
-            let kinds = detector.matches(in: remark.text).map(\.kind)
-            counts.record(kinds)
-            if !kinds.isEmpty { rows.insert(remark.row) }
-        }
-        report.remarksRead = remarks.count
-        report.remarksScanned = counts.scanned
-        report.remarksWithPersonalData = counts.withPersonalData
-        report.personalDataByKind = counts.byKind
-        report.remarkRowsWithPersonalData = rows.sorted()
-    }
 }
 
 /// A year asked for that the survey folder does not have.
@@ -203,12 +181,13 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
         case .nothingUsable(let year):
             return "\(year.report.file): none of the \(year.report.rowsRead) rows could be used (\(year.report.rejectedSummary)); see the rejects"
         case .rejectedInStrictMode(let year):
-            let failing = year.rejects.filter(\.reason.failsStrictRun)
-            let reasons = RejectReason.allCases.filter(\.failsStrictRun).compactMap { reason -> String? in
-                let count = failing.filter { $0.reason == reason }.count
-                return count > 0 ? "\(reason.rawValue) \(count)" : nil
-            }
-            return "\(year.report.file): --strict: \(failing.count) row\(failing.count == 1 ? " was" : "s were") rejected for faults in the export (\(reasons.joined(separator: ", "))); first: \(Redaction.redactingPersonalData(failing.first?.message ?? ""))"
+            let failing = RejectReason.allCases.filter(\.failsStrictRun)
+                .map { ($0, year.report.rejected[$0, default: 0]) }.filter { $0.1 > 0 }
+            let count = failing.reduce(0) { $0 + $1.1 }
+            let reasons = failing.map { "\($0.0.rawValue) \($0.1)" }
+            let first = Redaction.redactingPersonalData(year.rejectLog.firstStrictFailure ?? "")
+            return "\(year.report.file): --strict: \(count) row\(count == 1 ? " was" : "s were") rejected for faults in the export "
+                + "(\(reasons.joined(separator: ", "))); first: \(first)"
         }
     }
 }

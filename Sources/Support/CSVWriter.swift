@@ -38,6 +38,16 @@ public struct CSVWriter {
     /// Everything written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The number of bytes written and not yet flushed.
+    public var bufferedByteCount: Int { bytes.count }
+
+    /// Hands the bytes written so far to `body` and drops them, so a file too large to hold in
+    /// memory can be written a piece at a time (see `StagingFolder.write(to:streaming:)`).
+    public mutating func flush(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes(body)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The UTF-8 byte-order mark: at the start of a CSV it makes Excel read the file as UTF-8.
     public static let byteOrderMark = "\u{FEFF}"
 

@@ -87,9 +87,14 @@ public struct TableSummary: Sendable {
     public var csv: CSVFormat?
     /// Row number of the header; `nil` for SPSS, whose variables are not a row.
     public var headerRow: Int?
-    /// Rows that held nothing at all (blank lines, empty spreadsheet rows between others).
-    /// They are not delivered.
+    /// Rows that held nothing at all (blank lines, empty spreadsheet rows between others),
+    /// ascending: the first `TableSummary.blankRowsListed` of them. They are not delivered.
     public var blankRows: [Int]
+    /// How many blank rows there were (`blankRows` lists the first of them).
+    public var blankRowCount: Int
+    /// How many blank rows a summary lists: a file of millions of blank lines must not take
+    /// memory for each.
+    public static let blankRowsListed = 10_000
     /// The number of the last row (header included, blank rows included).
     public var lastRow: Int
 }
@@ -246,6 +251,8 @@ struct CSVTableReader: TableReader {
                                       ("delimiter", summary.format.delimiterDescription)],
                             csv: summary.format, headerRow: headerRow,
                             blankRows: summary.blankRows.filter { $0 > (headerRow ?? 0) },
+                            // Every row before the header is blank: the header is the first record.
+                            blankRowCount: summary.blankRowCount - ((headerRow ?? 1) - 1),
                             lastRow: summary.lastRow)
     }
 }

@@ -61,6 +61,9 @@ public enum XLSXWorkbook {
         return data
     }
 
+    /// Serialises `workbook_close` (see there).
+    private static let closing = NSLock()
+
     static func write(_ sheets: [Sheet], created: Int, to path: String) throws {
         guard let workbook = workbook_new(path) else {
             throw WriteError(description: "\(path): libxlsxwriter cannot create the workbook")
@@ -116,7 +119,12 @@ public enum XLSXWorkbook {
                 noteRow += 1
             }
         }
+        // Closing writes the document properties, dated with gmtime(3), whose result is one
+        // buffer for the whole process: workbooks closed at once (the site writes its editions
+        // on all cores) could take each other's creation date. One close at a time.
+        closing.lock()
         let closed = workbook_close(workbook)
+        closing.unlock()
         if let failure { throw WriteError(description: "\(path): \(failure)") }
         if closed != LXW_NO_ERROR {
             throw WriteError(description: "\(path): libxlsxwriter could not write the workbook: \(String(cString: lxw_strerror(closed)))")

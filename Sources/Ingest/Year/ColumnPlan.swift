@@ -11,7 +11,7 @@ struct ColumnPlan {
     let timestamp: (index: Int, name: String, pattern: TimestampPattern)?
     let fields: [FieldReader]
     let remarks: [(index: Int, name: String)]
-    let warnings: [String]
+    let warnings: Warnings
 
     init(mapping: Mapping, header: [TableColumn], exportName: String) throws {
         self.header = header
@@ -24,7 +24,7 @@ struct ColumnPlan {
         func positions(_ name: String) -> [Int]? { byName[name] ?? byLabel[name] }
         let names = Array(Set(header.flatMap { [$0.name.trimmingSpaces] + ($0.label.map { [$0.trimmingSpaces] } ?? []) })).filter { !$0.isEmpty }
         var used = Set<Int>()
-        var warnings: [String] = []
+        var warnings = Warnings()
 
         func index(of column: String, key: String) throws -> Int {
             let name = column.trimmingSpaces
@@ -44,7 +44,7 @@ struct ColumnPlan {
             var result: [(Int, String)] = []
             for column in columns {
                 guard let found = positions(column.trimmingSpaces) else {
-                    warnings.append("\(key): column \"\(column)\" is not in the export")
+                    warnings.append("\(key): column \"\(column)\" is not in the export", kind: "listed columns not in the export")
                     continue
                 }
                 for index in found {
@@ -88,7 +88,9 @@ struct ColumnPlan {
             let name = column.name.trimmingSpaces
             var shown = name.isEmpty ? "has no name" : "\"\(name)\""
             if let label = column.label { shown += " (\"\(label.trimmingSpaces)\")" }
-            warnings.append("column \(index + 1) \(shown) is neither mapped nor ignored (list it under respondent.ignore if it is not needed)")
+            warnings.append(
+                "column \(index + 1) \(shown) is neither mapped nor ignored (list it under respondent.ignore if it is not needed)",
+                kind: "columns neither mapped nor ignored")
         }
         self.warnings = warnings
     }

@@ -72,12 +72,24 @@ extension IngestReport {
 extension SurveyYear {
     /// `rejects.csv`: `row,reason,message` followed by the export's own columns, in row order.
     /// It holds the original rows, personal data included: it belongs in Reports/ only.
+    /// In memory, for small years and tests; `writeReports` streams it.
     public var rejectsCSV: String {
-        var writer = CSVWriter(header: ["row", "reason", "message"] + report.columns)
-        for reject in rejects {
-            writer.append([String(reject.row), reject.reason.rawValue, reject.message] + reject.original)
+        get throws {
+            var text = Data()
+            try writeRejectsCSV { text.append(contentsOf: $0) }
+            return String(decoding: text, as: UTF8.self)
         }
-        return writer.text
+    }
+
+    /// Hands `rejects.csv` to `emit` a piece (about a megabyte) at a time, reading the rejects
+    /// from `rejectLog`: memory stays that of one piece, however many rows were rejected.
+    func writeRejectsCSV(_ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var writer = CSVWriter(header: ["row", "reason", "message"] + report.columns)
+        try rejectLog.forEach { reject in
+            writer.append([String(reject.row), reject.reason.rawValue, reject.message] + reject.original)
+            if writer.bufferedByteCount >= 1 << 20 { try writer.flush(emit) }
+        }
+        try writer.flush(emit)
     }
 
     /// Writes `<folder>/<year>/ingest-report.txt` (as printed: control characters made visible,
@@ -90,7 +102,7 @@ extension SurveyYear {
     @discardableResult
     public func writeReports(to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
         try AtomicOutput.replaceFolder(folder.appendingPathComponent(String(year)), inputs: inputs, keepingOtherFiles: true) { staging in
-            try staging.write(rejectsCSV, to: "rejects.csv")
+            try staging.write(to: "rejects.csv", streaming: writeRejectsCSV)
             try staging.write(VisibleText.message(report.text(year: year)), to: "ingest-report.txt")
         }
     }

@@ -5,18 +5,8 @@ import TableFiles
 struct Candidate {
     var response: Response
     var gemeente: Gemeente
-    var original: [String]
     /// Sort key: later wins. No timestamp sorts before any timestamp.
     var order: (String, Int) { (response.submittedAt ?? "", response.row) }
-    var superseded: Superseded { Superseded(row: response.row, submittedAt: response.submittedAt, original: original) }
-}
-
-/// What is kept of a candidate that lost to a later answer of the same gemeente: enough to
-/// write its reject once the final winner is known.
-struct Superseded {
-    var row: Int
-    var submittedAt: String?
-    var original: [String]
 }
 
 enum RowOutcome {
@@ -124,6 +114,6 @@ final class RowEvaluator {
             return reject(first.reason, problems.map(\.message).joined(separator: "; also "))
         }
         return .accepted(Candidate(response: Response(gemeente: gemeente.code, row: record.row, submittedAt: submittedAt, values: values),
-                                  gemeente: gemeente, original: fields))
+                                  gemeente: gemeente))
     }
 }

@@ -136,18 +136,22 @@ struct RankingPages {
         let year = index.year
         let columns = RankingSort.columns(for: index)
         var pages: [Page] = []
-        // The absent gemeenten's JSON is the same for every page in one folder (its links are
-        // relative to the folder): made once, not once per sorted page.
-        var absentByFolder: [Substring: String] = [:]
+        // The absent gemeenten's JSON differs between pages only by the folder its links start
+        // from: made once per folder (the sorted pages share one), not once per page.
+        var absentByFolder: [String: String] = [:]
+        func absent(from path: String) -> String {
+            let folder = String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+            if let made = absentByFolder[folder] { return made }
+            let made = absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year))
+            absentByFolder[folder] = made
+            return made
+        }
         // One page per column, in the direction of its first click (names A–Z, points high to
         // low); the other direction, like sorting a filtered list, needs JavaScript.
         for column in columns {
             let path = SitePaths.sorted(year, key: column.key, ascending: column.ascendingFirst)
             let sorted = RankingSort.sorted(rows, by: column, ascending: column.ascendingFirst)
-            let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
-            let absent = absentByFolder[folder] ?? absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year))
-            absentByFolder[folder] = absent
-            pages.append(page(path: path, rows: sorted, sort: (column, column.ascendingFirst), absentJSON: absent, filter: [:],
+            pages.append(page(path: path, rows: sorted, sort: (column, column.ascendingFirst), filter: [:], absent: absent(from: path),
                               counterpart: column.key == RankingSort.defaultKey && column.ascendingFirst
                                 ? .ranking : .sorted(key: column.key, ascending: column.ascendingFirst)))
         }
@@ -199,16 +203,14 @@ struct RankingPages {
     /// A ranking page. `sort` nil: a filtered page in ranking order, whose column headers are
     /// not links (sorting a filtered list needs JavaScript); otherwise a full page whose headers
     /// link to the page sorted by that column, and the header of the sorted column back to the
-    /// ranking order.
-    func page(path: String, rows: [RankingRow], sort: (column: RankingSort.Column, ascending: Bool)?, absentJSON: String? = nil,
-              filter: [String: String], counterpart: EditionLinks.Counterpart) -> Page {
+    /// ranking order. `absent`: the JSON of `absentGemeenten`, for the full pages.
+    func page(path: String, rows: [RankingRow], sort: (column: RankingSort.Column, ascending: Bool)?,
+              filter: [String: String], absent: String? = nil, counterpart: EditionLinks.Counterpart) -> Page {
         let source = self.source, index = self.index, links = self.links
         let html = rows.map(\.html).joined()
         let shown = rows.count
         let sortKey = sort?.column.key ?? RankingSort.defaultKey
         let sortAscending = sort?.ascending ?? true
-        let absent = sort != nil && filter.isEmpty
-            ? absentJSON ?? absentGemeenten(from: path, histories: histories, years: links.editions.map(\.year)) : nil
         return Page(path: path, template: "ranking") {
             let year = index.year
             let ranking = index.ranking

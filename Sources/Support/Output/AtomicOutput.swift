@@ -284,6 +284,31 @@ public enum AtomicOutput {
         defer { if !closed { close(descriptor) } }
         let (number, planned) = WriteFaults.begin(what())
         if planned != 0 { throw FileSystem.Failure(code: planned, path: path) }
+        try writeBytes(bytes, to: descriptor, path: path)
+        if sync && fsync(descriptor) != 0 && errno != EINVAL { throw FileSystem.Failure(code: errno, path: path) }
+        closed = true
+        // `close` reports a deferred write error on some file systems (NFS).
+        if close(descriptor) != 0 && errno != EINTR { throw FileSystem.Failure(code: errno, path: path) }
+        WriteFaults.end(number)
+    }
+
+    /// `writeAll` for a file handed over in pieces by `produce` (still one numbered write), so a
+    /// file larger than memory can be written. An error `produce` throws is rethrown unchanged.
+    static func writeStreaming(to descriptor: Int32, what: @autoclosure () -> String, path: String, sync: Bool,
+                               _ produce: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        let (number, planned) = WriteFaults.begin(what())
+        if planned != 0 { throw FileSystem.Failure(code: planned, path: path) }
+        try produce { bytes throws(FileSystem.Failure) in try writeBytes(bytes, to: descriptor, path: path) }
+        if sync && fsync(descriptor) != 0 && errno != EINVAL { throw FileSystem.Failure(code: errno, path: path) }
+        closed = true
+        if close(descriptor) != 0 && errno != EINTR { throw FileSystem.Failure(code: errno, path: path) }
+        WriteFaults.end(number)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short writes.
+    static func writeBytes(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws(FileSystem.Failure) {
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
             let count = systemWrite(descriptor, base + offset, bytes.count - offset)
@@ -293,11 +318,6 @@ public enum AtomicOutput {
             }
             offset += count
         }
-        if sync && fsync(descriptor) != 0 && errno != EINVAL { throw FileSystem.Failure(code: errno, path: path) }
-        closed = true
-        // `close` reports a deferred write error on some file systems (NFS).
-        if close(descriptor) != 0 && errno != EINTR { throw FileSystem.Failure(code: errno, path: path) }
-        WriteFaults.end(number)
     }
 
     /// One numbered write: `body` makes the system call and returns 0 or its `errno`. A code

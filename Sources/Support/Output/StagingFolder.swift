@@ -36,23 +36,48 @@ public struct StagingFolder: Sendable {
 
     /// Writes a new file at `relativePath` from raw bytes (the site's pages, without a copy).
     public func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
+        let (file, shown) = try place(relativePath)
+        do throws(FileSystem.Failure) {
+            let descriptor = try create(file, nested: relativePath.contains("/"))
+            try AtomicOutput.writeAll(bytes, to: descriptor, what: "file \(shown)", path: file, sync: durable)
+        } catch {
+            throw OutputError(path: shown, code: error.code)
+        }
+    }
+
+    /// Writes a new file at `relativePath` whose bytes `produce` hands to `emit` piece by piece:
+    /// a file too large to hold in memory (a big export's rejects.csv). An error `produce`
+    /// throws is rethrown unchanged.
+    public func write(to relativePath: String, streaming produce: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let (file, shown) = try place(relativePath)
+        do {
+            let descriptor = try create(file, nested: relativePath.contains("/"))
+            try AtomicOutput.writeStreaming(to: descriptor, what: "file \(shown)", path: file, sync: durable, produce)
+        } catch let error as FileSystem.Failure {
+            throw OutputError(path: shown, code: error.code)
+        }
+    }
+
+    /// The staging path of `relativePath` and its name as published; refuses a path that
+    /// would leave the folder.
+    private func place(_ relativePath: String) throws -> (file: String, shown: String) {
         let shown = shownFolder + "/" + relativePath
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             throw OutputError(path: shown, code: EINVAL, outcome: "it is not a path inside the output")
         }
-        let file = path + "/" + relativePath
-        do throws(FileSystem.Failure) {
-            var descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if descriptor < 0 && errno == ENOENT && parts.count > 1 {
-                try FileSystem.makeFolders((file as NSString).deletingLastPathComponent)
-                descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            }
-            guard descriptor >= 0 else { throw FileSystem.Failure(code: errno, path: file) }
-            try AtomicOutput.writeAll(bytes, to: descriptor, what: "file \(shown)", path: file, sync: durable)
-        } catch {
-            throw OutputError(path: shown, code: error.code)
+        return (path + "/" + relativePath, shown)
+    }
+
+    /// Creates `file` exclusively; when `nested`, makes the folders on its way as needed.
+    private func create(_ file: String, nested: Bool) throws(FileSystem.Failure) -> Int32 {
+        var descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT && nested {
+            try FileSystem.makeFolders((file as NSString).deletingLastPathComponent)
+            descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
+        guard descriptor >= 0 else { throw FileSystem.Failure(code: errno, path: file) }
+        return descriptor
     }
 
     /// `path` inside the staging folder as it will be published.

@@ -19,6 +19,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         /// A quote inside an unquoted field, or text after a closing quote.
         case strayQuote(line: Int, offset: Int, found: UInt8)
         case fieldTooLarge(limit: Int)
+        /// A row with more fields than `CSVReader.Options.maximumFields`.
+        case tooManyFields(limit: Int)
         case outOfMemory
     }
 
@@ -85,6 +87,9 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
             return "found \(shown) on line \(line) of the file (byte \(offset)); a field holding quotes must itself be quoted, with inner quotes doubled (\"like \"\"this\"\"\")"
         case .fieldTooLarge(let limit):
             return "a field is larger than \(limit / (1 << 20)) MB; a quote is probably not closed"
+        case .tooManyFields(let limit):
+            return "the row has more than \(limit) fields, while a spreadsheet holds at most 16384 columns; "
+                + "expected a survey export separated by \",\" or \";\""
         case .outOfMemory:
             return "out of memory while reading a field"
         }

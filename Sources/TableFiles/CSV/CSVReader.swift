@@ -45,8 +45,11 @@ public struct CSVRecord: Sendable {
 /// What a completed read saw.
 public struct CSVSummary: Sendable {
     public var format: CSVFormat
-    /// Rows that held nothing at all (blank lines), by row number. They are not delivered.
+    /// Rows that held nothing at all (blank lines), by row number: the first
+    /// `TableSummary.blankRowsListed` of them. They are not delivered.
     public var blankRows: [Int]
+    /// How many blank rows there were.
+    public var blankRowCount: Int
     /// The number of the last row (header included, blank rows included).
     public var lastRow: Int
     public var bytes: Int
@@ -71,6 +74,10 @@ public struct CSVReader: Sendable {
         public var delimiter: CSVDelimiter?
         /// Fields larger than this stop the read (a sign of a quote that is not closed).
         public var maximumFieldBytes: Int
+        /// Rows with more fields than this stop the read: a spreadsheet holds at most 16,384
+        /// columns, and a header of millions of fields (a file that is not an export, or a
+        /// wrong delimiter) would otherwise take memory for each.
+        public var maximumFields = 100_000
 
         public init(encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil, maximumFieldBytes: Int = 32 << 20) {
             self.encoding = encoding
@@ -157,7 +164,7 @@ public struct CSVReader: Sendable {
 
     private func parse(_ file: FileBytes, format: CSVFormat, progress: Support.Progress?,
                        deliver: @escaping (CSVRecord) throws -> Void) throws -> CSVSummary {
-        let session = CSVParseSession(file: displayName, format: format, deliver: deliver)
+        let session = CSVParseSession(file: displayName, format: format, maximumFields: options.maximumFields, deliver: deliver)
         var parser = csv_parser()
         guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) == 0 else {
             throw CSVError(file: displayName, kind: .outOfMemory)
@@ -203,7 +210,8 @@ public struct CSVReader: Sendable {
         if session.header == nil {
             throw CSVError(file: displayName, kind: .empty)
         }
-        return CSVSummary(format: format, blankRows: session.blankRows, lastRow: session.row, bytes: file.size)
+        return CSVSummary(format: format, blankRows: session.blankRows, blankRowCount: session.blankRowCount, lastRow: session.row,
+                          bytes: file.size)
     }
 
     private func lineNumber(in file: FileBytes, at offset: Int) throws(CSVError) -> Int {
@@ -242,6 +250,7 @@ private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawP
 final class CSVParseSession {
     let file: String
     let format: CSVFormat
+    let maximumFields: Int
     private let deliver: (CSVRecord) throws -> Void
     // libcsv calls back once per field, and only from the one thread running `csv_parse`, so
     // no access can overlap: the runtime's exclusivity checks on every access would cost about
@@ -253,11 +262,13 @@ final class CSVParseSession {
     @exclusivity(unchecked) private(set) var row = 0
     @exclusivity(unchecked) private(set) var header: [String]?
     @exclusivity(unchecked) private(set) var blankRows: [Int] = []
+    @exclusivity(unchecked) private(set) var blankRowCount = 0
     @exclusivity(unchecked) private(set) var failure: Error?
 
-    init(file: String, format: CSVFormat, deliver: @escaping (CSVRecord) throws -> Void) {
+    init(file: String, format: CSVFormat, maximumFields: Int, deliver: @escaping (CSVRecord) throws -> Void) {
         self.file = file
         self.format = format
+        self.maximumFields = maximumFields
         self.deliver = deliver
         self.decoder = FieldDecoder(encoding: format.encoding)
         fields.reserveCapacity(64)
@@ -265,6 +276,10 @@ final class CSVParseSession {
 
     func field(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
+        guard fields.count < maximumFields else {
+            failure = self.error(.tooManyFields(limit: maximumFields))
+            return
+        }
         do {
             fields.append(try decoder.decode(bytes))
         } catch {
@@ -283,7 +298,8 @@ final class CSVParseSession {
             }
             afterCarriageReturn = terminator == Int32(ASCII.carriageReturn)
             row += 1
-            blankRows.append(row)
+            blankRowCount += 1
+            if blankRows.count < TableSummary.blankRowsListed { blankRows.append(row) }
             return
         }
         afterCarriageReturn = terminator == Int32(ASCII.carriageReturn)

@@ -45,7 +45,8 @@ struct SAVReader: TableReader {
         var details: [(label: String, value: String)] = [("variables", String(session.columns.count))]
         if let encoding = session.encoding, !encoding.isEmpty { details.append(("encoding", encoding + " (from the file)")) }
         details.append(("compression", session.compression))
-        return TableSummary(format: .sav, details: details, csv: nil, headerRow: nil, blankRows: [], lastRow: session.cases)
+        return TableSummary(format: .sav, details: details, csv: nil, headerRow: nil, blankRows: [], blankRowCount: 0,
+                            lastRow: session.cases)
     }
 }
 

@@ -15,9 +15,9 @@ struct SheetReader {
 
     private(set) var headerRow: Int?
     private(set) var blankRows: [Int] = []
+    private(set) var blankRowCount = 0
     private(set) var lastRow = 0
     private var headerCount = 0
-    private static let blankRowsKept = 10_000
 
     init(archive: ZipArchive, part: String, sheetName: String, strings: [String], styles: [CellStyle],
          date1904: Bool, limits: TableLimits) {
@@ -189,7 +189,7 @@ struct SheetReader {
                                                         : "a row number is beyond Excel's last row (\(XLSXReader.maximumRows))",
                                     row: rowNumber + 1)
                     }
-                    if headerRow != nil { for blank in (rowNumber + 1)..<number { noteBlank(blank) } }
+                    if headerRow != nil && number > rowNumber + 1 { noteBlank(rowNumber + 1, through: number - 1) }
                     rowNumber = number
                     cells.removeAll(keepingCapacity: true)
                     types = [:]
@@ -244,8 +244,13 @@ struct SheetReader {
         }
     }
 
-    private mutating func noteBlank(_ row: Int) {
-        if blankRows.count < Self.blankRowsKept { blankRows.append(row) }
+    /// Counts rows `row` through `last` as blank and lists the first of them (a gap of a million
+    /// rows costs no more than one).
+    private mutating func noteBlank(_ row: Int, through last: Int? = nil) {
+        let last = last ?? row
+        blankRowCount += last - row + 1
+        let room = TableSummary.blankRowsListed - blankRows.count
+        if room > 0 { blankRows += row...min(last, row + room - 1) }
     }
 
     /// A closed cell's text and type, as `TableRow` documents.

@@ -36,7 +36,7 @@ struct XLSXReader: TableReader {
         ]
         details.append(("dates", workbook.date1904 ? "1904 date system" : "1900 date system"))
         return TableSummary(format: .xlsx, details: details, csv: nil, headerRow: reader.headerRow,
-                            blankRows: reader.blankRows, lastRow: reader.lastRow)
+                            blankRows: reader.blankRows, blankRowCount: reader.blankRowCount, lastRow: reader.lastRow)
     }
 }
 

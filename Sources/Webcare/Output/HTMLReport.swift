@@ -35,7 +35,7 @@ public enum HTMLReport {
             section(page, organisation, id: "organisatie-\(index + 1)", report: report)
         }
         if report.textAnalysed && !report.organisations.isEmpty { tableTwo(page, report) }
-        page.raw("</main>\n<footer class=\"site-footer\"><p>Gemaakt met <code>meetlat webcare</code>. Definities van de kerncijfers: <code>Sources/Webcare/Webcare.docc/Webcare.md</code>.</p></footer>\n</body>\n</html>\n")
+        page.raw("</main>\n<footer class=\"site-footer\"><p>Gemaakt met <code>meetlat webcare</code>. Definities van de kerncijfers: <code>Sources/<wbr>Webcare/<wbr>Webcare.docc/<wbr>Webcare.md</code>.</p></footer>\n</body>\n</html>\n")
         return page.html
     }
 
