@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // meetlat: the socialmediameetlat toolkit. One library target per pipeline stage; the stages
 // meet at files (Rankings/, Statistics/) and dependencies point one way:
-//   Core ← Ingest;  Core ← Scoring ← Stats ← Site → ROI, XLSX;  Pipeline chains Ingest with
+//   Core ← Ingest;  Core ← Scoring ← Stats ← Publish ← Site → ROI, XLSX;  Pipeline chains Ingest with
 //   Scoring and Stats for the commands; the CLI uses them all. Site reaches neither Ingest nor CLibCSV.
 //   Webcare (message logs) stands beside the survey stages on TableFiles. TableFiles,
 //   Configuration (every YAML file) and Support sit below them all.
@@ -42,6 +42,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // SQLite (Debian libsqlite3-dev): writes the published database, meetlat.sqlite.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // .xlsx workbooks of text and numbers (XLSXWorkbook), on libxlsxwriter.
         .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Small shared pieces with no domain knowledge: atomic output, progress, CSV/JSON/text
@@ -107,11 +109,14 @@ let package = Package(
             name: "MappingDraft",
             dependencies: ["Core", "Ingest", "TableFiles", "Scoring", "Stats", "PersonalData", "Support", "Configuration"],
         ),
+        // The data for re-use, from finished outputs only: meetlat.sqlite (SQLite) with Datasette's
+        // metadata, the static JSON API with its OpenAPI description, provenance.
+        .target(name: "Publish", dependencies: ["CSQLite", "Core", "Scoring", "Stats", "Support"]),
         // Stage 4: the static site, from Rankings/, Statistics/, models, scenarios and site/.
         .target(
             name: "Site",
             dependencies: [
-                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration", "XLSX",
+                "Core", "Stats", "Scoring", "ROI", "PersonalData", "Support", "Configuration", "XLSX", "Publish",
                 .product(name: "Ink", package: "Ink"),
             ],
         ),
@@ -119,7 +124,7 @@ let package = Package(
             name: "meetlat",
             dependencies: [
                 "Core", "Ingest", "TableFiles", "MappingDraft", "Scoring", "Stats", "Pipeline", "ROI", "Site", "PersonalData", "Support",
-                "Webcare", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Webcare", "Publish", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (`swift run -c release meetlat-bench <name>`); measured, not asserted.
@@ -142,6 +147,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "PersonalData", "Support", "Configuration"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "Scoring", "Core", "Ingest", "TableFiles", "Pipeline", "Support", "Configuration"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Core", "Scoring", "Stats", "Support"]),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Support", "Configuration"]),
         .testTarget(name: "meetlatTests", dependencies: ["meetlat", "ROI", "Ingest", "PersonalData"]),
         // For the tests that run the built `meetlat` binary: starting it (with write faults

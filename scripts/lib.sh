@@ -1,10 +1,10 @@
 # Shared shell helpers for the scripts in this folder.
 
-# The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav),
+# The C libraries meetlat links: libcsv (CSV), libzip and libxml2 (XLSX), ReadStat (SPSS .sav), SQLite (meetlat.sqlite),
 # and pkg-config, through which SwiftPM finds libzip's and libxml2's flags; tzdata, the time
 # zones webcare logs are read in (Europe/Amsterdam's clock changes); and GNU time, which measures
 # the peak memory of a `meetlat ingest` in the tests (IngestMemoryTests).
-MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev pkg-config tzdata time"
+MEETLAT_DEBIAN_PACKAGES="libcsv-dev libzip-dev libxml2-dev libreadstat-dev libxlsxwriter-dev libsqlite3-dev pkg-config tzdata time"
 
 # Installs the Debian packages given that are not installed yet (as root, or through sudo).
 ensure_debian_packages() {
@@ -38,9 +38,11 @@ ensure_python_venv() {
     fi
 }
 
-# The test virtualenv (.venv): the browser tests' packages, the fixture writers and the oracles.
+# The test virtualenv (.venv): the browser tests' packages, the fixture writers, the oracles and
+# the readers of the data downloads.
 ensure_test_venv() {
-    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt
+    ensure_python_venv .venv Tests/Browser/requirements.txt Tests/Fixtures/requirements.txt Tests/Oracles/requirements.txt \
+        Tests/Data/requirements.txt
 }
 
 # The XLSX and SPSS fixtures, written by openpyxl and pyreadstat into .build/fixtures.
@@ -117,6 +119,17 @@ run_browser_tests() {
     bin="$(swift build --show-bin-path)/meetlat"
     "$bin" site --output _site
     MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Browser
+}
+
+# The site's data downloads read by outside tools (Tests/Data): Datasette on meetlat.sqlite,
+# Frictionless on datapackage.json, an OpenAPI validator on the JSON API. Builds the site twice
+# (the downloads must be byte-identical).
+run_data_tests() {
+    ensure_test_venv
+    local bin
+    bin="$(swift build --show-bin-path)/meetlat"
+    "$bin" site --output _site >/dev/null
+    MEETLAT_BIN="$bin" MEETLAT_SITE=_site .venv/bin/python -m pytest -q Tests/Data
 }
 
 # Outside tools as oracles of meetlat's numbers (Tests/Oracles): SALib's Sobol indices against

@@ -9,7 +9,8 @@
 #      reader and the scenario expression parser (Fuzz/README.md);
 #   4. the unit, integration and end-to-end tests of every target (swift test);
 #   5. outside tools as oracles (SALib for the Sobol indices);
-#   6. the browser tests of the site in headless Chromium.
+#   6. the data downloads read by Datasette, Frictionless and an OpenAPI validator;
+#   7. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
 #
 #   scripts/test.sh --quick    the swift tests alone (step 4, with the fixtures they read), for
@@ -63,6 +64,9 @@ swift test
 
 step "oracle tests (SALib)"
 run_oracle_tests
+
+step "data downloads (Datasette, Frictionless, OpenAPI)"
+run_data_tests
 
 step "browser tests"
 run_browser_tests

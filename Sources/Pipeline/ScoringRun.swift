@@ -9,6 +9,8 @@ public struct ScoredYear: Sendable {
     public var survey: SurveyYear
     public var model: ScoringModel
     public var ranking: Ranking
+    /// The answers the ranking scored, as `Rankings/<year>-answers.json` publishes them.
+    public var answers: ScoredAnswers
 }
 
 /// The steps every scoring command takes: ingest the year, load the model its mapping names and
@@ -46,7 +48,8 @@ public enum ScoringRun {
         }
         let ranking = try Ranker.rank(survey.accepted, model: model, reference: reference, observations: observations,
                                       previous: previous, uncertainty: settings, progress: progress)
-        return ScoredYear(survey: survey, model: model, ranking: ranking)
+        let answers = ScoredAnswers.make(ranking: ranking, survey: survey.accepted, model: model, observations: observations)
+        return ScoredYear(survey: survey, model: model, ranking: ranking, answers: answers)
     }
 
     /// `meetlat explain`: the year scored as `meetlat score` scores it, and the ranks and the

@@ -2,7 +2,7 @@ import Foundation
 import PersonalData
 import Support
 
-/// Writes `Rankings/<year>.csv` and `Rankings/<year>.json`: byte-identical for the same ranking
+/// Writes `Rankings/<year>.csv`, `Rankings/<year>.json` and `Rankings/<year>-answers.json`: byte-identical for the same ranking
 /// (fixed column order, sorted JSON keys, integers only, LF line ends), only publish-list fields,
 /// and the folder replaced atomically as a whole. `RankingFile` reads the JSON back.
 public enum RankingsWriter {
@@ -31,14 +31,19 @@ public enum RankingsWriter {
     /// unchanged. A failure while computing, encoding or scanning writes nothing.
     /// - Parameters:
     ///   - rankings: the rankings to write, one file pair per year.
+    ///   - answers: the answers files of the rankings (``ScoredAnswers``), written beside them.
     ///   - folder: the rankings folder (`Rankings/`).
     ///   - inputs: what the command read (the output rule refuses to write among them).
     @discardableResult
-    public static func write(_ rankings: [Ranking], to folder: URL, inputs: [URL]) throws -> AtomicOutput.Publication {
+    public static func write(_ rankings: [Ranking], answers: [ScoredAnswers] = [], to folder: URL,
+                             inputs: [URL]) throws -> AtomicOutput.Publication {
         var outputs: [(name: String, data: Data)] = []
         for ranking in rankings.sorted(by: { $0.year < $1.year }) {
             outputs.append((csvURL(year: ranking.year, in: folder).lastPathComponent, Data(csv(ranking).utf8)))
             outputs.append((jsonURL(year: ranking.year, in: folder).lastPathComponent, try json(ranking)))
+            if let answers = answers.first(where: { $0.year == ranking.year }) {
+                outputs.append((ScoredAnswers.url(year: ranking.year, rankings: folder).lastPathComponent, try JSONFile.encoded(answers)))
+            }
         }
         try PersonalDataDetector.publishedOutput.checkBeforeWriting(
             outputs.map { (folder.appendingPathComponent($0.name).path, $0.data) }, target: "\(folder.path) (nothing written)")

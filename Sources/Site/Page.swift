@@ -22,9 +22,10 @@ struct OutputFile: Sendable {
     /// personal-data scan reads instead of the bytes.
     var shownText: Data? = nil
 
-    /// A workbook of `sheets`, its text kept for the scan.
-    static func workbook(_ path: String, _ sheets: [XLSXWorkbook.Sheet], created: Int) throws -> OutputFile {
-        OutputFile(path: path, data: try XLSXWorkbook.data(sheets, created: created), shownText: Data(XLSXWorkbook.text(sheets).utf8))
+    /// A workbook of `sheets`, its text kept for the scan; `comments` (the provenance) in its properties.
+    static func workbook(_ path: String, _ sheets: [XLSXWorkbook.Sheet], created: Int, comments: String? = nil) throws -> OutputFile {
+        OutputFile(path: path, data: try XLSXWorkbook.data(sheets, created: created, comments: comments),
+                   shownText: Data((XLSXWorkbook.text(sheets) + (comments.map { $0 + "\n" } ?? "")).utf8))
     }
 
     /// The personal-data scan of the file as published: its name, and its bytes or the text it shows.
@@ -37,7 +38,7 @@ struct OutputFile: Sendable {
 
 /// The sections of the site, for the navigation's "you are here".
 enum Section: String {
-    case home, ranking, gemeente, statistics, method, caveats, downloads, measurements, roi
+    case home, ranking, gemeente, gemeenten, statistics, method, caveats, downloads, measurements, roi
 }
 
 /// What every page's layout needs: the way back to the root and to its edition, the site title,
@@ -50,6 +51,7 @@ func layoutContext(_ source: SiteSource, path: String, section: Section, year: I
         "section": [TemplateKey(section.rawValue): true],
     ]
     if let banner = source.config.shownBanner { context["banner"] = .string(banner) }
+    if let canonical = source.config.canonicalURL { context["canonical"] = .string(canonical + path) }
     if !source.config.tagline.isEmpty { context["tagline"] = .string(source.config.tagline) }
     if let year {
         let base = SitePaths.relative(from: path, to: SitePaths.edition(year))
@@ -86,6 +88,10 @@ struct EditionIndex: Sendable {
     /// Whether any rank interval is wider than one rank: 2011's single part makes every
     /// interval a single rank by construction, and a column repeating the rank says nothing.
     let showsIntervals: Bool
+    /// Gemeenten that existed on 1 January of the year but did not take part, in name order,
+    /// and the file names of their pages (never one of a ranked gemeente's).
+    let absent: [Gemeente]
+    let absentSlugs: [String: String]
 
     var year: Int { edition.year }
     var ranking: Ranking { edition.ranking }
@@ -101,6 +107,17 @@ struct EditionIndex: Sendable {
             slugs[entry.code] = slug
         }
         self.slugs = slugs
+        let ranked = Set(edition.ranking.entries.map(\.code))
+        absent = reference.gemeenten(in: edition.year).filter { !ranked.contains($0.code) }
+            .sorted { NameOrder(name: $0.name, code: $0.code) < NameOrder(name: $1.name, code: $1.code) }
+        var absentSlugs: [String: String] = [:]
+        for gemeente in absent {
+            var slug = SitePaths.slug(gemeente.name)
+            if used.contains(slug) || slug.isEmpty { slug += (slug.isEmpty ? "" : "-") + gemeente.code.lowercased() }
+            used.insert(slug)
+            absentSlugs[gemeente.code] = slug
+        }
+        self.absentSlugs = absentSlugs
         sizeClasses = reference.sizeClasses.sorted { $0.minimum < $1.minimum }
         provinces = Set(edition.ranking.entries.map(\.province)).map { ($0, NameOrder(name: $0, code: "")) }
             .sorted { $0.1 < $1.1 }.map(\.0)

@@ -91,25 +91,36 @@ public enum SiteBuilder {
         let histories = histories(indexes)
         let links = EditionLinks(indexes)
         let labels = data.labels
+        let publish = DataFiles.input(data)
+        let find = FindPages(source: source, indexes: indexes, reference: data.reference, histories: histories,
+                             links: links)
         // Ranking rows are rendered here, once per edition, on all cores.
-        let perEdition = try concurrentMap(indexes) { index -> ([Page], [OutputFile]) in
+        let perEdition = try concurrentMap(indexes) { index -> ([Page], [DownloadFile], [OutputFile]) in
             var pages = try RankingPages(source: source, index: index, reference: data.reference, links: links, histories: histories).pages()
-            pages += GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
-                                   links: links, labels: labels).pages()
+            let gemeentePages = GemeentePages(source: source, index: index, reference: data.reference, histories: histories,
+                                              links: links, labels: labels)
+            pages += gemeentePages.pages()
+            pages += find.absentPages(index)
+            pages.append(ComparePage(source: source, index: index, histories: histories, links: links).page())
             pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())
             if let page = MeasurementsPage(source: source, index: index, links: links).page() { pages.append(page) }
-            let downloads = Downloads(source: source, index: index, links: links, labels: labels)
+            let herkomst = publish.provenance(publish.editions.first { $0.year == index.year })
+            let downloads = Downloads(source: source, index: index, links: links, labels: labels, herkomst: herkomst)
             let files = try downloads.files()
             pages.append(downloads.page(files))
-            return (pages, files.map(\.file))
+            return (pages, files, gemeentePages.files())
         }
         var pages = perEdition.flatMap(\.0)
-        var files = perEdition.flatMap(\.1)
-        files += try Downloads.allEditions(indexes, labels: labels)
+        let downloads = perEdition.flatMap(\.1) + (try Downloads.allEditions(indexes, labels: labels, herkomst: publish.provenance(nil)))
+        var files = downloads.map(\.file) + perEdition.flatMap(\.2)
+        files += try DataFiles.files(publish, data, downloads: downloads)
+        pages.append(DataFiles.page(source, data))
         pages.append(HomePage(source: source, indexes: indexes).page())
         pages.append(ROIPage(source: source, scenarios: data.scenarios).page())
+        pages.append(find.listPage())
+        files.append(try find.searchIndex())
         files += source.assets.map { OutputFile(path: SitePaths.assets + "/" + $0.path, data: $0.data) }
         return (pages, files)
     }

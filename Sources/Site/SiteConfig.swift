@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import PersonalData
+import Publish
 import Support
 
 /// `site/site.yaml`: the few settings of the site that are not templates or texts — its title,
@@ -17,14 +18,27 @@ public struct SiteConfig: Sendable, Hashable {
     /// the reason it may be published (reviewed like code). Anything else the scan finds stops
     /// the build.
     public var personalDataAllowed: [AllowedPersonalData]
+    /// `licence`: the licence of the data downloads (database, data package, API). Without it
+    /// every download says no licence was given (`Licence.unstated`).
+    public var licence: Licence
+    /// `publisher`: who publishes the data (the site's title when not given).
+    public var publisher: String
+    /// `canonical_url`: the address the site is published at (`https://…/`, ending in `/`), for
+    /// each page's canonical link, `og:url`, an absolute `og:image` and the badge snippet. Unset,
+    /// the site refers to itself only by relative links.
+    public var canonicalURL: String?
 
     public init(title: String, tagline: String = "", syntheticData: Bool, banner: String = "",
-                personalDataAllowed: [AllowedPersonalData] = []) {
+                personalDataAllowed: [AllowedPersonalData] = [], licence: Licence = .unstated, publisher: String? = nil,
+                canonicalURL: String? = nil) {
+        self.canonicalURL = canonicalURL
         self.title = title
         self.tagline = tagline
         self.syntheticData = syntheticData
         self.banner = banner
         self.personalDataAllowed = personalDataAllowed
+        self.licence = licence
+        self.publisher = publisher ?? title
     }
 
     /// The banner to show on every page, or nil for real data.
@@ -37,7 +51,8 @@ public struct SiteConfig: Sendable, Hashable {
         return detector
     }
 
-    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed"]
+    static let keys = ["title", "tagline", "synthetic_data", "banner", "personal_data_allowed", "licence", "publisher",
+                       "canonical_url"]
     static let expectedContent = "the site's settings (title, synthetic_data, banner)"
 
     public static func load(from url: URL) throws -> SiteConfig {
@@ -69,8 +84,35 @@ public struct SiteConfig: Sendable, Hashable {
             guard let node = values["banner"] else { throw root.error("missing key `banner`" + why) }
             throw node.error("expected text, found nothing" + why)
         }
+        let publisher = try values.optional("publisher").map { try $0.nonEmptyText() }
         return SiteConfig(title: title, tagline: try string("tagline", required: false), syntheticData: synthetic,
-                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")))
+                          banner: banner, personalDataAllowed: try allowList(values.optional("personal_data_allowed")),
+                          licence: try licence(values.optional("licence")), publisher: publisher,
+                          canonicalURL: try canonical(values.optional("canonical_url")))
+    }
+
+    /// `licence: {name, title, url}`: an SPDX identifier (`CC-BY-4.0`), its name in words and
+    /// where it is written down.
+    static func licence(_ node: ConfigNode?) throws -> Licence {
+        guard let node, !node.isNull else { return .unstated }
+        let keys = try node.mapping(allowed: ["name", "title", "url"])
+        let url = try keys.required("url", expected: "where the licence is written down").nonEmptyText()
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw try keys.required("url").error(expected: "a web address (https://…)")
+        }
+        return Licence(name: try keys.required("name", expected: "an SPDX identifier such as CC-BY-4.0").nonEmptyText(),
+                       title: try keys.required("title", expected: "the licence's name in words").nonEmptyText(), url: url)
+    }
+
+    /// `canonical_url`: an `http(s)://host/…` address without query or fragment; a missing final `/` is added.
+    static func canonical(_ node: ConfigNode?) throws -> String? {
+        guard let node, !node.isNull else { return nil }
+        let text = try node.nonEmptyText()
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              url.host?.isEmpty == false, url.query == nil, url.fragment == nil, !text.contains(where: \.isWhitespace) else {
+            throw node.error("expected the site's address, like `https://socialmediameetlat.nl/`, found \(Suggestions.quoted(text))")
+        }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     /// `personal_data_allowed`: a list of `{value, reason}`. Each value must be something the

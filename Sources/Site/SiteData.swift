@@ -52,6 +52,10 @@ struct Edition: Sendable {
     let gemeenten: Int
     /// Responses that named no gemeente (not used).
     let anonymous: Int
+    /// "Hoe kom ik hoger?" per gemeente code: the edition's answers (`Rankings/<year>-answers.json`)
+    /// scored again by its model with answers changed; empty when the rankings folder has no
+    /// answers file for the year.
+    let advice: [String: Advice]
 }
 
 /// The one name of every survey question and option on the site, from statistics.yaml (the
@@ -168,6 +172,14 @@ struct SiteData: Sendable {
             }
             return (ranking, try library.model(named: ranking.model), statistics)
         }
+        // One name per question for the whole site: statistics.yaml's, as the newest edition's
+        // statistics carry it (an older edition's words only for what the newest lacks).
+        let newestFirst = loaded.reversed().map(\.2)
+        let labels = QuestionLabels(options: newestFirst.flatMap(\.options), tables: newestFirst.flatMap(\.tables))
+        // Scored by each edition's model with its questions named as everywhere on the site.
+        let advice = try concurrentMap(Array(years.enumerated())) { index, year in
+            try Self.advice(year: year, ranking: loaded[index].0, model: labels.relabelled(loaded[index].1), rankings: input.rankings)
+        }
         var editions: [Edition] = []
         for (index, year) in years.enumerated() {
             let (ranking, model, statistics) = loaded[index]
@@ -175,14 +187,27 @@ struct SiteData: Sendable {
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
                                     statistics: statistics.report, comparison: comparison,
                                     respondents: statistics.respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: statistics.anonymous))
+                                    anonymous: statistics.anonymous, advice: advice[index]))
         }
-        // One name per question for the whole site: statistics.yaml's, as the newest edition's
-        // statistics carry it (an older edition's words only for what the newest lacks).
-        let newestFirst = loaded.reversed().map(\.2)
-        let labels = QuestionLabels(options: newestFirst.flatMap(\.options), tables: newestFirst.flatMap(\.tables))
         return SiteData(source: source, reference: reference, editions: editions,
                         scenarios: try loadScenarios(input.scenarios), labels: labels)
+    }
+
+    /// Every ranked gemeente's advice, from the answers file scored again by the model; the file
+    /// must give every gemeente the total of the ranking (else it is not of the same scoring).
+    static func advice(year: Int, ranking: Ranking, model: ScoringModel, rankings: URL) throws -> [String: Advice] {
+        guard ScoredAnswers.exists(year: year, rankings: rankings) else { return [:] }
+        let advisor = try Advisor(model: model, ranking: ranking, answers: ScoredAnswers.load(year: year, rankings: rankings))
+        if let entry = ranking.entries.first(where: { advisor.totals[$0.code] != $0.total }) {
+            throw SiteError.inconsistentData(
+                path: ScoredAnswers.url(year: year, rankings: rankings).path,
+                problem: "scored under \(model.name) the answers of \(entry.name) give "
+                    + "\(advisor.totals[entry.code].map(String.init) ?? "no total"), but the ranking has \(entry.total); "
+                    + "run `meetlat score --year \(year)`")
+        }
+        var result: [String: Advice] = [:]
+        for entry in ranking.entries { result[entry.code] = try advisor.advice(for: entry.code) }
+        return result
     }
 
     /// Years with a `<year>.json` in the rankings folder, ascending.

@@ -26,8 +26,8 @@ public struct SiteSource: Sendable {
     /// The templates the build renders; a source folder without one of them is refused up front
     /// rather than producing empty pages.
     public static let requiredTemplates = [
-        "layout", "home", "ranking", "ranking-row", "gemeente", "statistics", "method", "caveats", "downloads", "roi",
-        "line-chart", "bar-chart", "stat-table",
+        "layout", "home", "ranking", "ranking-row", "gemeente", "statistics", "method", "caveats", "downloads", "roi", "api",
+        "line-chart", "bar-chart", "stat-table", "gemeenten", "afwezig", "vergelijk",
     ]
 
     public static func load(_ folder: URL) throws -> SiteSource {

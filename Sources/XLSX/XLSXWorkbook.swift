@@ -49,12 +49,13 @@ public enum XLSXWorkbook {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The workbook's bytes. `created`: seconds since 1970 written as its creation time.
-    public static func data(_ sheets: [Sheet], created: Int) throws -> Data {
+    /// The workbook's bytes. `created`: seconds since 1970 written as its creation time;
+    /// `comments`: the document's comments property (where the site says what the data came from).
+    public static func data(_ sheets: [Sheet], created: Int, comments: String? = nil) throws -> Data {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent(".meetlat-xlsx-\(getpid())-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
-        try write(sheets, created: created, to: file.path)
+        try write(sheets, created: created, comments: comments, to: file.path)
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw WriteError(description: "\(file.path): the workbook written by libxlsxwriter cannot be read back")
         }
@@ -64,12 +65,16 @@ public enum XLSXWorkbook {
     /// Serialises `workbook_close` (see there).
     private static let closing = NSLock()
 
-    static func write(_ sheets: [Sheet], created: Int, to path: String) throws {
+    static func write(_ sheets: [Sheet], created: Int, comments: String? = nil, to path: String) throws {
         guard let workbook = workbook_new(path) else {
             throw WriteError(description: "\(path): libxlsxwriter cannot create the workbook")
         }
         var properties = lxw_doc_properties()
         properties.created = time_t(created)
+        // libxlsxwriter copies the properties' strings.
+        let comment = comments.map { strdup($0) } ?? nil
+        defer { free(comment) }
+        properties.comments = comment
         workbook_set_properties(workbook, &properties)
         let bold = workbook_add_format(workbook)
         format_set_bold(bold)

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import Publish
 import Support
 
 /// The `meetlat` command: a thin layer over the pipeline's libraries.
 @main
 struct Meetlat: ParsableCommand {
-    static let version = "0.1.0"
+    /// One version for the CLI and every data download (`PublishInput.meetlatVersion`).
+    static let version = PublishInput.meetlatVersion
 
     static let configuration = CommandConfiguration(
         commandName: "meetlat",
@@ -21,11 +23,13 @@ struct Meetlat: ParsableCommand {
             IngestCommand.self,
             ScoreCommand.self,
             ExplainCommand.self,
+            AdviseCommand.self,
             SensitivityCommand.self,
             DiscrepanciesCommand.self,
             StatsCommand.self,
             CompareCommand.self,
             SiteCommand.self,
+            ExportCommand.self,
             ROICommand.self,
             KPICommand.self,
             WebcareCommand.self,

@@ -9,11 +9,13 @@ from selenium.webdriver.common.by import By
 from conftest import SITE, open_page
 
 YEARS = [2011, 2012, 2013]
-# Page of 2012 → the same page in each edition (None: that edition has no such page).
+# Page of 2012 → the same page in each edition (None: that edition has no such page; ABSENT: the
+# gemeente did not take part that year, and the link leads to the page saying so).
+ABSENT = "absent"
 COUNTERPARTS = {
     "2012/index.html": {year: f"{year}/index.html" for year in YEARS},
     "2012/gemeente/hoorn.html": {year: f"{year}/gemeente/hoorn.html" for year in YEARS},
-    "2012/gemeente/aalsmeer.html": {2011: "2011/gemeente/aalsmeer.html", 2012: "2012/gemeente/aalsmeer.html", 2013: None},
+    "2012/gemeente/aalsmeer.html": {2011: "2011/gemeente/aalsmeer.html", 2012: "2012/gemeente/aalsmeer.html", 2013: ABSENT},
     "2012/statistieken.html": {year: f"{year}/statistieken.html" for year in YEARS},
     "2012/methode.html": {year: f"{year}/methode.html" for year in YEARS},
     "2012/kanttekeningen.html": {year: f"{year}/kanttekeningen.html" for year in YEARS},
@@ -40,6 +42,9 @@ def test_every_edition_page_links_its_counterparts(browser, page):
             assert not links and item.find_element(By.CSS_SELECTOR, "[aria-current=page]").text == "2012"
         elif expected is None:
             assert not links and "deed niet mee" in item.text
+        elif expected == ABSENT:
+            assert "deed niet mee" in item.text and len(links) == 1
+            assert "niet mee aan de socialmediameetlat" in (SITE / target(links[0])).read_text(encoding="utf-8")
         else:
             assert [target(link) for link in links] == [expected]
             assert (SITE / expected).is_file()

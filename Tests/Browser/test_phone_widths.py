@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "method": "2013/methode.html",
     "caveats": "2013/kanttekeningen.html",
     "downloads": "2013/downloads.html",
+    "data for re-use": "api/index.html",
     "first edition ranking": "2011/index.html",
     "first edition gemeente": "2011/gemeente/hoorn.html",
 }

@@ -18,8 +18,9 @@ SKIPPED = set()
 
 
 class VisibleText(html.parser.HTMLParser):
-    """The text a reader sees: everything but scripts, styles, code and the <title>."""
-    SKIP = {"script", "style", "code", "title"}
+    """The text a reader sees: everything but scripts, styles, code (also the HTML to copy in a
+    <textarea>) and the <title>."""
+    SKIP = {"script", "style", "code", "title", "textarea"}
 
     def __init__(self):
         super().__init__()

@@ -33,6 +33,10 @@ import Testing
              "refusing to write \(root)/Surveys/2012/mapping.yaml: it lies inside \(root)/Surveys, an input"),
             (["compare", "2012", "2013", "--no-channels", "--output", "Rankings/2012.json"],
              "refusing to write \(root)/Rankings/2012.json: it lies inside \(root)/Rankings, an input"),
+            (["export", "--sqlite", "Rankings/meetlat.sqlite"],
+             "refusing to write \(root)/Rankings/meetlat.sqlite: it lies inside \(root)/Rankings, an input"),
+            (["export", "--api", "site"], "refusing to write \(root)/site: it is an input of this command"),
+            (["export", "--api", "."], "refusing to write \(root): it is the current folder"),
         ]
         for (arguments, message) in cases {
             let result = try MeetlatBinary.run(arguments, in: survey.root)

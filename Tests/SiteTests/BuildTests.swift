@@ -103,6 +103,29 @@ import Testing
         #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
     }
 
+    /// The data downloads are scanned like the pages: the database by the text of its rows, the
+    /// data package and every API file by their bytes. site.yaml's publisher reaches only them.
+    @Test func personalDataInTheDataDownloadsStopsTheBuild() throws {
+        let shared = try SharedSite.get()
+        let folder = try TemporaryFolder()
+        let source = try copyOfSiteSource(into: folder.url)
+        try replace("publisher: Socialmediameetlat", with: "publisher: Bel 06-12345678, Socialmediameetlat",
+                    in: source.appendingPathComponent("site.yaml"))
+        let output = folder.url.appendingPathComponent("out")
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder.build(shared.archive.input(source: source), output: output, progress: false)
+        }
+        if case .personalData(let findings, _)? = error {
+            let paths = Set(findings.map(\.path))
+            for file in ["data/meetlat.sqlite", "datapackage.json", "api/v1/editions.json"] {
+                #expect(paths.contains(output.path + "/" + file), "\(file) is scanned")
+            }
+            #expect(paths.contains { $0.hasPrefix(output.path + "/api/v1/gemeente/GM") }, "every API file is scanned")
+            #expect(!paths.contains { $0.hasSuffix(".html") }, "the publisher is on no page")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aConfigValueHoldingAPhoneNumberIsRefusedToo() throws {
         let shared = try SharedSite.get()
         let folder = try TemporaryFolder()
@@ -155,7 +178,14 @@ import Testing
         #expect(expected.entries.allSatisfy { $0.explanation?.isEmpty == false })
         for index in expected.entries.indices { expected.entries[index].explanation = nil }
         #expect(published == expected)
-        #expect(files["2012/data/ranglijst-2012.json"] == (try RankingsWriter.json(expected)))
+        // Byte for byte the Rankings format, with `herkomst` (edition, model, build, reference) as its first member.
+        let json = files["2012/data/ranglijst-2012.json"] ?? Data()
+        let herkomst = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])["herkomst"] as? [String: Any]
+        #expect(herkomst?["editie"] as? Int == 2012 && herkomst?["model"] as? String == "meetlat-2012")
+        #expect((herkomst?["meetlat"] as? String)?.hasPrefix("meetlat ") == true)
+        let jsonLines = String(decoding: json, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let afterHerkomst = jsonLines.firstIndex { $0 == "  }," }.map { ["{"] + jsonLines[($0 + 1)...] } ?? []
+        #expect(afterHerkomst.joined(separator: "\n") == String(decoding: try RankingsWriter.json(expected), as: UTF8.self))
         let statistics = try #require(files["2012/data/statistieken-2012-response.csv"])
         #expect(String(decoding: statistics.dropFirst(3), as: UTF8.self).hasPrefix("Grootteklasse;"))
         #expect(files["2012/data/statistieken-2012.xlsx"] != nil && files["2012/data/statistieken-2012.json"] != nil)

@@ -129,3 +129,25 @@ import Testing
         #expect(GemeentePages.channelGroups([], model: model, labels: labels).isEmpty)
     }
 }
+
+/// `canonical_url` in site.yaml (issue 13): read by the one configuration reader, normalised to
+/// end in `/`, and refused when it is not a site's address.
+@Suite struct CanonicalURLTests {
+    @Test func readAndNormalised() throws {
+        let base = "title: T\nsynthetic_data: false\n"
+        #expect(try SiteConfig.parse(base, file: "site.yaml").canonicalURL == nil)
+        #expect(try SiteConfig.parse(base + "canonical_url: https://meetlat.example/site\n", file: "site.yaml").canonicalURL
+                == "https://meetlat.example/site/")
+        #expect(try SiteConfig.parse(base + "canonical_url: https://meetlat.example/\n", file: "site.yaml").canonicalURL
+                == "https://meetlat.example/")
+    }
+
+    @Test(arguments: ["ftp://meetlat.example/", "meetlat.example", "https://meetlat.example/?a=1", "https:///pad/"])
+    func refused(value: String) throws {
+        let error = #expect(throws: ConfigError.self) {
+            try SiteConfig.parse("title: T\nsynthetic_data: false\ncanonical_url: \(value)\n", file: "site.yaml")
+        }
+        #expect(error?.description.contains("site.yaml:3:") == true)
+        #expect(error?.description.contains("expected the site's address") == true)
+    }
+}

@@ -193,6 +193,8 @@ struct DownloadFile: Sendable {
     let group: String
     let format: String
     let title: String
+    /// For a CSV: the table it holds, which `datapackage.json` describes.
+    var table: DownloadTable? = nil
 }
 
 /// The downloads of an edition: every table as a CSV for Dutch Excel, an `.xlsx` workbook and
@@ -204,6 +206,8 @@ struct Downloads {
     let index: EditionIndex
     let links: EditionLinks
     let labels: QuestionLabels
+    /// The edition's provenance, the first member of every JSON download (`DataFiles.withProvenance`).
+    let herkomst: JSONValue
 
     static let allEditionsName = "ranglijsten-alle-edities"
 
@@ -221,20 +225,23 @@ struct Downloads {
         let year = index.year
         let created = Self.created(year)
         var files: [DownloadFile] = []
-        func add(_ name: String, _ data: Data, group: String, format: String, title: String) {
-            files.append(DownloadFile(file: OutputFile(path: SitePaths.data(year, name), data: data), group: group, format: format, title: title))
+        func add(_ name: String, _ data: Data, group: String, format: String, title: String, table: DownloadTable? = nil) {
+            files.append(DownloadFile(file: OutputFile(path: SitePaths.data(year, name), data: data), group: group, format: format, title: title,
+                                      table: table))
         }
         func addWorkbook(_ name: String, _ sheets: [XLSXWorkbook.Sheet], group: String, title: String) throws {
-            files.append(DownloadFile(file: try .workbook(SitePaths.data(year, name), sheets, created: created),
+            files.append(DownloadFile(file: try .workbook(SitePaths.data(year, name), sheets, created: created,
+                                                           comments: DataFiles.provenanceText(herkomst)),
                                       group: group, format: "Excel", title: title))
         }
         func ranking(_ base: String, entries: [RankedGemeente], title: String, group: String) throws {
             let table = DownloadTable.ranking(index, entries: entries, name: "Ranglijst \(year)", labels: labels)
             var selection = index.ranking
             selection.entries = entries
-            add(base + ".csv", table.csv, group: group, format: "CSV", title: title)
+            add(base + ".csv", table.csv, group: group, format: "CSV", title: title, table: table)
             try addWorkbook(base + ".xlsx", [table.sheet], group: group, title: title)
-            add(base + ".json", try RankingsWriter.json(Self.withoutExplanations(selection)), group: group, format: "JSON", title: title)
+            add(base + ".json", DataFiles.withProvenance(try RankingsWriter.json(Self.withoutExplanations(selection)), herkomst), group: group,
+                format: "JSON", title: title)
         }
         try ranking("ranglijst-\(year)", entries: index.ranking.entries, title: "Ranglijst \(year) (\(index.ranking.entries.count) gemeenten)", group: "ranking")
         for province in index.provinces {
@@ -253,11 +260,12 @@ struct Downloads {
         let asked = tables.filter { !$0.isNotAsked }
         let statisticTables = asked.map { DownloadTable($0, name: siteCaption($0)) }
         for (table, download) in zip(asked, statisticTables) {
-            add(Self.statisticsTableName(year, table), download.csv, group: "statistics", format: "CSV", title: siteCaption(table))
+            add(Self.statisticsTableName(year, table), download.csv, group: "statistics", format: "CSV", title: siteCaption(table),
+                table: download)
         }
         try addWorkbook("statistieken-\(year).xlsx", statisticTables.map(\.sheet),
             group: "statistics-all", title: "Alle tabellen van de statistieken \(year), elk op een eigen blad")
-        add("statistieken-\(year).json", Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8),
+        add("statistieken-\(year).json", DataFiles.withProvenance(Data(TableRenderer.render(tables, as: .json, in: .dutch).utf8), herkomst),
             group: "statistics-all", format: "JSON", title: "Alle tabellen van de statistieken \(year)")
 
         if let comparison = index.edition.comparison {
@@ -265,16 +273,17 @@ struct Downloads {
             let compared = comparison.tables()
             let workbook = compared.map { DownloadTable($0, name: $0.caption.text(in: .dutch)) }
             if let table = workbook.last {
-                add("\(name).csv", table.csv, group: "comparison", format: "CSV", title: "Alle gemeenten: rang en score in \(comparison.from.year) en \(year)")
+                add("\(name).csv", table.csv, group: "comparison", format: "CSV", title: "Alle gemeenten: rang en score in \(comparison.from.year) en \(year)",
+                    table: table)
             }
             // The tables the statistics page shows, each as its own CSV.
             for (table, download) in zip(compared, workbook) where Self.comparisonTablesShown.contains(table.id) {
                 add(Self.comparisonTableName(comparison, table.id), download.csv, group: "comparison", format: "CSV",
-                    title: table.caption.text(in: .dutch))
+                    title: table.caption.text(in: .dutch), table: download)
             }
             try addWorkbook("\(name).xlsx", workbook.map(\.sheet),
                 group: "comparison", title: "De vergelijking met \(comparison.from.year), elke tabel op een eigen blad")
-            add("\(name).json", Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8),
+            add("\(name).json", DataFiles.withProvenance(Data(TableRenderer.render(compared, as: .json, in: .dutch).utf8), herkomst),
                 group: "comparison", format: "JSON", title: "De vergelijking met \(comparison.from.year)")
         }
         return files
@@ -297,15 +306,19 @@ struct Downloads {
     }
 
     /// Every edition's ranking together, for the home page and every downloads page.
-    static func allEditions(_ indexes: [EditionIndex], labels: QuestionLabels) throws -> [OutputFile] {
+    static func allEditions(_ indexes: [EditionIndex], labels: QuestionLabels, herkomst: JSONValue) throws -> [DownloadFile] {
         let table = DownloadTable.allEditions(indexes)
         var sheets = [table.sheet]
         for index in indexes.reversed() {
             sheets.append(DownloadTable.ranking(index, entries: index.ranking.entries, name: "Ranglijst \(index.year)", labels: labels).sheet)
         }
         let created = Self.created(indexes.last?.year ?? 2000)
-        return [OutputFile(path: "data/\(allEditionsName).csv", data: table.csv),
-                try .workbook("data/\(allEditionsName).xlsx", sheets, created: created)]
+        let title = "Alle edities samen"
+        return [DownloadFile(file: OutputFile(path: "data/\(allEditionsName).csv", data: table.csv), group: "all", format: "CSV", title: title,
+                             table: table),
+                DownloadFile(file: try .workbook("data/\(allEditionsName).xlsx", sheets, created: created,
+                                                comments: DataFiles.provenanceText(herkomst)), group: "all", format: "Excel",
+                             title: title)]
     }
 
     static func withoutExplanations(_ ranking: Ranking) -> Ranking {
@@ -343,6 +356,7 @@ struct Downloads {
                     "xlsxHref": .string(SitePaths.relative(from: path, to: "data/\(Self.allEditionsName).xlsx")),
                 ],
                 "otherEditions": links.context(from: path, year: index.year, counterpart: .downloads),
+                "dataHref": .string(SitePaths.relative(from: path, to: DataFiles.page)),
             ]
             if let comparison = index.edition.comparison { context["previousYear"] = .number(comparison.from.year) }
             return layoutContext(source, path: path, section: .downloads, year: index.year).merging(context)

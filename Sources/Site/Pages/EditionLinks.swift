@@ -7,6 +7,8 @@ struct EditionLinks: Sendable {
         let year: Int
         /// Gemeente code → slug of its page.
         let slugs: [String: String]
+        /// Gemeente code → slug of the page saying it did not take part.
+        let absentSlugs: [String: String]
         let provinceSlugs: Set<String>
         let sizeClassSlugs: Set<String>
         /// Paths of the edition's sorted ranking pages.
@@ -17,6 +19,7 @@ struct EditionLinks: Sendable {
         init(_ index: EditionIndex) {
             year = index.year
             slugs = index.slugs
+            absentSlugs = index.absentSlugs
             provinceSlugs = Set(index.provinceSlugs.values)
             sizeClassSlugs = Set(index.sizeClasses.filter { index.sizeClassCounts[$0.id] != nil }.compactMap { index.sizeClassSlugs[$0.id] })
             sortedPages = Set(RankingSort.columns(for: index).map { SitePaths.sorted(index.year, key: $0.key, ascending: $0.ascendingFirst) })
@@ -73,7 +76,12 @@ struct EditionLinks: Sendable {
             if let target = counterpart.path(in: edition) {
                 item["href"] = .string(SitePaths.relative(from: path, to: target))
             } else {
-                item["absent"] = true
+                var absent: TemplateData = ["hasPage": false, "pageHref": ""]
+                if case .gemeente(let code) = counterpart, let slug = edition.absentSlugs[code] {
+                    absent["hasPage"] = true
+                    absent["pageHref"] = .string(SitePaths.relative(from: path, to: SitePaths.gemeente(edition.year, slug: slug)))
+                }
+                item["absent"] = .object(absent)
             }
             list.append(.object(item))
         }

@@ -54,10 +54,41 @@ struct GemeentePages {
                 var context = layoutContext(source, path: path, section: .gemeente, year: index.year)
                     .merging(Self.context(entry, path: path, index: index, reference: reference, history: history,
                                           change: change, labels: labels))
+                    .merging(Self.shareContext(entry, path: path, index: index, source: source))
                 context["otherEditions"] = links.context(from: path, year: index.year, counterpart: .gemeente(code: entry.code))
                 return context
             }
         }
+    }
+
+    /// The badge and the sharing card of every ranked gemeente of the edition.
+    func files() -> [OutputFile] {
+        index.ranking.entries.flatMap { entry -> [OutputFile] in
+            let slug = index.slugs[entry.code] ?? entry.code
+            let count = index.ranking.entries.count
+            let text = ShareFiles.badgeText(siteTitle: source.config.title, year: index.year, rank: entry.rank, count: count)
+            return [OutputFile(path: ShareFiles.badgePath(index.year, slug: slug), data: ShareFiles.badge(text)),
+                    OutputFile(path: ShareFiles.cardPath(index.year, slug: slug),
+                               data: ShareFiles.card(siteTitle: source.config.title, entry: entry, year: index.year, count: count,
+                                                     maximum: index.ranking.maximum))]
+        }
+    }
+
+    /// The page's sharing card, the badge and the snippet that embeds it (with the site's address
+    /// when site.yaml gives it; otherwise the paths from the site's root).
+    static func shareContext(_ entry: RankedGemeente, path: String, index: EditionIndex, source: SiteSource) -> TemplateData {
+        let slug = index.slugs[entry.code] ?? entry.code
+        let base = source.config.canonicalURL
+        let card = ShareFiles.cardPath(index.year, slug: slug), badge = ShareFiles.badgePath(index.year, slug: slug)
+        let text = ShareFiles.badgeText(siteTitle: source.config.title, year: index.year, rank: entry.rank,
+                                        count: index.ranking.entries.count)
+        let snippet = "<a href=\"\(base ?? "")\(path)\"><img src=\"\(base ?? "")\(badge)\" "
+            + "alt=\"\(ShareFiles.escape(text))\" height=\"32\"></a>"
+        return [
+            "ogImage": .string(base.map { $0 + card } ?? SitePaths.relative(from: path, to: card)),
+            "badgeHref": .string(SitePaths.relative(from: path, to: badge)), "badgeText": .string(text),
+            "badgeSnippet": .string(snippet), "hasCanonical": .bool(base != nil),
+        ]
     }
 
     static func context(_ entry: RankedGemeente, path: String, index: EditionIndex, reference: Reference,
@@ -94,6 +125,10 @@ struct GemeentePages {
             context["interval"] = .object(data)
         }
         if index.ranking.observations != nil { context["measurementsHref"] = "../metingen.html" }
+        if let advice = index.edition.advice[entry.code] {
+            context["advice"] = AdviceContext.context(advice, slugs: index.slugs)
+            context["caveatsHref"] = "../kanttekeningen.html"
+        }
         // The notes as Scoring words them for people (the ids stay in Rankings/ and the downloads).
         let flags = ScoreFlag.sentences(entry.flags, in: labels.relabelled(index.edition.model))
         context["flags"] = .list(flags.map { .string($0) })
@@ -112,6 +147,24 @@ struct GemeentePages {
             let classMedian: TemplateData = ["count": .number(medians.count), "label": .string(sizeClass?.label ?? entry.sizeClass)]
             context["classMedian"] = .object(classMedian.merging(comparison(Double(entry.total), medians.total)))
         }
+
+        // Peers without JavaScript: the gemeenten of its size class in its province, and the size
+        // class's median (the comparison page lets a visitor pick any others).
+        let peers = ranking.entries.filter { $0.sizeClass == entry.sizeClass && $0.province == entry.province }
+        context["peers"] = .list(peers.map { peer in
+            ["name": .string(peer.name), "rank": .number(peer.rank), "total": .number(peer.total),
+             "current": .bool(peer.code == entry.code),
+             "href": .string((index.slugs[peer.code] ?? peer.code) + ".html"),
+             "parts": .list(ranking.parts.map { ["points": .number(peer.parts[$0.id] ?? 0)] })]
+        })
+        context["peerParts"] = .list(ranking.parts.map { ["label": .string($0.label)] })
+        if let medians {
+            context["peerMedian"] = [
+                "total": .string(medianText(medians.total)),
+                "parts": .list(ranking.parts.map { ["points": .string(medians.parts[$0.id].map(medianText) ?? "")] }),
+            ]
+        }
+        context["compareHref"] = .string("../vergelijk.html#gemeenten=" + peers.prefix(5).map(\.code).joined(separator: ","))
 
         // Channels (presence dimensions) and follower counts (per-inhabitant dimensions).
         let shown = Self.labelled(lines, model: index.edition.model, labels: labels)

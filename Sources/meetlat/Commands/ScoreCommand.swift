@@ -6,7 +6,7 @@ import Support
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score and rank survey years; write Rankings/<year>.csv and Rankings/<year>.json.",
+        abstract: "Score and rank survey years; write Rankings/<year>.csv, <year>.json and <year>-answers.json.",
         discussion: """
             Each year is scored with the model its mapping names (Surveys/models/<model>.yaml), ranked \
             (equal totals share a rank), and given a 90 % rank interval from the model's weight \
@@ -34,14 +34,16 @@ struct ScoreCommand: ParsableCommand {
             let years = try folder.years(selecting: year)
             let reference = try folder.reference()
             let scored = try years.map { try ScoringRun.score(year: $0, in: folder, reference: reference, strict: strict) }
-            let publication = try RankingsWriter.write(scored.map(\.ranking), to: rankings.rankingsURL, inputs: [surveys.surveysURL])
+            let publication = try RankingsWriter.write(scored.map(\.ranking), answers: scored.map(\.answers),
+                                                       to: rankings.rankingsURL, inputs: [surveys.surveysURL])
             for year in scored {
                 printMessage(ScoringText.summary(year.ranking))
                 printMessage(ScoringText.top(year.ranking, limit: top))
             }
             printNotes(publication)
             let written = scored.flatMap { [RankingsWriter.csvURL(year: $0.ranking.year, in: publication.folder),
-                                            RankingsWriter.jsonURL(year: $0.ranking.year, in: publication.folder)] }
+                                            RankingsWriter.jsonURL(year: $0.ranking.year, in: publication.folder),
+                                            ScoredAnswers.url(year: $0.ranking.year, rankings: publication.folder)] }
             printMessage("wrote " + written.map(\.path).joined(separator: ", "))
         }
     }
