@@ -12,10 +12,23 @@
 #   6. the data downloads read by Datasette, Frictionless and an OpenAPI validator;
 #   7. the browser tests of the site in headless Chromium.
 # Installs what is missing first (Debian packages, a Python virtualenv in .venv/).
+#
+#   scripts/test.sh --quick    the swift tests alone (step 4, with the fixtures they read), for
+#                              before every commit: no data checks, fuzzing, oracles or browser
+#                              (CI runs everything)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_debian_packages $MEETLAT_DEBIAN_PACKAGES
+
+if [ "${1:-}" = "--quick" ]; then
+    shift
+    make_test_fixtures >/dev/null   # the XLSX and SPSS readers' tests read them
+    exec swift test "$@"
+elif [ $# -gt 0 ]; then
+    echo "usage: scripts/test.sh [--quick [swift test options]]" >&2
+    exit 2
+fi
 
 step() { printf '\n== %s\n' "$*"; }
 
