@@ -15,7 +15,7 @@ import Testing
         let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root)
         try #require(traced.status == 0, "\(traced.stderr)")
         // Four files, the swap that publishes them, the removal of the previous version.
-        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "file", "swap", "remove"])
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == Array(repeating: "file", count: 6) + ["swap", "remove"])
         let swap = try #require(writes.firstIndex { $0.hasPrefix("swap ") }) + 1
 
         for step in 1...writes.count {
@@ -52,10 +52,10 @@ import Testing
         let versions = try RankingsVersions()
         let score = versions.survey.arguments(["score"])
         try versions.restoreOld()
-        let noSwap = WriteFault.fail(5, with: "EINVAL")
+        let noSwap = WriteFault.fail(7, with: "EINVAL")
         let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root, environment: noSwap)
         try #require(traced.status == 0, "\(traced.stderr)")
-        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "file", "swap", "set", "publish", "remove"])
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == Array(repeating: "file", count: 6) + ["swap", "set", "publish", "remove"])
         #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new)
 
         for step in 1...writes.count {
@@ -64,11 +64,11 @@ import Testing
             #expect(result.killed)
             let exists = FileManager.default.fileExists(atPath: versions.survey.rankings.path)
             switch step {
-            case ..<6: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old, "step \(step)")
-            case 6: #expect(!exists, "stopped between the two renames: no Rankings/")
+            case ..<8: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.old, "step \(step)")
+            case 8: #expect(!exists, "stopped between the two renames: no Rankings/")
             default: #expect(try GeneratedSurvey.files(under: versions.survey.rankings) == versions.new, "step \(step)")
             }
-            if step == 6 {
+            if step == 8 {
                 // A run that fails before publishing shows the repair alone: the previous version is back.
                 let repaired = try MeetlatBinary.run(score, in: versions.survey.root, environment: WriteFault.fail(1, with: "ENOSPC"))
                 #expect(repaired.status == 1)
@@ -78,7 +78,7 @@ import Testing
         }
     }
 
-    /// Issue 19.3 for one year: `score --year 2012` changes 2012.csv and 2012.json together and
+    /// Issue 19.3 for one year: `score --year 2012` changes 2012.csv, 2012.json and 2012-answers.json together and
     /// carries 2013's files over unchanged, wherever it is stopped.
     @Test func scoringOneYearChangesItsFilesTogetherAndKeepsTheOthers() throws {
         let versions = try RankingsVersions()
@@ -86,10 +86,10 @@ import Testing
         try versions.restoreOld()
         let (writes, traced) = try WriteFault.trace(score, in: versions.survey.root)
         try #require(traced.status == 0, "\(traced.stderr)")
-        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "keep", "keep", "swap", "remove"])
+        #expect(writes.map { $0.components(separatedBy: " ").first ?? "" } == ["file", "file", "file", "keep", "keep", "keep", "swap", "remove"])
         let swap = try #require(writes.firstIndex { $0.hasPrefix("swap ") }) + 1
         var oneYearNew = versions.old
-        for name in ["2012.csv", "2012.json"] { oneYearNew[name] = versions.new[name] }
+        for name in ["2012-answers.json", "2012.csv", "2012.json"] { oneYearNew[name] = versions.new[name] }
 
         for step in 1...writes.count {
             try versions.restoreOld()

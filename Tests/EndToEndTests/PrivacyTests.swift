@@ -75,7 +75,7 @@ import Testing
         Self.expectNoPlantedValue(in: score.stdout + score.stderr, "meetlat score's output")
 
         let files = try GeneratedSurvey.files(under: survey.rankings)
-        #expect(files.keys.sorted() == ["2012.csv", "2012.json"])
+        #expect(files.keys.sorted() == ["2012-answers.json", "2012.csv", "2012.json"])
         for (path, data) in files {
             Self.expectNoPlantedValue(in: String(decoding: data, as: UTF8.self), "Rankings/\(path)")
         }
