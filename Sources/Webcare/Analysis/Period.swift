@@ -1,4 +1,5 @@
 import TableFiles
+import Support
 
 /// The length of a reporting period. A period is identified by a key: for weeks the day number
 /// (since 1970-01-01) of its Monday (ISO weeks), for months `year × 12 + month − 1`, for quarters
@@ -12,10 +13,10 @@ public enum PeriodKind: String, Sendable, CaseIterable {
         case .week:
             return day - OfficeHours.weekdayIndex(ofDay: day)
         case .month:
-            let date = TimestampPattern.date(daysSince1970: day)
+            let date = CivilDate.date(days: day)
             return date.year * 12 + date.month - 1
         case .quarter:
-            let date = TimestampPattern.date(daysSince1970: day)
+            let date = CivilDate.date(days: day)
             return date.year * 4 + (date.month - 1) / 3
         }
     }
@@ -83,8 +84,8 @@ public enum PeriodKind: String, Sendable, CaseIterable {
 
     /// ISO 8601 week-numbering year and week of the week starting on a Monday.
     static func isoWeek(mondayDay: Int) -> (year: Int, week: Int) {
-        let thursday = TimestampPattern.date(daysSince1970: mondayDay + 3)
-        let firstOfYear = TimestampPattern.daysSince1970(year: thursday.year, month: 1, day: 1)
+        let thursday = CivilDate.date(days: mondayDay + 3)
+        let firstOfYear = CivilDate.days(year: thursday.year, month: 1, day: 1)
         return (thursday.year, (mondayDay + 3 - firstOfYear) / 7 + 1)
     }
 }

@@ -1,4 +1,5 @@
 import TableFiles
+import Support
 
 /// When the webcare team works: opening intervals per weekday, and days without office hours
 /// (holidays). Times are local wall-clock times in the mapping's time zone; "business time"
@@ -58,7 +59,7 @@ public struct OfficeHours: Sendable, Hashable {
     /// Bevrijdingsdag in lustrum years (every fifth year, as most government offices do),
     /// Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag. Days since 1970.
     public static func dutchHolidays(year: Int) -> [Int] {
-        func day(_ month: Int, _ day: Int) -> Int { TimestampPattern.daysSince1970(year: year, month: month, day: day) }
+        func day(_ month: Int, _ day: Int) -> Int { CivilDate.days(year: year, month: month, day: day) }
         let easter = easterSunday(year: year)
         var days = [day(1, 1), easter, easter + 1, easter + 39, easter + 49, easter + 50, day(12, 25), day(12, 26)]
         let kingsDay = day(4, 27)
@@ -74,6 +75,6 @@ public struct OfficeHours: Sendable, Hashable {
         let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31, dayOfMonth = (h + l - 7 * m + 114) % 31 + 1
-        return TimestampPattern.daysSince1970(year: year, month: month, day: dayOfMonth)
+        return CivilDate.days(year: year, month: month, day: dayOfMonth)
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+import Support
+import Testing
+
+/// Days since 1970-01-01 ↔ dates, against Foundation's Gregorian calendar (UTC) as the oracle.
+@Suite struct CivilDateTests {
+    @Test func agreesWithFoundationsCalendarFrom1600To2400() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let first = CivilDate.days(year: 1600, month: 1, day: 1), last = CivilDate.days(year: 2400, month: 12, day: 31)
+        for day in stride(from: first, through: last, by: 7) {
+            let date = Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let civil = CivilDate.date(days: day)
+            #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day, "day \(day)")
+            #expect(CivilDate.days(year: civil.year, month: civil.month, day: civil.day) == day)
+            #expect(CivilDate.daysIn(month: civil.month, year: civil.year)
+                    == calendar.range(of: .day, in: .month, for: date)?.count, "day \(day)")
+        }
+        #expect(CivilDate.days(year: 1970, month: 1, day: 1) == 0)
+        #expect(CivilDate.date(days: -1) == (1969, 12, 31))
+        #expect(CivilDate.iso8601(secondsSince1970: -1) == "1969-12-31T23:59:59")
+        #expect(CivilDate.clock(34_260) == "09:31:00")
+    }
+}
