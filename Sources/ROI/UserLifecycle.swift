@@ -170,11 +170,3 @@ enum CalendarDay {
         return CivilDate.days(year: year, month: month, day: day)
     }
 }
-
-extension Int {
-    /// Division rounding towards −∞ (Swift's `/` rounds towards 0).
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}

@@ -38,7 +38,7 @@ public enum CivilDate {
     /// `2012-05-14T09:31:00` for a moment given as seconds since 1970-01-01 (no zone), or `nil`
     /// outside the years 1–9999.
     public static func iso8601(secondsSince1970 seconds: Int) -> String? {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let days = seconds.floorDivided(by: 86_400)
         let time = seconds - days * 86_400
         let date = date(days: days)
         guard (1...9999).contains(date.year) else { return nil }

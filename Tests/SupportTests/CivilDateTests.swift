@@ -22,4 +22,17 @@ import Testing
         #expect(CivilDate.iso8601(secondsSince1970: -1) == "1969-12-31T23:59:59")
         #expect(CivilDate.clock(34_260) == "09:31:00")
     }
+
+    @Test func floorDivisionRoundsDown() {
+        #expect((-1).floorDivided(by: 86_400) == -1)
+        #expect((-86_400).floorDivided(by: 86_400) == -1)
+        #expect((-86_401).floorDivided(by: 86_400) == -2)
+        #expect(86_399.floorDivided(by: 86_400) == 0)
+        #expect(7.floorDivided(by: -2) == -4)
+        for value in -50...50 {
+            for divisor in [-7, -3, 1, 4, 12] {
+                #expect(value.floorDivided(by: divisor) == Int((Double(value) / Double(divisor)).rounded(.down)), "\(value) / \(divisor)")
+            }
+        }
+    }
 }

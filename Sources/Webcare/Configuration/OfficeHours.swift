@@ -31,7 +31,7 @@ public struct OfficeHours: Sendable, Hashable {
     /// 00:00 local); 0 when `end` is not after `start`.
     public func businessSeconds(from start: Int, to end: Int) -> Int {
         guard end > start else { return 0 }
-        let firstDay = Self.floorDivide(start, 86_400), lastDay = Self.floorDivide(end, 86_400)
+        let firstDay = start.floorDivided(by: 86_400), lastDay = end.floorDivided(by: 86_400)
         var total = 0
         var day = firstDay
         while day <= lastDay {
@@ -49,10 +49,6 @@ public struct OfficeHours: Sendable, Hashable {
 
     /// Office-hours seconds in one week without holidays (to describe the hours).
     public var secondsPerWeek: Int { intervals.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
-
-    static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-    }
 
     /// The Dutch public holidays of `year` on which offices close: Nieuwjaarsdag, Goede Vrijdag is
     /// not one; Eerste en Tweede Paasdag, Koningsdag (27 April, 26 when the 27th is a Sunday),

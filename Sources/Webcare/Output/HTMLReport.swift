@@ -248,6 +248,6 @@ final class HTMLBuilder {
 /// Dates of local wall-clock seconds.
 enum TimestampDate {
     static func date(_ local: Int) -> (year: Int, month: Int, day: Int) {
-        CivilDate.date(days: OfficeHours.floorDivide(local, 86_400))
+        CivilDate.date(days: local.floorDivided(by: 86_400))
     }
 }
