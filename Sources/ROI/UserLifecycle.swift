@@ -110,10 +110,7 @@ public struct UserLifecycle: Sendable, Equatable {
         case .month: return "\(index.floorDivided(by: 12))-\(two(index - index.floorDivided(by: 12) * 12 + 1))"
         case .quarter: return "\(index.floorDivided(by: 4))-K\(index - index.floorDivided(by: 4) * 4 + 1)"
         case .week:
-            // ISO 8601: a week belongs to the year of its Thursday.
-            let thursday = index * 7  // the week's Monday is index × 7 − 3
-            let (year, _, _) = CivilDate.date(days: thursday)
-            let week = (thursday - CivilDate.days(year: year, month: 1, day: 1)) / 7 + 1
+            let (year, week) = CivilDate.isoWeek(days: index * 7)  // the week's Thursday
             return "\(year)-W\(two(week))"
         }
     }

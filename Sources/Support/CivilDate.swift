@@ -35,6 +35,15 @@ public enum CivilDate {
         }
     }
 
+    /// The ISO 8601 week of a day: the week-numbering year (the year of the week's Thursday) and
+    /// the week, 1–53. Weeks start on Monday; 1970-01-01 was a Thursday.
+    public static func isoWeek(days: Int) -> (year: Int, week: Int) {
+        let mondayIndex = (days + 3) - (days + 3).floorDivided(by: 7) * 7
+        let thursday = days - mondayIndex + 3
+        let year = date(days: thursday).year
+        return (year, (thursday - Self.days(year: year, month: 1, day: 1)) / 7 + 1)
+    }
+
     /// `2012-05-14T09:31:00` for a moment given as seconds since 1970-01-01 (no zone), or `nil`
     /// outside the years 1–9999.
     public static func iso8601(secondsSince1970 seconds: Int) -> String? {

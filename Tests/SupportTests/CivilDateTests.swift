@@ -19,8 +19,21 @@ import Testing
         }
         #expect(CivilDate.days(year: 1970, month: 1, day: 1) == 0)
         #expect(CivilDate.date(days: -1) == (1969, 12, 31))
+        #expect(CivilDate.isoWeek(days: CivilDate.days(year: 2021, month: 1, day: 3)) == (2020, 53))
+        #expect(CivilDate.isoWeek(days: CivilDate.days(year: 2024, month: 12, day: 30)) == (2025, 1))
         #expect(CivilDate.iso8601(secondsSince1970: -1) == "1969-12-31T23:59:59")
         #expect(CivilDate.clock(34_260) == "09:31:00")
+    }
+
+    /// ISO weeks against Foundation's ISO 8601 calendar, every day from 1960 to 2040.
+    @Test func isoWeeksAgreeWithFoundation() throws {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        for day in CivilDate.days(year: 1960, month: 1, day: 1)...CivilDate.days(year: 2040, month: 12, day: 31) {
+            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: Date(timeIntervalSince1970: TimeInterval(day) * 86_400))
+            let week = CivilDate.isoWeek(days: day)
+            #expect(week.year == parts.yearForWeekOfYear && week.week == parts.weekOfYear, "day \(day)")
+        }
     }
 
     @Test func floorDivisionRoundsDown() {
