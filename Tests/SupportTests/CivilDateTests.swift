@@ -30,7 +30,8 @@ import Testing
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         for day in CivilDate.days(year: 1960, month: 1, day: 1)...CivilDate.days(year: 2040, month: 12, day: 31) {
-            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: Date(timeIntervalSince1970: TimeInterval(day) * 86_400))
+            let date = Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
+            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
             let week = CivilDate.isoWeek(days: day)
             #expect(week.year == parts.yearForWeekOfYear && week.week == parts.weekOfYear, "day \(day)")
         }
