@@ -35,11 +35,15 @@ public enum CivilDate {
         }
     }
 
+    /// The weekday of a day, 0 = Monday to 6 = Sunday (1970-01-01 was a Thursday, 3).
+    public static func weekday(days: Int) -> Int {
+        (days + 3) - (days + 3).floorDivided(by: 7) * 7
+    }
+
     /// The ISO 8601 week of a day: the week-numbering year (the year of the week's Thursday) and
     /// the week, 1–53. Weeks start on Monday; 1970-01-01 was a Thursday.
     public static func isoWeek(days: Int) -> (year: Int, week: Int) {
-        let mondayIndex = (days + 3) - (days + 3).floorDivided(by: 7) * 7
-        let thursday = days - mondayIndex + 3
+        let thursday = days - weekday(days: days) + 3
         let year = date(days: thursday).year
         return (year, (thursday - Self.days(year: year, month: 1, day: 1)) / 7 + 1)
     }

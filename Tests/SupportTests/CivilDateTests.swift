@@ -33,6 +33,7 @@ import Testing
             let date = Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
             let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
             let week = CivilDate.isoWeek(days: day)
+            #expect(CivilDate.weekday(days: day) == (calendar.component(.weekday, from: date) + 5) % 7, "day \(day)")
             #expect(week.year == parts.yearForWeekOfYear && week.week == parts.weekOfYear, "day \(day)")
         }
     }

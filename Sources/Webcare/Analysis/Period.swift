@@ -11,7 +11,7 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     public func key(ofDay day: Int) -> Int {
         switch self {
         case .week:
-            return day - OfficeHours.weekdayIndex(ofDay: day)
+            return day - CivilDate.weekday(days: day)
         case .month:
             let date = CivilDate.date(days: day)
             return date.year * 12 + date.month - 1

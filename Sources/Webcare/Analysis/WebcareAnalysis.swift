@@ -92,7 +92,7 @@ public final class WebcareAnalysis {
         }
         if event.inbound {
             let hour = (message.local - day * 86_400).floorDivided(by: 3_600)
-            tally.busiestHours[OfficeHours.weekdayIndex(ofDay: day) * 24 + hour] += 1
+            tally.busiestHours[CivilDate.weekday(days: day) * 24 + hour] += 1
         }
         if let text, let body = message.text {
             if let author = message.author { authorWords.formUnion(TextFold.fold(author).split(separator: " ").map(String.init)) }

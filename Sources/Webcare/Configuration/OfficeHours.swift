@@ -22,11 +22,6 @@ public struct OfficeHours: Sendable, Hashable {
     /// Monday to Friday 09:00–17:00, no holidays.
     public static let weekdaysNineToFive = OfficeHours(intervals: (0..<7).map { $0 < 5 ? [32_400..<61_200] : [] })
 
-    /// ISO weekday index (0 = Monday) of a day counted from 1970-01-01 (a Thursday).
-    public static func weekdayIndex(ofDay day: Int) -> Int {
-        ((day % 7) + 7 + 3) % 7
-    }
-
     /// Office-hours seconds between two local wall-clock moments (seconds since 1970-01-01
     /// 00:00 local); 0 when `end` is not after `start`.
     public func businessSeconds(from start: Int, to end: Int) -> Int {
@@ -38,7 +33,7 @@ public struct OfficeHours: Sendable, Hashable {
             defer { day += 1 }
             if closedDays.contains(day) { continue }
             let dayStart = day * 86_400
-            for interval in intervals[Self.weekdayIndex(ofDay: day)] {
+            for interval in intervals[CivilDate.weekday(days: day)] {
                 let from = max(start, dayStart + interval.lowerBound)
                 let to = min(end, dayStart + interval.upperBound)
                 if to > from { total += to - from }
@@ -59,7 +54,7 @@ public struct OfficeHours: Sendable, Hashable {
         let easter = easterSunday(year: year)
         var days = [day(1, 1), easter, easter + 1, easter + 39, easter + 49, easter + 50, day(12, 25), day(12, 26)]
         let kingsDay = day(4, 27)
-        days.append(weekdayIndex(ofDay: kingsDay) == 6 ? kingsDay - 1 : kingsDay)
+        days.append(CivilDate.weekday(days: kingsDay) == 6 ? kingsDay - 1 : kingsDay)
         if year % 5 == 0 { days.append(day(5, 5)) }
         return days.sorted()
     }
