@@ -1,17 +1,3 @@
-/// Text from a file as a message shows it: control characters written visibly (`\u{1B}`), so a
-/// name in a file cannot move the cursor or hide itself.
-func visible(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}
-
 /// How typed values (XLSX numbers and dates, SPSS numbers and dates) become cell text.
 enum CellText {
     /// A number as Dutch Excel shows it with the General format, without thousands separators:
