@@ -212,14 +212,7 @@ struct SiteData: Sendable {
 
     /// Years with a `<year>.json` in the rankings folder, ascending.
     static func editionYears(in rankings: URL) throws -> [Int] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: rankings.path) else {
-            throw SiteError.noEditions(rankings: rankings.path)
-        }
-        let years = names.compactMap { name -> Int? in
-            guard name.hasSuffix(".json"), name.count == 9 else { return nil }
-            return Int(name.prefix(4))
-        }.sorted()
-        guard !years.isEmpty else { throw SiteError.noEditions(rankings: rankings.path) }
+        guard let years = RankingFile.years(in: rankings), !years.isEmpty else { throw SiteError.noEditions(rankings: rankings.path) }
         return years
     }
 
