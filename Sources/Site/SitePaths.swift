@@ -25,6 +25,7 @@ public enum SitePaths {
     public static func caveats(_ year: Int) -> String { "\(year)/kanttekeningen.html" }
     public static func downloads(_ year: Int) -> String { "\(year)/downloads.html" }
     public static func measurements(_ year: Int) -> String { "\(year)/metingen.html" }
+    public static func map(_ year: Int) -> String { "\(year)/kaart.html" }
     public static func data(_ year: Int, _ name: String) -> String { "\(year)/data/\(name)" }
 
     /// A name as a file name: folded like gemeente names (accents, case, punctuation dropped),
