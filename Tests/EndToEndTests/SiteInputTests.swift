@@ -3,8 +3,9 @@ import MeetlatTestSupport
 import Testing
 
 /// The site is built from finished outputs only: Rankings/, Statistics/, the scoring models, the
-/// scenarios and the site sources. It never reads a survey export (which holds respondents'
-/// names and e-mail addresses), nor a mapping, the reference CSVs or statistics.yaml.
+/// gemeente boundaries of its maps, the scenarios and the site sources. It never reads a survey
+/// export (which holds respondents' names and e-mail addresses), nor a mapping, the reference
+/// CSVs or statistics.yaml.
 @Suite struct SiteInputTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -14,14 +15,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let manager = FileManager.default
 
-        // A copy of the repository without any survey input: of Surveys/ only models/ remains.
+        // A copy of the repository without any survey input: of Surveys/ only models/ and the
+        // boundaries (public CBS maps, reference/boundaries/) remain.
         let copy = scratch.appendingPathComponent("copy")
-        for folder in ["Rankings", "Statistics", "Scenarios", "site", "Surveys/models"] {
+        for folder in ["Rankings", "Statistics", "Scenarios", "site", "Surveys/models", "Surveys/reference/boundaries"] {
             let target = copy.appendingPathComponent(folder)
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try manager.copyItem(at: Self.repository.appendingPathComponent(folder), to: target)
         }
-        #expect(try manager.contentsOfDirectory(atPath: copy.appendingPathComponent("Surveys").path) == ["models"])
+        #expect(try manager.contentsOfDirectory(atPath: copy.appendingPathComponent("Surveys").path).sorted() == ["models", "reference"])
+        #expect(try manager.contentsOfDirectory(atPath: copy.appendingPathComponent("Surveys/reference").path) == ["boundaries"])
         let years = try manager.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Surveys").path)
             .filter { $0.count == 4 && Int($0) != nil }
         #expect(years.count >= 3, "the repository's survey years, whose exports the copy lacks")

@@ -10,7 +10,8 @@ struct SiteCommand: ParsableCommand {
         discussion: """
             Reads finished outputs only: the rankings (Rankings/, from `meetlat score`), the \
             statistics and the reference (Statistics/, from `meetlat stats --write`), the scoring \
-            models (Surveys/models/), the ROI scenarios and the site sources (templates, texts, assets, \
+            models (Surveys/models/), the gemeente boundaries of the maps \
+            (Surveys/reference/boundaries/gemeente_<year>.topojson), the ROI scenarios and the site sources (templates, texts, assets, \
             site.yaml) — never a survey export. Builds every page in a staging folder, scans it for \
             personal data and only then replaces the output folder. A failed or interrupted build \
             leaves the previous output as it was.
