@@ -199,6 +199,7 @@ struct HomePage {
                  "gemeenten": .number(index.edition.gemeenten), "maximum": .number(index.ranking.maximum),
                  "href": .string(SitePaths.relative(from: path, to: SitePaths.edition(index.year))),
                  "statisticsHref": .string(SitePaths.relative(from: path, to: SitePaths.statistics(index.year))),
+                 "mapHref": .string(SitePaths.relative(from: path, to: SitePaths.map(index.year))),
                  "top": .list(index.ranking.entries.prefix(3).map { entry in
                      ["name": .string(entry.name), "rank": .number(entry.rank), "total": .number(entry.total),
                       "href": .string(SitePaths.relative(from: path, to: SitePaths.gemeente(index.year, slug: index.slugs[entry.code] ?? entry.code)))]
