@@ -91,6 +91,45 @@ public struct Scorer: Sendable {
     }
 }
 
+/// Scoring one dimension again: what "hoe kom ik hoger?" (`Advisor`) needs for every change of
+/// answers it tries. A dimension's points depend only on the answers to its own fields
+/// (`DimensionRule.fields`) and, for a per-inhabitant rule, on the gemeente's measured counts
+/// on its fields' channels; so a changed answer is scored by the same code as `score`, for the
+/// dimensions that read it only (`ScorerTests`/`AdviceTests`: equal to a full score for every
+/// gemeente and every change advised in the demo years).
+extension Scorer {
+    /// The points of one dimension (before its weight), as `score` gives them in `Score.parts`.
+    public func points(_ dimension: Dimension, _ response: Response, inhabitants: Int,
+                       observations: YearObservations? = nil) throws -> Int {
+        guard inhabitants > 0 else {
+            throw ScoringError.invalidInhabitants(code: response.gemeente, year: nil, inhabitants: inhabitants)
+        }
+        var context = Context(model: model, response: response, inhabitants: inhabitants, observations: observations)
+        return try context.score(dimension)
+    }
+
+    /// Whether the dimension's points can change when the answers to `fields` or the measured
+    /// counts on `channels` change.
+    public static func reads(_ dimension: Dimension, fields: Set<String>, channels: Set<String>) -> Bool {
+        if dimension.rule.fields.contains(where: fields.contains) { return true }
+        guard !channels.isEmpty, case .perInhabitant(let rule) = dimension.rule else { return false }
+        return rule.fields.contains { $0.channel.map(channels.contains) ?? false }
+    }
+
+    /// The total `score(response, …)` gives, where `response` differs from the response `base`
+    /// scored only in the answers to `fields` and the measured counts on `channels`: `base`'s
+    /// total with the dimensions that read them scored again.
+    public func total(changing base: Score, fields: Set<String>, channels: Set<String>, response: Response,
+                      inhabitants: Int, observations: YearObservations? = nil) throws -> Int {
+        var total = base.total
+        for dimension in model.dimensions where Self.reads(dimension, fields: fields, channels: channels) {
+            let points = try self.points(dimension, response, inhabitants: inhabitants, observations: observations)
+            total += dimension.weight * (points - (base.parts[dimension.id] ?? 0))
+        }
+        return total
+    }
+}
+
 /// The state of scoring one response: the lines and flags collected so far.
 private struct Context {
     let model: ScoringModel
