@@ -95,7 +95,7 @@ public struct Scorer: Sendable {
 /// answers it tries. A dimension's points depend only on the answers to its own fields
 /// (`DimensionRule.fields`) and, for a per-inhabitant rule, on the gemeente's measured counts
 /// on its fields' channels; so a changed answer is scored by the same code as `score`, for the
-/// dimensions that read it only (`ScorerTests`/`AdviceTests`: equal to a full score for every
+/// dimensions that read it only (`AdviceTests`: equal to a full score for every
 /// gemeente and every change advised in the demo years).
 extension Scorer {
     /// The points of one dimension (before its weight), as `score` gives them in `Score.parts`.

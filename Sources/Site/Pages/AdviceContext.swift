@@ -44,8 +44,9 @@ enum AdviceContext {
          "total": .number(step.total), "rank": .number(step.rank), "edits": .string(json.text(step.edits))]
     }
 
-    /// Edits as compact JSON with sorted keys (deterministic bytes), each change encoded once: compact JSON of an array is its elements' JSON
-    /// joined by commas between brackets, so `[a, b]` is written from the texts of `a` and `b`.
+    /// Edits as compact JSON with sorted keys (deterministic bytes), each change encoded once:
+    /// compact JSON of an array is its elements' JSON joined by commas between brackets, so
+    /// `[a, b]` is written from the texts of `a` and `b`.
     final class EditsJSON {
         private let encoder = JSONEncoder()
         private var texts: [AnswerEdit: String] = [:]
