@@ -100,11 +100,7 @@ public struct PublishInput: Sendable {
                             syntheticData: Bool) throws -> PublishInput {
         let reference = try ReferenceFile.load(statistics: statistics)
         let library = ModelLibrary(folder: models)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: rankings.path)) ?? []
-        let years = names.compactMap { name -> Int? in
-            guard name.hasSuffix(".json"), name.count == 9 else { return nil }
-            return Int(name.prefix(4))
-        }.sorted()
+        let years = RankingFile.years(in: rankings) ?? []
         guard !years.isEmpty else {
             throw DataFileError.invalid(path: rankings.path, location: "folder", problem: "holds no <year>.json; run `meetlat score` first")
         }

@@ -33,7 +33,7 @@ public enum StaticAPI {
             "editions": .array(input.editions.map { edition in
                 var members = editionMembers(edition)
                 members["gemeenten"] = integer(edition.ranking.entries.count)
-                members["ranking"] = .string(relative(from: editions(), to: ranking(edition.year)))
+                members["ranking"] = .string(RelativeLink.from(editions(), to: ranking(edition.year)))
                 return .object(members)
             }),
         ]))
@@ -49,7 +49,7 @@ public enum StaticAPI {
             members["herkomst"] = herkomst
             members["entries"] = .array(edition.ranking.entries.map { entry in
                 var row = entryMembers(entry, count: count)
-                row["gemeente"] = .string(relative(from: ranking(edition.year), to: gemeente(edition.year, entry.code)))
+                row["gemeente"] = .string(RelativeLink.from(ranking(edition.year), to: gemeente(edition.year, entry.code)))
                 return .object(row)
             })
             add(ranking(edition.year), .object(members))
@@ -68,7 +68,7 @@ public enum StaticAPI {
                 item["model_label"] = .string(edition.modelLabel)
                 item["maximum"] = integer(edition.ranking.maximum)
                 item["gemeenten"] = integer(count)
-                item["file"] = .string(relative(from: gemeente(entry.code), to: gemeente(edition.year, entry.code)))
+                item["file"] = .string(RelativeLink.from(gemeente(entry.code), to: gemeente(edition.year, entry.code)))
                 history[entry.code, default: []].append(.object(item))
                 names[entry.code] = (entry.name, entry.province)
             }
@@ -134,16 +134,5 @@ public enum StaticAPI {
             "score_change": integer(change.scoreChange), "previous_position": decimal(change.previousPosition),
             "position_change": decimal(change.positionChange),
         ])
-    }
-
-    /// The relative link between two files of the API (both relative to the site's root).
-    static func relative(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/").dropLast()
-        let target = to.split(separator: "/")
-        var common = 0
-        while common < fromFolders.count, common < target.count - 1, fromFolders[fromFolders.startIndex + common] == target[common] {
-            common += 1
-        }
-        return String(repeating: "../", count: fromFolders.count - common) + target[common...].joined(separator: "/")
     }
 }

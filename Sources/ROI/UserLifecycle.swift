@@ -93,10 +93,10 @@ public struct UserLifecycle: Sendable, Equatable {
     static func index(day: Int, period: Period) -> Int {
         switch period {
         case .month:
-            let (year, month, _) = CalendarDay.civil(day)
+            let (year, month, _) = CivilDate.date(days: day)
             return year * 12 + (month - 1)
         case .quarter:
-            let (year, month, _) = CalendarDay.civil(day)
+            let (year, month, _) = CivilDate.date(days: day)
             return year * 4 + (month - 1) / 3
         case .week:
             // Weeks start on Monday; 1970-01-01 was a Thursday (weekday 3 counting Monday as 0).
@@ -110,10 +110,7 @@ public struct UserLifecycle: Sendable, Equatable {
         case .month: return "\(index.floorDivided(by: 12))-\(two(index - index.floorDivided(by: 12) * 12 + 1))"
         case .quarter: return "\(index.floorDivided(by: 4))-K\(index - index.floorDivided(by: 4) * 4 + 1)"
         case .week:
-            // ISO 8601: a week belongs to the year of its Thursday.
-            let thursday = index * 7  // the week's Monday is index × 7 − 3
-            let (year, _, _) = CalendarDay.civil(thursday)
-            let week = (thursday - CalendarDay.days(year: year, month: 1, day: 1)) / 7 + 1
+            let (year, week) = CivilDate.isoWeek(days: index * 7)  // the week's Thursday
             return "\(year)-W\(two(week))"
         }
     }
@@ -166,46 +163,7 @@ enum CalendarDay {
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         let (year, month, day) = parts[0].count == 4 ? (a, b, c) : parts[2].count == 4 ? (c, b, a) : (0, 0, 0)
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        return days(year: year, month: month, day: day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date of a day number (civil_from_days).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-}
-
-extension Int {
-    /// Division rounding towards −∞ (Swift's `/` rounds towards 0).
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        return CivilDate.days(year: year, month: month, day: day)
     }
 }

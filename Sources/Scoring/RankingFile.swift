@@ -9,6 +9,16 @@ public enum RankingFile {
         RankingsWriter.jsonURL(year: year, in: rankings)
     }
 
+    /// The years with a `<year>.json` in the rankings folder (the editions), ascending; nil when
+    /// the folder cannot be read. Each caller says in its own words what is missing.
+    public static func years(in rankings: URL) -> [Int]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: rankings.path) else { return nil }
+        return names.compactMap { name -> Int? in
+            guard name.hasSuffix(".json"), name.count == 9 else { return nil }
+            return Int(name.prefix(4))
+        }.sorted()
+    }
+
     public static func load(year: Int, rankings: URL) throws -> Ranking {
         let url = url(year: year, rankings: rankings)
         let data = try JSONFile.contents(of: url, hint: "run `meetlat score --year \(year)` first")

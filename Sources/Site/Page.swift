@@ -38,7 +38,7 @@ struct OutputFile: Sendable {
 
 /// The sections of the site, for the navigation's "you are here".
 enum Section: String {
-    case home, ranking, gemeente, gemeenten, statistics, method, caveats, downloads, measurements, roi
+    case home, ranking, map, gemeente, gemeenten, statistics, method, caveats, downloads, measurements, roi
 }
 
 /// What every page's layout needs: the way back to the root and to its edition, the site title,

@@ -102,6 +102,7 @@ public enum SiteBuilder {
             pages += gemeentePages.pages()
             pages += find.absentPages(index)
             pages.append(ComparePage(source: source, index: index, histories: histories, links: links).page())
+            pages.append(MapPage(source: source, index: index, reference: data.reference, links: links).page())
             pages.append(StatisticsPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(MethodPage(source: source, index: index, links: links, labels: labels).page())
             pages.append(CaveatsPage(source: source, index: index, links: links, labels: labels).page())

@@ -19,6 +19,9 @@ public struct SiteInput: Sendable {
     public var scenarios: URL
     /// The site sources (`site/`).
     public var source: URL
+    /// Gemeente boundaries per year (`gemeente_<year>.topojson`, `Surveys/reference/boundaries/`)
+    /// for the editions' maps; an edition without a file for its year gets no map.
+    public var boundaries: URL?
 
     /// Folders the build does not read but must never replace: the survey folder its models
     /// come from, which holds the raw exports.
@@ -33,7 +36,7 @@ public struct SiteInput: Sendable {
     }
 
     /// Everything the build reads: the output may be none of these, nor hold or lie in one.
-    public var folders: [URL] { protected + [rankings, statistics, models, scenarios, source] }
+    public var folders: [URL] { protected + [rankings, statistics, models, scenarios, source] + (boundaries.map { [$0] } ?? []) }
 }
 
 /// One published year: its ranking, the model it was scored with, its survey tables and the
@@ -56,6 +59,8 @@ struct Edition: Sendable {
     /// scored again by its model with answers changed; empty when the rankings folder has no
     /// answers file for the year.
     let advice: [String: Advice]
+    /// The gemeenten of the year as shapes for the map; nil without boundaries for the year.
+    let map: GemeenteMap?
 }
 
 /// The one name of every survey question and option on the site, from statistics.yaml (the
@@ -180,6 +185,12 @@ struct SiteData: Sendable {
         let advice = try concurrentMap(Array(years.enumerated())) { index, year in
             try Self.advice(year: year, ranking: loaded[index].0, model: labels.relabelled(loaded[index].1), rankings: input.rankings)
         }
+        let maps = try concurrentMap(years) { year -> GemeenteMap? in
+            guard let folder = input.boundaries else { return nil }
+            let url = GemeenteMap.url(year: year, in: folder)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            return try GemeenteMap.load(url, year: year, gemeenten: reference.gemeenten(in: year))
+        }
         var editions: [Edition] = []
         for (index, year) in years.enumerated() {
             let (ranking, model, statistics) = loaded[index]
@@ -187,7 +198,7 @@ struct SiteData: Sendable {
             editions.append(Edition(year: year, ranking: ranking, model: model, previousModel: editions.last?.model,
                                     statistics: statistics.report, comparison: comparison,
                                     respondents: statistics.respondents, gemeenten: reference.gemeenten(in: year).count,
-                                    anonymous: statistics.anonymous, advice: advice[index]))
+                                    anonymous: statistics.anonymous, advice: advice[index], map: maps[index]))
         }
         return SiteData(source: source, reference: reference, editions: editions,
                         scenarios: try loadScenarios(input.scenarios), labels: labels)
@@ -212,14 +223,7 @@ struct SiteData: Sendable {
 
     /// Years with a `<year>.json` in the rankings folder, ascending.
     static func editionYears(in rankings: URL) throws -> [Int] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: rankings.path) else {
-            throw SiteError.noEditions(rankings: rankings.path)
-        }
-        let years = names.compactMap { name -> Int? in
-            guard name.hasSuffix(".json"), name.count == 9 else { return nil }
-            return Int(name.prefix(4))
-        }.sorted()
-        guard !years.isEmpty else { throw SiteError.noEditions(rankings: rankings.path) }
+        guard let years = RankingFile.years(in: rankings), !years.isEmpty else { throw SiteError.noEditions(rankings: rankings.path) }
         return years
     }
 

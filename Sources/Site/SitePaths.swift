@@ -1,4 +1,5 @@
 import Core
+import Support
 
 /// Where every page and file of the site lives, relative to the output folder. Every link in
 /// the site is relative (`relative(from:to:)`), so it works from `file://` and any static host.
@@ -24,6 +25,7 @@ public enum SitePaths {
     public static func caveats(_ year: Int) -> String { "\(year)/kanttekeningen.html" }
     public static func downloads(_ year: Int) -> String { "\(year)/downloads.html" }
     public static func measurements(_ year: Int) -> String { "\(year)/metingen.html" }
+    public static func map(_ year: Int) -> String { "\(year)/kaart.html" }
     public static func data(_ year: Int, _ name: String) -> String { "\(year)/data/\(name)" }
 
     /// A name as a file name: folded like gemeente names (accents, case, punctuation dropped),
@@ -36,16 +38,7 @@ public enum SitePaths {
     }
 
     /// The relative link from the page at `from` to the file at `to` (both relative to the root).
-    public static func relative(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let target = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromFolders.count, common < target.count - 1, fromFolders[fromFolders.startIndex + common] == target[common] {
-            common += 1
-        }
-        let up = String(repeating: "../", count: fromFolders.count - common)
-        return up + target[common...].joined(separator: "/")
-    }
+    public static func relative(from: String, to: String) -> String { RelativeLink.from(from, to: to) }
 
     /// The last part of a path: `2012/grootte-lt10k.html` → `grootte-lt10k.html`.
     public static func fileName(_ path: String) -> String {

@@ -13,6 +13,8 @@
 /// Two uses: `escaped` for a value quoted inside a message (tab, line feed and carriage return
 /// shown as `\t`, `\n`, `\r`: a value stays on its line), `message` for a whole message or report
 /// of several lines (line feeds and tabs kept, a carriage return shown as `\r`).
+/// `codePoints` is the wider rule of output messages and the table readers' quoted names: every
+/// control and format character, tab and line feed included, as `\u{…}`.
 public enum VisibleText {
     /// A value quoted inside a message: every character above, and tab and line feed, visible.
     public static func escaped(_ text: String) -> String {
@@ -23,6 +25,21 @@ public enum VisibleText {
     /// written where a person `cat`s it (the ingest report): line feeds and tabs stay.
     public static func message(_ text: String) -> String {
         visible(text, keepingLines: true)
+    }
+
+    /// Every control and format character (Unicode categories Cc and Cf, tab and line feed
+    /// included) written as `\u{…}`: the wider rule of the output messages (a hostile file name
+    /// cannot drive the terminal) and of names the table readers quote (a sheet, an XML error).
+    public static func codePoints(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private static func visible(_ text: String, keepingLines: Bool) -> String {

@@ -1,3 +1,5 @@
+import Support
+
 /// A small date-time pattern in Unicode notation, parsed without Foundation so that the result
 /// never depends on the machine's locale or time zone. Survey timestamps are local times as the
 /// tool wrote them and are stored as ISO 8601 without a zone (`2012-05-14T09:31:00`); webcare logs
@@ -50,7 +52,7 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
         }
 
         /// Days from 1970-01-01 to the date (proleptic Gregorian calendar), negative before.
-        public var daysSince1970: Int { TimestampPattern.daysSince1970(year: year, month: month, day: day) }
+        public var daysSince1970: Int { CivilDate.days(year: year, month: month, day: day) }
 
         /// Seconds from 1970-01-01T00:00:00 to the time as written, ignoring any offset.
         public var wallClockSeconds: Int { daysSince1970 * 86_400 + hour * 3_600 + minute * 60 + second }
@@ -163,7 +165,7 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
         let year = value(.year4) ?? value(.year2).map { 2000 + $0 }
         guard let year, let month = value(.month), let day = value(.day) else { return nil }
         let hour = value(.hour) ?? 0, minute = value(.minute) ?? 0, second = value(.second) ?? 0
-        guard (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day),
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         var offset: Int?
         for field in [Field.offsetColon, .offsetColonOrZ, .offsetCompact, .offsetCompactOrZ] {
@@ -241,37 +243,6 @@ public struct TimestampPattern: Sendable, Hashable, CustomStringConvertible {
         }
         guard let minutes = twoDigits(), hours <= 18, minutes < 60 else { return nil }
         return (sign * (hours * 3_600 + minutes * 60), position)
-    }
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date of a day counted from 1970-01-01 (inverse of `daysSince1970`).
-    public static func date(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func days(in month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 

@@ -12,6 +12,7 @@ from conftest import ARTIFACTS, open_page, viewport
 PAGE_TYPES = {
     "home": "index.html",
     "ranking": "2013/index.html",
+    "map": "2013/kaart.html",
     "sorted ranking": "2013/sorteer-gemeente-op.html",
     "province": "2013/provincie-noord-brabant.html",
     "size class": "2013/grootte-lt10k.html",
@@ -23,6 +24,7 @@ PAGE_TYPES = {
     "data for re-use": "api/index.html",
     "first edition ranking": "2011/index.html",
     "first edition gemeente": "2011/gemeente/hoorn.html",
+    "first edition map": "2011/kaart.html",
 }
 WIDTHS = [360, 390, 768]
 

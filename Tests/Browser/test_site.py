@@ -229,7 +229,7 @@ def test_a_shared_link_with_other_inputs_gives_what_the_command_line_gives(brows
 # Every page ----------------------------------------------------------------------------------
 
 AXE_PAGES = ["2012/index.html", "2012/gemeente/hoorn.html", "2012/statistieken.html", f"roi/index.html#scenario={WEBCARE}",
-             "index.html", "2012/methode.html", "2012/kanttekeningen.html"]
+             "index.html", "2012/methode.html", "2012/kanttekeningen.html", "2011/kaart.html"]
 
 
 @pytest.mark.parametrize("page", AXE_PAGES)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Support
 @testable import ROI
 
 /// The KPIs the ROI chapter names beside ROI that the calculator lacked: IPM, the A/B test and
@@ -95,18 +96,18 @@ import Testing
 
     @Test func lifecycleByIsoWeekAndQuarter() throws {
         // 2024-01-03 is a Wednesday of ISO week 1; 2021-01-03 is a Sunday of 2020's week 53.
-        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CalendarDay.days(year: 2024, month: 1, day: 3), period: .week), period: .week) == "2024-W01")
-        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CalendarDay.days(year: 2021, month: 1, day: 3), period: .week), period: .week) == "2020-W53")
-        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CalendarDay.days(year: 2024, month: 12, day: 30), period: .week), period: .week) == "2025-W01")
+        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CivilDate.days(year: 2024, month: 1, day: 3), period: .week), period: .week) == "2024-W01")
+        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CivilDate.days(year: 2021, month: 1, day: 3), period: .week), period: .week) == "2020-W53")
+        #expect(UserLifecycle.label(index: UserLifecycle.index(day: CivilDate.days(year: 2024, month: 12, day: 30), period: .week), period: .week) == "2025-W01")
         let quarters = try UserLifecycle.read(userColumn: "gebruiker", dateColumn: "datum", period: .quarter, source: "log.csv", records: records(Self.log))
         // Q1: anna, bob, carla, dirk (4 new); Q2: bob (returning), erik (new); anna, carla, dirk lapsed.
         #expect(quarters.rows == [
             .init(period: "2024-K1", active: 4, new: 4, returning: 0, lapsed: nil, previousActive: nil),
             .init(period: "2024-K2", active: 2, new: 1, returning: 1, lapsed: 3, previousActive: 4),
         ])
-        #expect(CalendarDay.civil(CalendarDay.days(year: 2000, month: 2, day: 29)) == (2000, 2, 29))
+        #expect(CivilDate.date(days: CivilDate.days(year: 2000, month: 2, day: 29)) == (2000, 2, 29))
         #expect(CalendarDay.read("2023-02-29") == nil)
-        #expect(CalendarDay.days(year: 1970, month: 1, day: 1) == 0)
+        #expect(CivilDate.days(year: 1970, month: 1, day: 1) == 0)
     }
 
     @Test func aBadLogRowIsNamed() {

@@ -23,8 +23,10 @@ enum Repository {
 extension SyntheticArchive {
     /// The build input for this archive with the repository's site sources and scenarios.
     func input(source: URL = Repository.siteSource) -> SiteInput {
-        SiteInput(rankings: rankings, statistics: statistics, models: SurveyFolder(surveys).modelsURL,
-                  scenarios: Repository.scenarios, source: source)
+        var input = SiteInput(rankings: rankings, statistics: statistics, models: SurveyFolder(surveys).modelsURL,
+                              scenarios: Repository.scenarios, source: source)
+        input.boundaries = SurveyFolder(surveys).referenceURL.appendingPathComponent("boundaries")
+        return input
     }
 }
 

@@ -143,4 +143,10 @@ enum PythonCSV {
         #expect(VisibleText.escaped("a\tb\nc\u{200B}") == #"a\tb\nc\u{200B}"#)
         #expect(VisibleText.message("a\tb\nc\u{200B}") == "a\tb\nc\\u{200B}")
     }
+
+    /// The wider rule: every control and format character, tab and line feed too, as a code point.
+    @Test func codePointsShowEveryControlAndFormatCharacter() {
+        #expect(VisibleText.codePoints("Blad\t1\n\u{1B}[2J\u{600}\u{E0001}é") == #"Blad\u{9}1\u{A}\u{1B}[2J\u{600}\u{E0001}é"#)
+        #expect(VisibleText.codePoints("Hoorn 's-Hertogenbosch") == "Hoorn 's-Hertogenbosch")
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Support
 import TableFiles
 import Testing
 @testable import Webcare
 
-func days(_ year: Int, _ month: Int, _ day: Int) -> Int { TimestampPattern.daysSince1970(year: year, month: month, day: day) }
+func days(_ year: Int, _ month: Int, _ day: Int) -> Int { CivilDate.days(year: year, month: month, day: day) }
 func local(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int = 0) -> Int {
     days(year, month, day) * 86_400 + hour * 3_600 + minute * 60
 }

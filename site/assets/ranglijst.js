@@ -8,7 +8,9 @@
   'use strict';
   var table = document.getElementById('ranglijst');
   var form = document.getElementById('live-filter');
-  if (!table || !form) { return; }
+  if (!table || !form || !window.meetlatNamen) { return; }
+  /* Namen gevouwen zoals meetlat ze herkent (namen.js). */
+  var fold = window.meetlatNamen.fold;
   var tbody = table.tBodies[0];
   var rows = Array.prototype.slice.call(tbody.rows);
   var search = document.getElementById('zoek');
@@ -36,21 +38,6 @@
   var initialDownload = download ? download.innerHTML : '';
   var current = null;
   var KEYS = ['zoek', 'grootte', 'provincie', 'sorteer'];
-
-  /* Zelfde vouwing als meetlat bij het herkennen van gemeentenamen (TextFolding.gemeenteName):
-     compatibiliteitsdecompositie, kleine letters, accenten weg, apostrof en punt weg, al het
-     andere dat geen letter of cijfer is wordt een spatie, en "gemeente " vooraan valt weg. */
-  function fold(text) {
-    var folded = text.normalize('NFKD').toLowerCase()
-      .replace(/\p{Mn}/gu, '')
-      .replace(/['\u2018\u2019`\u00b4.]/g, '')
-      .replace(/[^\p{Alphabetic}\p{N}]+/gu, ' ')
-      .trim();
-    if (folded.indexOf('gemeente ') === 0 && folded.length > 'gemeente '.length) {
-      folded = folded.slice('gemeente '.length);
-    }
-    return folded;
-  }
 
   function matches(keys, query) {
     return keys.split('|').some(function (name) { return name.indexOf(query) !== -1; });

@@ -1,26 +1,15 @@
 /* Het zoekvak in de kop van elke pagina: vindt een gemeente op elke naam die de referentie kent
    (ook zonder accenten, en aliassen als "den bosch") en gaat naar haar nieuwste pagina. De namen
-   staan in zoekindex.js. Zonder JavaScript leidt het formulier naar de lijst van alle gemeenten. */
+   staan in zoekindex.js, de vouwing in namen.js. Zonder JavaScript leidt het formulier naar de
+   lijst van alle gemeenten. */
 (function () {
   'use strict';
   var form = document.querySelector('form.site-search');
-  if (!form) { return; }
+  if (!form || !window.meetlatNamen) { return; }
+  var fold = window.meetlatNamen.fold;
   var input = form.querySelector('input');
   var message = form.querySelector('.site-search-message');
   var root = form.getAttribute('data-root') || '';
-
-  /* Zelfde vouwing als meetlat (TextFolding.gemeenteName), als in ranglijst.js. */
-  function fold(text) {
-    var folded = text.normalize('NFKD').toLowerCase()
-      .replace(/\p{Mn}/gu, '')
-      .replace(/['\u2018\u2019`\u00b4.]/g, '')
-      .replace(/[^\p{Alphabetic}\p{N}]+/gu, ' ')
-      .trim();
-    if (folded.indexOf('gemeente ') === 0 && folded.length > 'gemeente '.length) {
-      folded = folded.slice('gemeente '.length);
-    }
-    return folded;
-  }
 
   function find(query) {
     var index = window.meetlatGemeenten || {};

@@ -35,7 +35,7 @@ struct EditionLinks: Sendable {
         case province(slug: String)
         case sizeClass(slug: String)
         case gemeente(code: String)
-        case statistics, method, caveats, downloads, measurements
+        case map, statistics, method, caveats, downloads, measurements
 
         /// The page in `edition`, or nil when that edition has none (a gemeente that did not
         /// take part). A sort or filter that edition lacks falls back to its ranking.
@@ -51,6 +51,7 @@ struct EditionLinks: Sendable {
             case .sizeClass(let slug):
                 return edition.sizeClassSlugs.contains(slug) ? SitePaths.sizeClass(year, slug: slug) : SitePaths.edition(year)
             case .gemeente(let code): return edition.slugs[code].map { SitePaths.gemeente(year, slug: $0) }
+            case .map: return SitePaths.map(year)
             case .statistics: return SitePaths.statistics(year)
             case .method: return SitePaths.method(year)
             case .caveats: return SitePaths.caveats(year)

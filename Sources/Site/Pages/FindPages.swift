@@ -87,7 +87,7 @@ struct FindPages {
                 // Up to this edition: a later edition changes an edition only in its links to the others.
                 let history = (histories[gemeente.code] ?? []).filter { $0.year <= index.year }
                 var data: TemplateData = [
-                    "name": .string(gemeente.name), "province": .string(gemeente.province), "year": .number(index.year),
+                    "name": .string(gemeente.name), "code": .string(gemeente.code), "province": .string(gemeente.province), "year": .number(index.year),
                     "count": .number(index.ranking.entries.count), "rankingHref": "../index.html",
                     "editions": .list(history.map { point in
                         ["year": .number(point.year), "rank": .number(point.entry.rank), "count": .number(point.count),

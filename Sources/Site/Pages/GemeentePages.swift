@@ -83,7 +83,7 @@ struct GemeentePages {
         let text = ShareFiles.badgeText(siteTitle: source.config.title, year: index.year, rank: entry.rank,
                                         count: index.ranking.entries.count)
         let snippet = "<a href=\"\(base ?? "")\(path)\"><img src=\"\(base ?? "")\(badge)\" "
-            + "alt=\"\(ShareFiles.escape(text))\" height=\"32\"></a>"
+            + "alt=\"\(HTMLText.escaped(text))\" height=\"32\"></a>"
         return [
             "ogImage": .string(base.map { $0 + card } ?? SitePaths.relative(from: path, to: card)),
             "badgeHref": .string(SitePaths.relative(from: path, to: badge)), "badgeText": .string(text),

@@ -20,7 +20,7 @@ enum ShareFiles {
     static func badge(_ text: String) -> Data {
         // About 0,6 em per character of a sans-serif at 14 px, plus the margins.
         let width = 24 + Int((Double(text.count) * 8.2).rounded(.up))
-        let escaped = escape(text)
+        let escaped = HTMLText.escaped(text)
         return Data("""
             <svg xmlns="\(namespace)" width="\(width)" height="32" viewBox="0 0 \(width) 32" role="img" aria-label="\(escaped)">
             <title>\(escaped)</title>
@@ -32,10 +32,10 @@ enum ShareFiles {
     }
 
     static func card(siteTitle: String, entry: RankedGemeente, year: Int, count: Int, maximum: Int) -> Data {
-        let title = escape("\(siteTitle) \(year)")
-        let name = escape(entry.name)
-        let rank = escape("Rang \(entry.rank) van \(count)")
-        let score = escape("\(entry.total) van \(maximum) punten")
+        let title = HTMLText.escaped("\(siteTitle) \(year)")
+        let name = HTMLText.escaped(entry.name)
+        let rank = HTMLText.escaped("Rang \(entry.rank) van \(count)")
+        let score = HTMLText.escaped("\(entry.total) van \(maximum) punten")
         return Data("""
             <svg xmlns="\(namespace)" width="1200" height="630" viewBox="0 0 1200 630" role="img" aria-label="\(name): \(rank), \(score)">
             <title>\(name): \(rank), \(score) (\(title))</title>
@@ -48,20 +48,5 @@ enum ShareFiles {
             </svg>
 
             """.utf8)
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

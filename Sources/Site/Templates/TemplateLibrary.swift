@@ -1,3 +1,5 @@
+import Support
+
 /// The compiled templates of a site source, by name (file name without `.mustache`).
 struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
@@ -76,7 +78,7 @@ private struct Renderer {
             case .variable(let path, let escaped):
                 guard let value = lookup(path) else { continue }
                 switch value {
-                case .string(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+                case .string(let text): escaped ? HTMLText.appendEscaped(text, to: &output) : output.append(contentsOf: text.utf8)
                 case .number(let number): output.append(contentsOf: String(number).utf8)
                 case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object: continue
@@ -134,31 +136,6 @@ private struct Renderer {
             return found
         }
         return nil
-    }
-
-    /// `text` with `&`, `<`, `>`, `"` and `'` escaped, as Mustache escapes them.
-    mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { appendEscaped(bytes: $0) }
-    }
-
-    private mutating func appendEscaped(bytes: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for index in bytes.indices {
-            let replacement: StaticString
-            switch bytes[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: continue
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            start = index + 1
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// Puts `indentation` before every line written since `start` (a standalone partial). A line

@@ -135,7 +135,7 @@ public enum AtomicOutput {
             notes += try publishBySwap(staging, replacing: target.path, existed: existed)
         }
         if durable { FileSystem.sync(parent) }
-        return Publication(folder: URL(fileURLWithPath: target.path), notes: notes.map(OutputError.visible))
+        return Publication(folder: URL(fileURLWithPath: target.path), notes: notes.map(VisibleText.codePoints))
     }
 
     // MARK: - Publishing

@@ -24,7 +24,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        OutputError.visible("could not write \(path): \(OutputError.cause(code))" + (outcome.map { "; \($0)" } ?? ""))
+        VisibleText.codePoints("could not write \(path): \(OutputError.cause(code))" + (outcome.map { "; \($0)" } ?? ""))
     }
 
     /// The cause of an error number in words.
@@ -47,20 +47,6 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         default: return String(cString: strerror(code))
         }
     }
-
-    /// `message` with control characters shown as `\u{1B}` etc., so a hostile file name cannot
-    /// drive the terminal that prints it.
-    static func visible(_ message: String) -> String {
-        var text = ""
-        for scalar in message.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
-    }
 }
 
 /// An output that a command refused to write, because replacing it could destroy something it
@@ -80,7 +66,7 @@ public struct OutputRefused: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     public var description: String {
-        OutputError.visible("refusing to write \(output): \(reason); nothing was written. "
+        VisibleText.codePoints("refusing to write \(output): \(reason); nothing was written. "
             + (isFolder ? "Give the output a folder of its own" : "Write to a file outside the inputs"))
     }
 }

@@ -160,7 +160,7 @@ final class SAVSession {
                 let raw = readstat_string_value(value)
                 let length = raw.map { strlen($0) } ?? 0
                 guard length <= limits.maximumCellBytes else {
-                    return abort(problem: "case \(observation + 1), variable \(visible(columns[index].name)): a string of more than \(limits.maximumCellBytes >> 20) MB")
+                    return abort(problem: "case \(observation + 1), variable \(VisibleText.codePoints(columns[index].name)): a string of more than \(limits.maximumCellBytes >> 20) MB")
                 }
                 let text = Self.trimmed(raw.map { String(cString: $0) } ?? "")
                 cells[index] = info.labels.flatMap { stringLabels[$0]?[text] } ?? text

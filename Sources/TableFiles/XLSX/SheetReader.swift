@@ -40,7 +40,7 @@ struct SheetReader {
     }
 
     private func error(_ problem: String, row: Int? = nil, column: Int? = nil) -> TableFileError {
-        TableFileError(file: archive.displayName, part: "sheet \"\(visible(sheetName))\"", row: row,
+        TableFileError(file: archive.displayName, part: "sheet \"\(VisibleText.codePoints(sheetName))\"", row: row,
                        column: column.map(Self.letters), problem: problem)
     }
 
@@ -136,7 +136,7 @@ struct SheetReader {
             } catch {
                 var located = error
                 if inRow, located.row == nil, located.part?.hasPrefix(part) == true {
-                    located.part = "sheet \"\(visible(sheetName))\""
+                    located.part = "sheet \"\(VisibleText.codePoints(sheetName))\""
                     located.row = rowNumber
                     if inCell { located.column = Self.letters(cell.column) }
                 }

@@ -32,7 +32,7 @@ struct XLSXReader: TableReader {
                                  styles: styles, date1904: workbook.date1904, limits: limits)
         try reader.read(progressLabel: progressLabel, header: header, row: row)
         var details: [(label: String, value: String)] = [
-            ("sheet", "\"\(visible(chosen.name))\"" + (sheet == nil ? (workbook.sheets.count > 1 ? " (the first of \(workbook.sheets.count))" : " (the only one)") : "")),
+            ("sheet", "\"\(VisibleText.codePoints(chosen.name))\"" + (sheet == nil ? (workbook.sheets.count > 1 ? " (the first of \(workbook.sheets.count))" : " (the only one)") : "")),
         ]
         details.append(("dates", workbook.date1904 ? "1904 date system" : "1900 date system"))
         return TableSummary(format: .xlsx, details: details, csv: nil, headerRow: reader.headerRow,
@@ -119,15 +119,15 @@ struct Workbook {
         if let wanted {
             found = sheets.first { $0.name == wanted } ?? sheets.first { $0.name.lowercased() == wanted.lowercased() }
             guard found != nil else {
-                let names = sheets.map { "\"\(visible($0.name))\"" }.joined(separator: ", ")
-                throw TableFileError(file: archive.displayName, problem: "has no sheet named \"\(visible(wanted))\" (export.sheet); its sheets are \(names)")
+                let names = sheets.map { "\"\(VisibleText.codePoints($0.name))\"" }.joined(separator: ", ")
+                throw TableFileError(file: archive.displayName, problem: "has no sheet named \"\(VisibleText.codePoints(wanted))\" (export.sheet); its sheets are \(names)")
             }
         } else {
             found = sheets.first
         }
         let sheet = found!
         guard !sheet.part.isEmpty else {
-            throw TableFileError(file: archive.displayName, problem: "sheet \"\(visible(sheet.name))\" is a chart, not a table; name the data sheet in export.sheet")
+            throw TableFileError(file: archive.displayName, problem: "sheet \"\(VisibleText.codePoints(sheet.name))\" is a chart, not a table; name the data sheet in export.sheet")
         }
         return sheet
     }

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Support
 
 /// libxml2 is initialised once per process before any reader is made.
 private let libxml2Ready: Void = { xmlInitParser() }()
@@ -55,7 +56,7 @@ final class XMLStream {
             // libxml2's own bound on one piece of text (XML_MAX_TEXT_LENGTH, 10 MB).
             throw failure("a cell or string holds more than 10 MB of text; no survey answer is that long")
         }
-        throw failure("is not well-formed XML (\(visible(xmlMessage ?? "parse error"))); the file is damaged")
+        throw failure("is not well-formed XML (\(VisibleText.codePoints(xmlMessage ?? "parse error"))); the file is damaged")
     }
 
     func failure(_ problem: String) -> TableFileError {

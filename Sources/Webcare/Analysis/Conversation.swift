@@ -1,4 +1,5 @@
 import PersonalData
+import Support
 
 /// One message of an open conversation, reduced to what the measures and the audit need.
 struct ConversationEvent {
@@ -122,5 +123,5 @@ struct ConversationOutcome {
         return outcome
     }
 
-    static func day(_ local: Int) -> Int { OfficeHours.floorDivide(local, 86_400) }
+    static func day(_ local: Int) -> Int { local.floorDivided(by: 86_400) }
 }

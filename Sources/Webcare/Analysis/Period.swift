@@ -1,4 +1,5 @@
 import TableFiles
+import Support
 
 /// The length of a reporting period. A period is identified by a key: for weeks the day number
 /// (since 1970-01-01) of its Monday (ISO weeks), for months `year × 12 + month − 1`, for quarters
@@ -10,12 +11,12 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     public func key(ofDay day: Int) -> Int {
         switch self {
         case .week:
-            return day - OfficeHours.weekdayIndex(ofDay: day)
+            return day - CivilDate.weekday(days: day)
         case .month:
-            let date = TimestampPattern.date(daysSince1970: day)
+            let date = CivilDate.date(days: day)
             return date.year * 12 + date.month - 1
         case .quarter:
-            let date = TimestampPattern.date(daysSince1970: day)
+            let date = CivilDate.date(days: day)
             return date.year * 4 + (date.month - 1) / 3
         }
     }
@@ -33,7 +34,7 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     public func identifier(_ key: Int) -> String {
         switch self {
         case .week:
-            let (year, week) = Self.isoWeek(mondayDay: key)
+            let (year, week) = CivilDate.isoWeek(days: key)
             return "\(year)-W\(week < 10 ? "0" : "")\(week)"
         case .month:
             let month = key % 12 + 1
@@ -47,7 +48,7 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     public func dutchLabel(_ key: Int) -> String {
         switch self {
         case .week:
-            let (year, week) = Self.isoWeek(mondayDay: key)
+            let (year, week) = CivilDate.isoWeek(days: key)
             return "week \(week) \(year)"
         case .month:
             return "\(Self.dutchMonths[key % 12]) \(key / 12)"
@@ -61,7 +62,7 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     public func shortDutchLabel(_ key: Int, withYear: Bool = false) -> String {
         switch self {
         case .week:
-            let (year, week) = Self.isoWeek(mondayDay: key)
+            let (year, week) = CivilDate.isoWeek(days: key)
             return "wk \(week)" + (withYear ? " \(year)" : "")
         case .month: return Self.dutchMonthAbbreviations[key % 12] + (withYear ? " \(key / 12)" : "")
         case .quarter: return "K\(key % 4 + 1)" + (withYear ? " \(key / 4)" : "")
@@ -80,11 +81,4 @@ public enum PeriodKind: String, Sendable, CaseIterable {
     static let dutchMonthAbbreviations = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                               "oktober", "november", "december"]
-
-    /// ISO 8601 week-numbering year and week of the week starting on a Monday.
-    static func isoWeek(mondayDay: Int) -> (year: Int, week: Int) {
-        let thursday = TimestampPattern.date(daysSince1970: mondayDay + 3)
-        let firstOfYear = TimestampPattern.daysSince1970(year: thursday.year, month: 1, day: 1)
-        return (thursday.year, (mondayDay + 3 - firstOfYear) / 7 + 1)
-    }
 }

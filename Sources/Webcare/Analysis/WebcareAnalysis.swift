@@ -1,4 +1,5 @@
 import PersonalData
+import Support
 
 /// The one pass over a log: messages go in one at a time (in time order, give or take the
 /// allowed disorder), conversations are kept only while they can still receive messages, and
@@ -90,8 +91,8 @@ public final class WebcareAnalysis {
             if event.inbound { $0.inboundMessages += 1 } else { $0.outboundMessages += 1 }
         }
         if event.inbound {
-            let hour = OfficeHours.floorDivide(message.local - day * 86_400, 3_600)
-            tally.busiestHours[OfficeHours.weekdayIndex(ofDay: day) * 24 + hour] += 1
+            let hour = (message.local - day * 86_400).floorDivided(by: 3_600)
+            tally.busiestHours[CivilDate.weekday(days: day) * 24 + hour] += 1
         }
         if let text, let body = message.text {
             if let author = message.author { authorWords.formUnion(TextFold.fold(author).split(separator: " ").map(String.init)) }

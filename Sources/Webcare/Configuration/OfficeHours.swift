@@ -1,4 +1,5 @@
 import TableFiles
+import Support
 
 /// When the webcare team works: opening intervals per weekday, and days without office hours
 /// (holidays). Times are local wall-clock times in the mapping's time zone; "business time"
@@ -21,23 +22,18 @@ public struct OfficeHours: Sendable, Hashable {
     /// Monday to Friday 09:00–17:00, no holidays.
     public static let weekdaysNineToFive = OfficeHours(intervals: (0..<7).map { $0 < 5 ? [32_400..<61_200] : [] })
 
-    /// ISO weekday index (0 = Monday) of a day counted from 1970-01-01 (a Thursday).
-    public static func weekdayIndex(ofDay day: Int) -> Int {
-        ((day % 7) + 7 + 3) % 7
-    }
-
     /// Office-hours seconds between two local wall-clock moments (seconds since 1970-01-01
     /// 00:00 local); 0 when `end` is not after `start`.
     public func businessSeconds(from start: Int, to end: Int) -> Int {
         guard end > start else { return 0 }
-        let firstDay = Self.floorDivide(start, 86_400), lastDay = Self.floorDivide(end, 86_400)
+        let firstDay = start.floorDivided(by: 86_400), lastDay = end.floorDivided(by: 86_400)
         var total = 0
         var day = firstDay
         while day <= lastDay {
             defer { day += 1 }
             if closedDays.contains(day) { continue }
             let dayStart = day * 86_400
-            for interval in intervals[Self.weekdayIndex(ofDay: day)] {
+            for interval in intervals[CivilDate.weekday(days: day)] {
                 let from = max(start, dayStart + interval.lowerBound)
                 let to = min(end, dayStart + interval.upperBound)
                 if to > from { total += to - from }
@@ -49,20 +45,16 @@ public struct OfficeHours: Sendable, Hashable {
     /// Office-hours seconds in one week without holidays (to describe the hours).
     public var secondsPerWeek: Int { intervals.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
 
-    static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-    }
-
     /// The Dutch public holidays of `year` on which offices close: Nieuwjaarsdag, Goede Vrijdag is
     /// not one; Eerste en Tweede Paasdag, Koningsdag (27 April, 26 when the 27th is a Sunday),
     /// Bevrijdingsdag in lustrum years (every fifth year, as most government offices do),
     /// Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag. Days since 1970.
     public static func dutchHolidays(year: Int) -> [Int] {
-        func day(_ month: Int, _ day: Int) -> Int { TimestampPattern.daysSince1970(year: year, month: month, day: day) }
+        func day(_ month: Int, _ day: Int) -> Int { CivilDate.days(year: year, month: month, day: day) }
         let easter = easterSunday(year: year)
         var days = [day(1, 1), easter, easter + 1, easter + 39, easter + 49, easter + 50, day(12, 25), day(12, 26)]
         let kingsDay = day(4, 27)
-        days.append(weekdayIndex(ofDay: kingsDay) == 6 ? kingsDay - 1 : kingsDay)
+        days.append(CivilDate.weekday(days: kingsDay) == 6 ? kingsDay - 1 : kingsDay)
         if year % 5 == 0 { days.append(day(5, 5)) }
         return days.sorted()
     }
@@ -74,6 +66,6 @@ public struct OfficeHours: Sendable, Hashable {
         let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31, dayOfMonth = (h + l - 7 * m + 114) % 31 + 1
-        return TimestampPattern.daysSince1970(year: year, month: month, day: dayOfMonth)
+        return CivilDate.days(year: year, month: month, day: dayOfMonth)
     }
 }

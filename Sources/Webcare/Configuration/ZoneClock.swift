@@ -1,5 +1,6 @@
 import Foundation
 import TableFiles
+import Support
 
 /// Converts between local wall-clock time in the team's time zone and UTC, both as seconds since
 /// 1970-01-01 00:00. Clock durations (a first response after the clocks went forward) are taken
@@ -49,7 +50,7 @@ public struct ZoneClock: Sendable {
             guard let timeZone = TimeZone(identifier: name) else { return nil }
             var date = Date(timeIntervalSince1970: 0)
             var starts = [Int.min], offsets = [timeZone.secondsFromGMT(for: date)]
-            let end = Date(timeIntervalSince1970: TimeInterval(TimestampPattern.daysSince1970(year: Self.tabledYears.upperBound, month: 12, day: 31)) * 86_400)
+            let end = Date(timeIntervalSince1970: TimeInterval(CivilDate.days(year: Self.tabledYears.upperBound, month: 12, day: 31)) * 86_400)
             while let next = timeZone.nextDaylightSavingTimeTransition(after: date), next < end, next > date {
                 let offset = timeZone.secondsFromGMT(for: next)
                 if offset != offsets.last {

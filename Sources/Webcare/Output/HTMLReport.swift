@@ -241,33 +241,13 @@ final class HTMLBuilder {
         return self
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                // A control character from the log (not allowed in HTML) shows as a replacement character.
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                   scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
-                    result += "\u{FFFD}"
-                } else {
-                    result.append(character)
-                }
-            }
-        }
-        return result
-    }
+    /// A control character from the log (not allowed in HTML) shows as a replacement character.
+    static func escape(_ text: String) -> String { HTMLText.escaped(text, controlCharacters: .replaced) }
 }
 
 /// Dates of local wall-clock seconds.
 enum TimestampDate {
     static func date(_ local: Int) -> (year: Int, month: Int, day: Int) {
-        TimestampPattern.date(daysSince1970: OfficeHours.floorDivide(local, 86_400))
+        CivilDate.date(days: local.floorDivided(by: 86_400))
     }
 }

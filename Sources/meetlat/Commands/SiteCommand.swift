@@ -36,6 +36,7 @@ struct SiteCommand: ParsableCommand {
                                   models: surveys.folder.modelsURL, scenarios: URL(fileURLWithPath: scenarios),
                                   source: URL(fileURLWithPath: source))
             input.protected = [surveys.surveysURL]
+            input.boundaries = surveys.folder.referenceURL.appendingPathComponent("boundaries")
             let summary = try SiteBuilder.build(input, output: URL(fileURLWithPath: output))
             for note in summary.notes { printMessage(note) }
             let megabytes = Rounding.fixed(Double(summary.bytes) / 1_048_576, decimals: 1)
