@@ -25,9 +25,11 @@ public enum StaticAPI {
     public static func files(_ input: PublishInput) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = []
         func add(_ path: String, _ value: JSONValue) { files.append((path, Data(value.text.utf8))) }
+        // Once, not per file: the reference's description goes over every inhabitants figure.
+        let everyEdition = input.provenance(nil)
 
         add(editions(), .object([
-            "herkomst": input.provenance(nil),
+            "herkomst": everyEdition,
             "editions": .array(input.editions.map { edition in
                 var members = editionMembers(edition)
                 members["gemeenten"] = integer(edition.ranking.entries.count)
@@ -43,7 +45,8 @@ public enum StaticAPI {
             var changes: [String: YearComparison.Entry] = [:]
             for change in edition.comparison?.entries ?? [] { changes[change.current.code] = change }
             var members = editionMembers(edition)
-            members["herkomst"] = input.provenance(edition)
+            let herkomst = input.provenance(edition)
+            members["herkomst"] = herkomst
             members["entries"] = .array(edition.ranking.entries.map { entry in
                 var row = entryMembers(entry, count: count)
                 row["gemeente"] = .string(RelativeLink.from(ranking(edition.year), to: gemeente(edition.year, entry.code)))
@@ -53,7 +56,7 @@ public enum StaticAPI {
 
             for entry in edition.ranking.entries {
                 var file = editionMembers(edition)
-                file["herkomst"] = input.provenance(edition)
+                file["herkomst"] = herkomst
                 file["gemeente"] = .object(entryMembers(entry, count: count))
                 file["explanation"] = .array((entry.explanation ?? []).map(explanation))
                 file["comparison"] = changes[entry.code].map { comparison($0, edition.comparison) } ?? .null
@@ -73,7 +76,7 @@ public enum StaticAPI {
         for code in history.keys.sorted() {
             let known = input.reference.gemeente(code: code)
             add(gemeente(code), .object([
-                "herkomst": input.provenance(nil),
+                "herkomst": everyEdition,
                 "code": .string(code),
                 "name": .string(names[code]?.name ?? known?.name ?? code),
                 "province": .string(names[code]?.province ?? known?.province ?? ""),

@@ -91,17 +91,61 @@ public struct Scorer: Sendable {
     }
 }
 
+/// Scoring one dimension again: what "hoe kom ik hoger?" (`Advisor`) needs for every change of
+/// answers it tries. A dimension's points depend only on the answers to its own fields
+/// (`DimensionRule.fields`) and, for a per-inhabitant rule, on the gemeente's measured counts
+/// on its fields' channels; so a changed answer is scored by the same code as `score`, for the
+/// dimensions that read it only (`AdviceTests`: equal to a full score for every
+/// gemeente and every change advised in the demo years).
+extension Scorer {
+    /// The points of one dimension (before its weight), as `score` gives them in `Score.parts`.
+    public func points(_ dimension: Dimension, _ response: Response, inhabitants: Int,
+                       observations: YearObservations? = nil) throws -> Int {
+        guard inhabitants > 0 else {
+            throw ScoringError.invalidInhabitants(code: response.gemeente, year: nil, inhabitants: inhabitants)
+        }
+        // The same code as `score`, without writing the explanation nobody reads here.
+        var context = Context(model: model, response: response, inhabitants: inhabitants, observations: observations,
+                              explains: false)
+        return try context.score(dimension)
+    }
+
+    /// Whether the dimension's points can change when the answers to `fields` or the measured
+    /// counts on `channels` change.
+    public static func reads(_ dimension: Dimension, fields: Set<String>, channels: Set<String>) -> Bool {
+        if dimension.rule.fields.contains(where: fields.contains) { return true }
+        guard !channels.isEmpty, case .perInhabitant(let rule) = dimension.rule else { return false }
+        return rule.fields.contains { $0.channel.map(channels.contains) ?? false }
+    }
+
+    /// The total `score(response, …)` gives, where `response` differs from the response `base`
+    /// scored only in the answers to `fields` and the measured counts on `channels`: `base`'s
+    /// total with the dimensions that read them scored again.
+    public func total(changing base: Score, fields: Set<String>, channels: Set<String>, response: Response,
+                      inhabitants: Int, observations: YearObservations? = nil) throws -> Int {
+        var total = base.total
+        for dimension in model.dimensions where Self.reads(dimension, fields: fields, channels: channels) {
+            let points = try self.points(dimension, response, inhabitants: inhabitants, observations: observations)
+            total += dimension.weight * (points - (base.parts[dimension.id] ?? 0))
+        }
+        return total
+    }
+}
+
 /// The state of scoring one response: the lines and flags collected so far.
 private struct Context {
     let model: ScoringModel
     let response: Response
     let inhabitants: Int
     let observations: YearObservations?
+    /// Whether the explanation lines are written (`Scorer.points` needs the points only).
+    let explains: Bool
     var lines: [ExplanationLine] = []
     var flags: Set<String> = []
 
-    init(model: ScoringModel, response: Response, inhabitants: Int, observations: YearObservations?) {
+    init(model: ScoringModel, response: Response, inhabitants: Int, observations: YearObservations?, explains: Bool = true) {
         self.model = model
+        self.explains = explains
         self.response = response
         self.inhabitants = inhabitants
         self.observations = observations
@@ -121,7 +165,7 @@ private struct Context {
     mutating func presence(_ rule: PresenceRule, _ dimension: Dimension) throws -> Int {
         let value = response[rule.field]
         guard let value, !value.isMissing else {
-            add(dimension, rule.field, dimension.label, unanswered(value), 0, "geen antwoord: geen kanaal geteld")
+            add(dimension, rule.field, dimension.label, Self.unanswered(value), 0, "geen antwoord: geen kanaal geteld")
             flags.insert(ScoreFlag(.unknown, field: rule.field).id)
             return 0
         }
@@ -138,9 +182,9 @@ private struct Context {
                 add(dimension, rule.field, option.label, ExplanationLine.notChosen, 0, "niet actief op \(option.label)")
             }
         }
-        let scored = Set(rule.options.map(\.value))
+        let scored = Set(rule.options.map(\.value)), modelName = model.name
         for other in chosen.subtracting(scored).sorted() {
-            add(dimension, rule.field, other, ExplanationLine.chosen, 0, PresenceRule.unscoredReason(other, model: model.name))
+            add(dimension, rule.field, other, ExplanationLine.chosen, 0, PresenceRule.unscoredReason(other, model: modelName))
         }
         return total
     }
@@ -160,8 +204,10 @@ private struct Context {
                 && (countField.source == .measured || countField.source == .measuredElseReported)
             var notes: [String] = []
             if let measurement {
-                notes.append(measurement.sentence)
-                notes.append("opgegeven: " + (reported.map(answer) ?? ExplanationLine.notAsked))
+                if explains {
+                    notes.append(measurement.sentence)
+                    notes.append("opgegeven: " + (reported.map(Self.answer) ?? ExplanationLine.notAsked))
+                }
                 if let measured = measurement.count, let number = reported?.number,
                    model.discrepancy.differs(reported: CountValue.rounded(number), measured: measured) {
                     flags.insert(ScoreFlag(.discrepancy, field: field).id)
@@ -169,32 +215,29 @@ private struct Context {
                 }
             }
             let count: Int
-            let answerText: String
             if useMeasured, let measured = measurement?.count {
                 flags.insert(ScoreFlag(.measured, field: field).id)
                 notes.append("gebruikt: het gemeten aantal (bron in het model: \(countField.source.dutch))")
                 count = measured
-                answerText = reported.map(answer) ?? ExplanationLine.notAsked
             } else {
                 if countField.source == .measured {
                     // Measured only: without a measured count the count is unknown, whatever was answered.
                     // Looked up without an account found: no followers. Not looked up, or not counted: unknown.
                     let noAccount = measurement != nil && measurement?.observation?.account == nil
                     let why = measurement == nil ? "niet gemeten" : noAccount ? "geen account gevonden" : "account niet geteld"
-                    add(dimension, field, countField.label, reported.map(answer) ?? ExplanationLine.notAsked, 0,
+                    add(dimension, field, countField.label, reported.map(Self.answer) ?? ExplanationLine.notAsked, 0,
                         "\(why): 0 punten" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
                     if !noAccount { flags.insert(ScoreFlag(.unknown, field: field).id) }
                     continue
                 }
                 guard let value = reported, !value.isMissing, let number = value.number else {
                     let reason = "aantal onbekend: 0 punten" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
-                    add(dimension, field, countField.label, unanswered(reported), 0, reason)
+                    add(dimension, field, countField.label, Self.unanswered(reported), 0, reason)
                     flags.insert(ScoreFlag(.unknown, field: field).id)
                     continue
                 }
                 if measurement != nil { notes.append("gebruikt: het opgegeven aantal") }
                 count = CountValue.rounded(number)
-                answerText = answer(value)
                 if value.isApproximate || (number >= 0 && Double(count) != number) {
                     flags.insert(ScoreFlag(.approximate, field: field).id)
                     notes.append(Double(count) == number ? "een schatting, gebruikt zoals opgegeven" : "gerekend als \(DutchFormat.integer(count))")
@@ -210,20 +253,23 @@ private struct Context {
             }
             let uncapped = rule.uncappedPoints(count: count, inhabitants: inhabitants)
             let points = min(rule.cap, uncapped)
-            let percent = 100 * Double(count) / Double(inhabitants)
-            var reason = "\(DutchFormat.integer(count)) van \(DutchFormat.integer(inhabitants)) inwoners = "
-                + "\(DutchFormat.decimal(percent, decimals: 3)) % × \(rule.pointsPerPercent) = "
-                + "\(DutchFormat.decimal(Double(rule.pointsPerPercent) * percent, decimals: 2)) → "
-                + (uncapped > rule.cap ? "maximaal \(pointsText(rule.cap))" : "\(pointsText(points)) (half naar boven afgerond)")
-            if !notes.isEmpty { reason += "; " + notes.joined(separator: "; ") }
-            add(dimension, field, countField.label, answerText, points, reason)
+            let percent = 100 * Double(count) / Double(inhabitants), inhabitants = self.inhabitants
+            func reason() -> String {
+                "\(DutchFormat.integer(count)) van \(DutchFormat.integer(inhabitants)) inwoners = "
+                    + "\(DutchFormat.decimal(percent, decimals: 3)) % × \(rule.pointsPerPercent) = "
+                    + "\(DutchFormat.decimal(Double(rule.pointsPerPercent) * percent, decimals: 2)) → "
+                    + (uncapped > rule.cap ? "maximaal \(pointsText(rule.cap))" : "\(pointsText(points)) (half naar boven afgerond)")
+                    + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+            }
+            // The answer as given (the measured count, when used, is in the reason).
+            add(dimension, field, countField.label, reported.map(Self.answer) ?? ExplanationLine.notAsked, points, reason())
             total += points
         }
         return total
     }
 
     mutating func choicePoints(_ rule: ChoicePointsRule, _ dimension: Dimension) throws -> Int {
-        let table = rule.values.map { "\($0.value): \($0.points)" }.joined(separator: ", ")
+        let table = explains ? rule.values.map { "\($0.value): \($0.points)" }.joined(separator: ", ") : ""
         var total = 0
         for labelled in rule.fields {
             let field = labelled.field
@@ -275,7 +321,7 @@ private struct Context {
                 reason = "geen antwoord: telt als \(rule.unanswered)"
             }
             sum += rating - rule.minimum
-            add(dimension, field, labelled.label, value.map(answer) ?? ExplanationLine.notAsked, nil,
+            add(dimension, field, labelled.label, value.map(Self.answer) ?? ExplanationLine.notAsked, nil,
                 "\(reason), \(rating - rule.minimum) boven het minimum \(rule.minimum) (wordt hieronder opgeteld)")
         }
         let points = rule.points(forSum: sum)
@@ -289,10 +335,12 @@ private struct Context {
 
     // MARK: - Helpers
 
-    mutating func add(_ dimension: Dimension, _ field: String, _ label: String, _ answer: String, _ points: Int?,
-                      _ reason: String) {
-        lines.append(ExplanationLine(dimension: dimension.id, field: field, label: label, answer: answer,
-                                     points: points, reason: reason))
+    /// The answer and reason are only made when the lines are written.
+    mutating func add(_ dimension: Dimension, _ field: String, _ label: String, _ answer: @autoclosure () -> String, _ points: Int?,
+                      _ reason: @autoclosure () -> String) {
+        guard explains else { return }
+        lines.append(ExplanationLine(dimension: dimension.id, field: field, label: label, answer: answer(),
+                                     points: points, reason: reason()))
     }
 
     /// The field's answer; `nil` after recording that it was not answered: 0 points for `reason`,
@@ -300,7 +348,7 @@ private struct Context {
     mutating func answered(_ labelled: LabelledField, _ dimension: Dimension, otherwise reason: String) -> FieldValue? {
         let value = response[labelled.field]
         guard let value, !value.isMissing else {
-            add(dimension, labelled.field, labelled.label, unanswered(value), 0, reason)
+            add(dimension, labelled.field, labelled.label, Self.unanswered(value), 0, reason)
             flags.insert(ScoreFlag(.unknown, field: labelled.field).id)
             return nil
         }
@@ -308,11 +356,11 @@ private struct Context {
     }
 
     /// `niet gevraagd` when the year did not have the question, `niet ingevuld` when it was not answered.
-    func unanswered(_ value: FieldValue?) -> String {
+    static func unanswered(_ value: FieldValue?) -> String {
         value == nil ? ExplanationLine.notAsked : ExplanationLine.unanswered
     }
 
-    func answer(_ value: FieldValue) -> String {
+    static func answer(_ value: FieldValue) -> String {
         switch value {
         case .number(let number, let approximate):
             return (approximate ? "ca. " : "") + DutchFormat.number(number)

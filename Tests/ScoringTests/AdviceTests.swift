@@ -92,6 +92,48 @@ struct AdviceTests {
         if year == 2013 { #expect(measuredSteps > 0) }
     }
 
+    /// `Advisor` scores every change it tries by scoring again only the dimensions that read a
+    /// changed answer or measured count (`Scorer.total(changing:)`), and ranks by binary search:
+    /// for every gemeente of every demo year (the committed Rankings/), each dimension alone gives
+    /// its part of the full score, and every advised step and the best steps together give the
+    /// total and rank that a full score of the changed answers file gives.
+    @Test(arguments: [2011, 2012, 2013])
+    func rescoringTheChangedDimensionsEqualsAFullScore(year: Int) throws {
+        let ranking = try RankingFile.load(year: year, rankings: Fixtures.rankings)
+        let answers = try ScoredAnswers.load(year: year, rankings: Fixtures.rankings)
+        let model = try Fixtures.model(ranking.model)
+        let scorer = Scorer(model: model)
+        let advisor = try Advisor(model: model, ranking: ranking, answers: answers)
+        let observations = answers.yearObservations
+        var changes = 0, measured = 0
+        for set in answers.gemeenten {
+            let full = try scorer.score(set.response, inhabitants: set.inhabitants, observations: observations)
+            for dimension in model.dimensions {
+                let points = try scorer.points(dimension, set.response, inhabitants: set.inhabitants, observations: observations)
+                #expect(points == full.parts[dimension.id], "\(set.name) \(dimension.id)")
+            }
+            let advice = try advisor.advice(for: set.code)
+            var steps: [(edits: [AnswerEdit], total: Int, rank: Int)] = advice.dimensions.flatMap(\.steps).map {
+                ($0.edits, $0.total, $0.rank)
+            }
+            if let best = advice.best { steps.append((best.steps.flatMap(\.edits), best.total, best.rank)) }
+            for step in steps {
+                let changed = step.edits.reduce(answers) { $1.applied(to: $0, code: set.code) }
+                let changedSet = try #require(changed.gemeenten.first { $0.code == set.code })
+                let total = try scorer.score(changedSet.response, inhabitants: changedSet.inhabitants,
+                                             observations: changed.yearObservations).total
+                let rank = 1 + answers.gemeenten.filter { $0.code != set.code && advisor.totals[$0.code]! > total }.count
+                #expect(try advisor.total(of: set.code, with: step.edits) == total, "\(set.name) \(year)")
+                #expect((step.total, step.rank) == (total, rank), "\(set.name) \(year)")
+                changes += 1
+                measured += step.edits.filter { $0.channel != nil }.count
+            }
+        }
+        #expect(changes > answers.gemeenten.count)
+        // 2013 scores measured counts: changes of a measured count are among those compared.
+        if year == 2013 { #expect(measured > 0) }
+    }
+
     @Test func peersAreTheFiveJustAbove() throws {
         let reference = try folder.reference()
         let scored = try scored(2012, reference)

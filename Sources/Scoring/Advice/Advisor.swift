@@ -121,7 +121,18 @@ public struct Advisor: Sendable {
     let scores: [String: Score]
     let scorer: Scorer
     let sets: [String: ScoredAnswers.AnswerSet]
+    /// Each gemeente's answers as the scorer reads them.
+    let responses: [String: Response]
     let observations: YearObservations?
+    /// Each gemeente's own measured accounts: all a change of its measured counts is scored with
+    /// (the scorer looks up no other gemeente's).
+    let ownObservations: [String: [AccountObservation]]
+    /// Every total, ascending, for ranks by binary search.
+    let sortedTotals: [Int]
+    /// Per field with points: every gemeente's points on it (the first line with points), ascending.
+    let pointsByField: [String: [Int]]
+    /// Where each gemeente's entry is in the ranking.
+    let entryIndex: [String: Int]
     /// The published ranking: size classes and parts of the gemeenten above.
     let ranking: Ranking
     /// Share of the edition's gemeenten whose points on a count field a change aims for.
@@ -138,41 +149,69 @@ public struct Advisor: Sendable {
         let observations = answers.yearObservations
         self.observations = observations
         sets = Dictionary(answers.gemeenten.map { ($0.code, $0) }) { first, _ in first }
+        responses = sets.mapValues(\.response)
         var scores: [String: Score] = [:]
         for set in answers.gemeenten {
             scores[set.code] = try scorer.score(set.response, inhabitants: set.inhabitants, observations: observations)
         }
         self.scores = scores
         totals = scores.mapValues(\.total)
+        sortedTotals = totals.values.sorted()
+        ownObservations = Dictionary(grouping: observations?.observations ?? [], by: \.gemeente)
+        var pointsByField: [String: [Int]] = [:]
+        for set in answers.gemeenten {
+            var seen: Set<String> = []
+            for line in scores[set.code]?.explanation ?? [] {
+                guard let points = line.points, seen.insert(line.field).inserted else { continue }
+                pointsByField[line.field, default: []].append(points)
+            }
+        }
+        self.pointsByField = pointsByField.mapValues { $0.sorted() }
+        entryIndex = Dictionary(ranking.entries.enumerated().map { ($1.code, $0) }) { first, _ in first }
     }
 
     /// The rank a total would have among the other gemeenten's totals: one more than the number of
     /// others with more points (so equal totals share a rank, as `Ranker` ranks them).
     public func rank(of total: Int, excluding code: String) -> Int {
-        1 + totals.reduce(0) { $0 + ($1.key != code && $1.value > total ? 1 : 0) }
+        // The first total above `total` (binary search in the ascending totals).
+        var low = 0, high = sortedTotals.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedTotals[middle] > total { high = middle } else { low = middle + 1 }
+        }
+        let own = totals[code].map { $0 > total ? 1 : 0 } ?? 0
+        return 1 + sortedTotals.count - low - own
     }
 
-    /// The gemeente's total with `edits` made, scored by the model.
+    /// The gemeente's total with `edits` made, scored by the model: the dimensions that read a
+    /// changed answer or measured count scored again (`Scorer.total(changing:)`), the others as scored.
     public func total(of code: String, with edits: [AnswerEdit]) throws -> Int {
-        guard let set = sets[code] else { throw AdviceError.notRanked(name: code, year: answers.year) }
-        var response = set.response
+        guard let set = sets[code], var response = responses[code], let score = scores[code] else {
+            throw AdviceError.notRanked(name: code, year: answers.year)
+        }
         var measured: [String: Int] = [:]
+        var fields: Set<String> = []
         for edit in edits {
-            if let field = edit.field, let value = edit.value { response.values[field] = value.value }
+            if let field = edit.field, let value = edit.value {
+                response.values[field] = value.value
+                fields.insert(field)
+            }
             if let channel = edit.channel, let count = edit.count { measured[channel] = count }
         }
         var scoredObservations = observations
         if let observations, !measured.isEmpty {
+            // Only this gemeente's accounts: the scorer looks up no other's.
             scoredObservations = YearObservations(
                 year: observations.year, file: observations.file, channels: observations.channels, synthetic: observations.synthetic,
-                observations: observations.observations.map { observation in
-                    guard observation.gemeente == code, let count = measured[observation.channel] else { return observation }
+                observations: (ownObservations[code] ?? []).map { observation in
+                    guard let count = measured[observation.channel] else { return observation }
                     var changed = observation
                     changed.count = count
                     return changed
                 })
         }
-        return try scorer.score(response, inhabitants: set.inhabitants, observations: scoredObservations).total
+        return try scorer.total(changing: score, fields: fields, channels: Set(measured.keys), response: response,
+                                inhabitants: set.inhabitants, observations: scoredObservations)
     }
 
     public func advice(for code: String) throws -> Advice {
@@ -198,7 +237,7 @@ public struct Advisor: Sendable {
                                                      missed: maximum - points, steps: steps))
             allSteps += steps
         }
-        let entry = ranking.entries.first { $0.code == code }
+        let entry = entryIndex[code].map { ranking.entries[$0] }
         return Advice(year: answers.year, code: code, name: set.name, count: answers.gemeenten.count, total: score.total,
                       rank: rank(of: score.total, excluding: code), maximum: model.maximum, dimensions: dimensions,
                       best: try best(of: allSteps, code: code, base: score.total),
@@ -322,10 +361,7 @@ public struct Advisor: Sendable {
 
     /// The points on one field that `quantile` of the gemeenten have at most (nearest rank).
     func fieldPoints(_ field: String, quantile: Double) -> Int {
-        let points = answers.gemeenten.compactMap { set in
-            scores[set.code]?.explanation.first { $0.field == field && $0.points != nil }?.points
-        }.sorted()
-        guard !points.isEmpty else { return 0 }
+        guard let points = pointsByField[field], !points.isEmpty else { return 0 }
         let index = min(points.count - 1, max(0, Int((quantile * Double(points.count)).rounded(.up)) - 1))
         return points[index]
     }

@@ -7,6 +7,9 @@ import Support
 /// in the answers file and score it again with `meetlat advise --answers`.
 enum AdviceContext {
     static func context(_ advice: Advice, slugs: [String: String]) -> TemplateValue {
+        // The best steps are among the dimensions' steps: each change is encoded once.
+        let json = EditsJSON()
+        let step = { (step: AdviceStep) in Self.step(step, json: json) }
         let dimensions: [TemplateValue] = advice.dimensions.map { dimension in
             [
                 "id": .string(dimension.id), "label": .string(dimension.label), "points": .number(dimension.points),
@@ -29,22 +32,42 @@ enum AdviceContext {
             data["best"] = [
                 "stepCount": .number(best.steps.count), "one": .bool(best.steps.count == 1), "total": .number(best.total),
                 "rank": .number(best.rank), "gain": .number(best.total - advice.total),
-                "edits": .string(editsJSON(best.steps.flatMap(\.edits))),
+                "edits": .string(json.text(best.steps.flatMap(\.edits))),
                 "steps": .list(best.steps.map(step)),
             ]
         }
         return .object(data)
     }
 
-    static func step(_ step: AdviceStep) -> TemplateValue {
+    static func step(_ step: AdviceStep, json: EditsJSON) -> TemplateValue {
         ["label": .string(step.label), "from": .string(step.from), "to": .string(step.to), "gain": .number(step.gain),
-         "total": .number(step.total), "rank": .number(step.rank), "edits": .string(editsJSON(step.edits))]
+         "total": .number(step.total), "rank": .number(step.rank), "edits": .string(json.text(step.edits))]
     }
 
-    /// The edits as compact JSON with sorted keys (deterministic bytes).
-    static func editsJSON(_ edits: [AnswerEdit]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(edits)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    /// Edits as compact JSON with sorted keys (deterministic bytes), each change encoded once:
+    /// compact JSON of an array is its elements' JSON joined by commas between brackets, so
+    /// `[a, b]` is written from the texts of `a` and `b`.
+    final class EditsJSON {
+        private let encoder = JSONEncoder()
+        private var texts: [AnswerEdit: String] = [:]
+
+        init() { encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes] }
+
+        func text(_ edits: [AnswerEdit]) -> String {
+            // An edit that cannot be encoded makes the whole list empty, as encoding the list did.
+            var parts: [String] = []
+            for edit in edits {
+                if let known = texts[edit] {
+                    parts.append(known)
+                } else if let data = try? encoder.encode(edit) {
+                    let text = String(decoding: data, as: UTF8.self)
+                    texts[edit] = text
+                    parts.append(text)
+                } else {
+                    return "[]"
+                }
+            }
+            return "[" + parts.joined(separator: ",") + "]"
+        }
     }
 }

@@ -74,8 +74,22 @@ struct ComparePage {
     }
 
     /// `2.150 (2,998 %)`: the answer as scored and its share of the inhabitants, from the line's reason.
+    /// The first `= <digits, dots, commas> %` of the reason, read byte by byte (a regular
+    /// expression per line was a fifth of the page's cost with 15 editions).
     static func followerText(_ line: ExplanationLine) -> String {
-        guard let range = line.reason.range(of: #"= [0-9.,]+ %"#, options: .regularExpression) else { return line.answer }
-        return "\(line.answer) (\(line.reason[range].dropFirst(2)))"
+        let bytes = Array(line.reason.utf8)
+        func isNumber(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") }
+        var start = 0
+        while start + 1 < bytes.count {
+            if bytes[start] == UInt8(ascii: "="), bytes[start + 1] == UInt8(ascii: " ") {
+                var end = start + 2
+                while end < bytes.count, isNumber(bytes[end]) { end += 1 }
+                if end > start + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[end + 1] == UInt8(ascii: "%") {
+                    return "\(line.answer) (\(String(decoding: bytes[(start + 2)..<(end + 2)], as: UTF8.self)))"
+                }
+            }
+            start += 1
+        }
+        return line.answer
     }
 }

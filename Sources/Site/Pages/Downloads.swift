@@ -234,26 +234,30 @@ struct Downloads {
                                                            comments: DataFiles.provenanceText(herkomst)),
                                       group: group, format: "Excel", title: title))
         }
-        func ranking(_ base: String, entries: [RankedGemeente], title: String, group: String) throws {
+        // The whole ranking's JSON is checked against the publish list (`RankingsWriter.json`); a
+        // province's or size class's holds some of the same entries, encoded alike, so no key the
+        // whole one lacks: encoded without parsing it back again.
+        func ranking(_ base: String, entries: [RankedGemeente], title: String, group: String, checked: Bool = false) throws {
             let table = DownloadTable.ranking(index, entries: entries, name: "Ranglijst \(year)", labels: labels)
             var selection = index.ranking
             selection.entries = entries
             add(base + ".csv", table.csv, group: group, format: "CSV", title: title, table: table)
             try addWorkbook(base + ".xlsx", [table.sheet], group: group, title: title)
-            add(base + ".json", DataFiles.withProvenance(try RankingsWriter.json(Self.withoutExplanations(selection)), herkomst), group: group,
-                format: "JSON", title: title)
+            let json = checked ? try JSONFile.encoded(Self.withoutExplanations(selection))
+                : try RankingsWriter.json(Self.withoutExplanations(selection))
+            add(base + ".json", DataFiles.withProvenance(json, herkomst), group: group, format: "JSON", title: title)
         }
         try ranking("ranglijst-\(year)", entries: index.ranking.entries, title: "Ranglijst \(year) (\(index.ranking.entries.count) gemeenten)", group: "ranking")
         for province in index.provinces {
             let members = index.ranking.entries.filter { $0.province == province }
             try ranking("ranglijst-\(year)-provincie-\(index.provinceSlug(province))", entries: members,
-                        title: "\(province) (\(members.count))", group: "selection")
+                        title: "\(province) (\(members.count))", group: "selection", checked: true)
         }
         for sizeClass in index.sizeClasses {
             let members = index.ranking.entries.filter { $0.sizeClass == sizeClass.id }
             guard !members.isEmpty else { continue }
             try ranking("ranglijst-\(year)-grootte-\(index.sizeClassSlugs[sizeClass.id] ?? sizeClass.id)", entries: members,
-                        title: "\(sizeClass.label) inwoners (\(members.count))", group: "selection")
+                        title: "\(sizeClass.label) inwoners (\(members.count))", group: "selection", checked: true)
         }
 
         let tables = index.edition.statistics.tables
